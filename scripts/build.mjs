@@ -1,0 +1,44 @@
+// Bundles the CLI into one file so `npx inkshelf` installs a single package
+// with no dependencies, and writes the licences of everything bundled beside it.
+import {build} from 'esbuild';
+import {mkdir, readFile, writeFile, rm} from 'node:fs/promises';
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+const dist = path.join(root, 'dist');
+await rm(dist, {recursive: true, force: true});
+await mkdir(dist, {recursive: true});
+
+const result = await build({
+	entryPoints: [path.join(root, 'src/cli.ts')],
+	outfile: path.join(dist, 'cli.js'),
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	minify: true,
+	keepNames: false,
+	legalComments: 'none',
+	metafile: true,
+	logLevel: 'warning',
+	alias: {'react-devtools-core': path.join(root, 'src/devtools-stub.ts')},
+	define: {'process.env.NODE_ENV': '"production"'},
+	banner: {js: "import {createRequire as __inkshelfRequire} from 'node:module'; const require = __inkshelfRequire(import.meta.url);"},
+});
+
+// One licence file for every package inside the bundle.
+const packages = new Map();
+for (const input of Object.keys(result.metafile.inputs)) {
+	const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+	if (!m) continue;
+	const dir = path.join(root, input.slice(0, m.index + m[0].length));
+	if (packages.has(m[1])) continue;
+	const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
+	const licenceFile = ['LICENSE', 'LICENSE.md', 'license', 'license.md', 'LICENSE.txt', 'LICENCE'].map(f => path.join(dir, f)).find(f => existsSync(f));
+	packages.set(m[1], {version: pkg.version, license: pkg.license, text: licenceFile ? await readFile(licenceFile, 'utf8') : `License: ${pkg.license}`});
+}
+const sections = [...packages].sort(([a], [b]) => a.localeCompare(b)).map(([name, p]) => `## ${name}@${p.version} (${p.license})\n\n${p.text.trim()}\n`);
+await writeFile(path.join(dist, 'THIRD_PARTY_LICENSES.md'), `# Licences of the packages bundled in dist/cli.js\n\n${sections.join('\n')}`);
+const size = (await readFile(path.join(dist, 'cli.js'))).length;
+console.log(`built dist/cli.js (${(size / 1024).toFixed(0)} KiB, ${packages.size} bundled packages)`);

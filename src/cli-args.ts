@@ -1,0 +1,83 @@
+import {parseArgs} from 'node:util';
+
+export const COMMANDS = ['list', 'tags', 'categories', 'read', 'code', 'check'] as const;
+export type CommandName = (typeof COMMANDS)[number] | 'browse';
+
+export interface CliArgs {
+	command: CommandName;
+	/** Positional arguments after the command (DIR excluded). */
+	args: string[];
+	dir: string | undefined;
+	tag: string | undefined;
+	category: string | undefined;
+	json: boolean;
+	width: number | undefined;
+	help: boolean;
+	version: boolean;
+}
+
+/** How many positionals each command takes before the optional DIR. */
+const ARITY: Record<CommandName, number> = {browse: 0, list: 0, tags: 0, categories: 0, check: 0, read: 1, code: 2};
+
+export class UsageError extends Error {}
+
+export function parseCli(argv: string[]): CliArgs {
+	const {values, positionals} = parseArgs({
+		args: argv,
+		allowPositionals: true,
+		strict: true,
+		options: {
+			dir: {type: 'string', short: 'd'},
+			tag: {type: 'string', short: 't'},
+			category: {type: 'string', short: 'c'},
+			json: {type: 'boolean'},
+			width: {type: 'string', short: 'w'},
+			help: {type: 'boolean', short: 'h'},
+			version: {type: 'boolean', short: 'v'},
+		},
+	});
+	const first = positionals[0];
+	const command: CommandName = first !== undefined && (COMMANDS as readonly string[]).includes(first) ? first as CommandName : 'browse';
+	const rest = command === 'browse' ? positionals : positionals.slice(1);
+	const arity = ARITY[command];
+	const help = values.help ?? false;
+	if (!help && rest.length < arity) {
+		throw new UsageError(command === 'read' ? 'read needs an article: inkshelf read SLUG [DIR]' : 'code needs an article and a block number: inkshelf code SLUG N [DIR]');
+	}
+	if (rest.length > arity + 1) throw new UsageError(`too many arguments for ${command === 'browse' ? 'inkshelf' : command}: ${rest.slice(arity + 1).join(' ')}`);
+	const positionalDir = rest[arity];
+	if (positionalDir !== undefined && values.dir !== undefined) throw new UsageError('give the folder once: as DIR or as --dir');
+	let width: number | undefined;
+	if (values.width !== undefined) {
+		width = Number(values.width);
+		if (!Number.isInteger(width) || width < 20 || width > 1000) throw new UsageError(`--width takes a whole number from 20 to 1000, not "${values.width}"`);
+	}
+	return {
+		command, args: rest.slice(0, arity), dir: values.dir ?? positionalDir,
+		tag: values.tag, category: values.category, json: values.json ?? false, width,
+		help, version: values.version ?? false,
+	};
+}
+
+export const USAGE = `inkshelf — read a shelf of markdown articles in the terminal
+
+Usage:
+  inkshelf [DIR]                          browse the shelf (the bundled articles when DIR is left out)
+  inkshelf list [DIR] [--tag T] [--category C] [--json]
+  inkshelf tags [DIR]                     tags with their article counts
+  inkshelf categories [DIR]               categories with their article counts
+  inkshelf read SLUG [DIR] [--width N]    open an article (printed when piped)
+  inkshelf code SLUG N [DIR]              print code block N of an article, exactly as written
+  inkshelf check [DIR]                    report broken articles; exit 1 if any
+
+Options:
+  -d, --dir DIR        the shelf folder (same as the DIR argument)
+  -t, --tag T          only articles with this tag
+  -c, --category C     only articles in this category
+      --json           machine-readable output for list
+  -w, --width N        width for read when printing (default: the terminal's, or 80)
+  -h, --help           this help
+  -v, --version        the version
+
+A SLUG is the article's path under DIR without .md, e.g. guides/postgres-field-guide.
+Keys in the app: press ? for help.`;

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+import {fileURLToPath} from 'node:url';
+import {parseCli, UsageError, USAGE, type CliArgs} from './cli-args.js';
+import {CliError, checkCommand, codeCommand, countsCommand, listCommand, openShelf, readCommand, type Io} from './commands.js';
+import {sanitize} from './core/sanitize.js';
+import {VERSION} from './version.js';
+
+/** The articles that ship with inkshelf, used when no folder is given. */
+export const BUNDLED_CONTENT = fileURLToPath(new URL('../content', import.meta.url));
+
+export async function main(argv: string[], io: Io): Promise<number> {
+	let args: CliArgs;
+	try {
+		args = parseCli(argv);
+	} catch (error) {
+		io.err.write(`inkshelf: ${sanitize(error instanceof Error ? error.message : String(error))}\nTry: inkshelf --help\n`);
+		return 2;
+	}
+	if (args.help) {
+		io.out.write(USAGE + '\n');
+		return 0;
+	}
+	if (args.version) {
+		io.out.write(`${VERSION}\n`);
+		return 0;
+	}
+	try {
+		const dir = args.dir ?? BUNDLED_CONTENT;
+		const shelf = await openShelf(dir);
+		const interactive = Boolean(process.stdin.isTTY && io.out.isTTY);
+		switch (args.command) {
+			case 'list': return listCommand(shelf, args, io);
+			case 'tags': case 'categories': return countsCommand(shelf, args.command, io);
+			case 'check': return checkCommand(shelf, io);
+			case 'code': return codeCommand(shelf, args, io);
+			case 'read':
+				if (!interactive) return readCommand(shelf, args, io);
+				return (await import('./tui.js')).runApp(shelf, dir === BUNDLED_CONTENT ? 'bundled articles' : dir, args.args[0]);
+			case 'browse':
+				// Without a terminal there is nothing to browse: print the list instead, like `ls` does.
+				if (!interactive) return listCommand(shelf, args, io);
+				return (await import('./tui.js')).runApp(shelf, dir === BUNDLED_CONTENT ? 'bundled articles' : dir);
+		}
+	} catch (error) {
+		if (error instanceof CliError) {
+			io.err.write(`inkshelf: ${error.message}\n`);
+			return error.exitCode;
+		}
+		throw error;
+	}
+}
+
+const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1]);
+if (isMain) {
+	// `inkshelf list | head` closes the pipe early: that is a normal end, not a crash.
+	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(0);
+		throw error;
+	});
+	const code = await main(process.argv.slice(2), {out: process.stdout, err: process.stderr, env: process.env});
+	process.exitCode = code;
+}

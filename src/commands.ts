@@ -1,0 +1,120 @@
+import {loadShelf} from './core/loader.js';
+import {buildIndex, findArticle, suggest} from './core/shelf-index.js';
+import {checkShelf} from './core/check.js';
+import {renderArticle} from './core/render/article.js';
+import {codeBlocksOf} from './core/render/cache.js';
+import {colorLevelFor, makeStyles} from './core/render/styles.js';
+import {sanitize, sanitizeLine} from './core/sanitize.js';
+import type {CliArgs} from './cli-args.js';
+import type {Article, Shelf} from './core/types.js';
+import type {Group} from './core/state.js';
+
+export interface Io {
+	out: NodeJS.WriteStream | {write(s: string): unknown; isTTY?: boolean; columns?: number};
+	err: {write(s: string): unknown};
+	env: NodeJS.ProcessEnv;
+}
+
+/** A failure the user can act on: printed as one line, exit status 1 (2 for usage). */
+export class CliError extends Error {
+	constructor(message: string, readonly exitCode = 1) {
+		super(message);
+	}
+}
+
+export function groupsOf(shelf: Shelf): Group[] {
+	const index = buildIndex(shelf.articles);
+	return [
+		{kind: 'all', name: 'All', articles: index.all},
+		...index.categories.map(c => ({kind: 'category' as const, name: c.name, articles: c.articles})),
+		...index.tags.map(t => ({kind: 'tag' as const, name: t.name, articles: t.articles})),
+	];
+}
+
+export function filterArticles(shelf: Shelf, tag?: string, category?: string): Article[] {
+	const want = (s: string | undefined): string | undefined => s?.toLowerCase();
+	return buildIndex(shelf.articles).all.filter(a =>
+		(tag === undefined || a.tags.some(t => t.toLowerCase() === want(tag))) &&
+		(category === undefined || a.category.toLowerCase() === want(category)));
+}
+
+export function listCommand(shelf: Shelf, args: CliArgs, io: Io): number {
+	const articles = filterArticles(shelf, args.tag, args.category);
+	if (args.json) {
+		io.out.write(JSON.stringify(articles.map(a => ({
+			slug: a.slug, title: a.title, date: a.date, category: a.category, tags: a.tags,
+			description: a.description, readingMinutes: a.readingMinutes, path: a.path,
+			...(a.error ? {error: a.error} : {}),
+			...(a.problems.length ? {problems: a.problems} : {}),
+		})), null, 2) + '\n');
+		return 0;
+	}
+	if (articles.length === 0) {
+		const filter = [args.tag && `tag "${sanitizeLine(args.tag)}"`, args.category && `category "${sanitizeLine(args.category)}"`].filter(Boolean).join(' and ');
+		io.err.write(filter ? `No articles with ${filter}. Try: inkshelf tags, inkshelf categories\n` : 'No articles in this folder.\n');
+		return 1;
+	}
+	const slugWidth = Math.min(48, Math.max(...articles.map(a => a.slug.length)));
+	for (const a of articles) {
+		const tail = a.error ? `BROKEN: ${a.error}` : `${a.title}  [${a.category}]${a.tags.length ? ' ' + a.tags.map(t => `#${t}`).join(' ') : ''}`;
+		io.out.write(`${(a.date ?? 'undated').padEnd(10)}  ${a.slug.padEnd(slugWidth)}  ${tail}\n`);
+	}
+	return 0;
+}
+
+export function countsCommand(shelf: Shelf, kind: 'tags' | 'categories', io: Io): number {
+	const index = buildIndex(shelf.articles);
+	for (const g of index[kind]) io.out.write(`${String(g.count).padStart(4)}  ${g.name}\n`);
+	return 0;
+}
+
+export function articleFor(shelf: Shelf, slug: string): Article {
+	const article = findArticle(shelf.articles, slug);
+	if (article) return article;
+	const near = suggest(shelf.articles.map(a => a.slug), slug);
+	const hint = near.length ? ` Did you mean: ${near.join(', ')}?` : '';
+	throw new CliError(`No article "${sanitizeLine(slug)}" in ${shelf.root} (${shelf.articles.length} articles).${hint} See: inkshelf list`);
+}
+
+export function readCommand(shelf: Shelf, args: CliArgs, io: Io): number {
+	const article = articleFor(shelf, args.args[0] ?? '');
+	if (article.error) throw new CliError(`${article.slug} cannot be read: ${article.error}`);
+	const width = args.width ?? (io.out.isTTY && io.out.columns ? io.out.columns : 80);
+	const styles = makeStyles(colorLevelFor(io.out, io.env));
+	const meta = [article.date ?? 'undated', article.category, `${article.readingMinutes} min read`, article.tags.map(t => `#${t}`).join(' ')].filter(Boolean).join(' · ');
+	const {lines} = renderArticle(article.body, width, styles);
+	io.out.write([styles.h1(article.title), styles.dim(meta), '', ...lines].join('\n') + '\n');
+	return 0;
+}
+
+export function codeCommand(shelf: Shelf, args: CliArgs, io: Io): number {
+	const article = articleFor(shelf, args.args[0] ?? '');
+	if (article.error) throw new CliError(`${article.slug} cannot be read: ${article.error}`);
+	const blocks = codeBlocksOf(article);
+	const n = Number(args.args[1]);
+	const block = Number.isInteger(n) ? blocks[n - 1] : undefined;
+	if (!block) {
+		const what = blocks.length ? `it has ${blocks.length}: ${blocks.map((b, i) => `${i + 1} ${b.lang || 'code'}`).join(', ')}` : 'it has none';
+		throw new CliError(`No code block "${sanitizeLine(args.args[1] ?? '')}" in ${article.slug}; ${what}`);
+	}
+	// Piped, the exact bytes (that is the point of piping code); on a terminal, never raw control characters.
+	const text = block.source.endsWith('\n') || block.source === '' ? block.source : block.source + '\n';
+	io.out.write(io.out.isTTY ? sanitize(text) : text);
+	return 0;
+}
+
+export function checkCommand(shelf: Shelf, io: Io): number {
+	const {lines, broken} = checkShelf(shelf);
+	for (const line of lines) io.out.write(`${line}\n`);
+	const total = shelf.articles.length;
+	io.err.write(broken ? `${broken} of ${total} articles are broken.\n` : `${total} articles, none broken.\n`);
+	return broken ? 1 : 0;
+}
+
+export async function openShelf(dir: string): Promise<Shelf> {
+	try {
+		return await loadShelf(dir);
+	} catch (error) {
+		throw new CliError(sanitize(error instanceof Error ? error.message : String(error)));
+	}
+}

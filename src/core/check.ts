@@ -1,0 +1,40 @@
+/**
+ * `inkshelf check DIR`: the shelf's problems in the `file:line:col: message`
+ * shape editors and CI logs already turn into links.
+ */
+import {relative, sep} from 'node:path';
+import {sanitizeLine} from './sanitize.js';
+import type {Shelf} from './types.js';
+
+export interface CheckResult {
+	/** One line per finding, ordered by path then line. */
+	lines: string[];
+	/** Articles with `error`: any makes `check` exit 1. Problems and skipped paths do not. */
+	broken: number;
+}
+
+export function checkShelf(shelf: Shelf): CheckResult {
+	const findings: {path: string; line: number; text: string}[] = [];
+	const display = (path: string): string => sanitizeLine(relative(shelf.root, path).split(sep).join('/'));
+	const at = (path: string, line?: number, column?: number): string =>
+		[path, line, line === undefined ? undefined : column].filter((part) => part !== undefined).join(':');
+	let broken = 0;
+	for (const article of shelf.articles) {
+		const path = display(article.path);
+		if (article.error !== undefined) {
+			broken++;
+			const {line, column} = article.errorAt ?? {};
+			findings.push({path, line: line ?? 0, text: `${at(path, line, column)}: error: ${article.error}`});
+		}
+		for (const p of article.problems) {
+			findings.push({path, line: p.line ?? 0, text: `${at(path, p.line, p.column)}: warning: ${p.message}`});
+		}
+	}
+	for (const s of shelf.skipped) {
+		const path = display(s.path);
+		findings.push({path, line: 0, text: `${path}: skipped: ${s.reason}`});
+	}
+	// Stable sort: findings of one file keep their order (the error first) when lines tie.
+	findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+	return {lines: findings.map((f) => f.text), broken};
+}

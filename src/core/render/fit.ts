@@ -1,0 +1,60 @@
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
+import sliceAnsi from 'slice-ansi';
+import stripAnsi from 'strip-ansi';
+
+/**
+ * The visible start of a line that its continuation lines should repeat or
+ * line up under: indentation, quote bars, code frames, and a list marker
+ * (replaced by spaces on the next lines).
+ */
+const LEAD = /^((?:[ ]*[│┃])*[ ]*)((?:[•◦▪‣*-]|\d{1,9}[.)]|[☐☑])[ ]+)?/u;
+
+/** Continuation lines never indent past this share of the width: text needs room. */
+const MAX_INDENT_SHARE = 0.5;
+
+export function expandTabs(text: string, tabSize = 4): string {
+	if (!text.includes('\t')) return text;
+	return text.split('\n').map(line => {
+		let out = '';
+		for (const ch of line) {
+			if (ch === '\t') out += ' '.repeat(tabSize - (stringWidth(out) % tabSize));
+			else out += ch;
+		}
+		return out;
+	}).join('\n');
+}
+
+/**
+ * Wraps one styled line so that no piece is wider than `width` columns,
+ * breaking words only when a word alone is too wide (URLs, hashes).
+ * Continuation lines keep the line's indentation and quote bars.
+ */
+export function fitLine(line: string, width: number, dim: (s: string) => string = s => s): string[] {
+	if (width < 1) return [''];
+	if (stringWidth(line) <= width) return [line];
+	const visible = stripAnsi(line);
+	const m = LEAD.exec(visible);
+	const bars = m?.[1] ?? '';
+	const marker = m?.[2] ?? '';
+	let lead = stringWidth(bars) + stringWidth(marker);
+	if (lead > width * MAX_INDENT_SHARE) lead = 0;
+	const head = lead > 0 ? sliceAnsi(line, 0, lead) : '';
+	const rest = lead > 0 ? sliceAnsi(line, lead) : line;
+	const continuation = lead > 0
+		? bars.replace(/[│┃]/g, bar => dim(bar)) + ' '.repeat(lead - stringWidth(bars))
+		: '';
+	const pieces = wrapAnsi(rest, width - lead, {hard: true, trim: true, wordWrap: true}).split('\n');
+	return pieces.map((piece, i) => clip((i === 0 ? head : continuation) + piece, width));
+}
+
+/** Last line of defence: a line is cut rather than ever drawn wider than the screen. */
+export function clip(line: string, width: number): string {
+	return stringWidth(line) <= width ? line : sliceAnsi(line, 0, width);
+}
+
+export function fitText(text: string, width: number, dim?: (s: string) => string): string[] {
+	return text.split('\n').flatMap(line => fitLine(line, width, dim));
+}
+
+export {stringWidth, stripAnsi, wrapAnsi, sliceAnsi};

@@ -1,0 +1,76 @@
+import {Chalk, type ChalkInstance} from 'chalk';
+
+/**
+ * Semantic styles for rendered articles. Built from a colour level chosen by
+ * the caller (the UI on a TTY, `read` piped, tests) rather than chalk's global
+ * detection, so the same article renders the same way wherever it is asked for.
+ */
+export interface Styles {
+	level: 0 | 1 | 2 | 3;
+	chalk: ChalkInstance;
+	h1: (s: string) => string;
+	h2: (s: string) => string;
+	h3: (s: string) => string;
+	strong: (s: string) => string;
+	em: (s: string) => string;
+	del: (s: string) => string;
+	codespan: (s: string) => string;
+	link: (s: string) => string;
+	href: (s: string) => string;
+	dim: (s: string) => string;
+	quote: (s: string) => string;
+	codeFrame: (s: string) => string;
+	codeLabel: (s: string) => string;
+	tableHeader: (s: string) => string;
+	warn: (s: string) => string;
+}
+
+const identity = (s: string): string => s;
+
+export function makeStyles(level: 0 | 1 | 2 | 3): Styles {
+	const c = new Chalk({level});
+	if (level === 0) {
+		return {
+			level, chalk: c,
+			h1: identity, h2: identity, h3: identity, strong: identity, em: identity, del: identity,
+			codespan: identity, link: identity, href: identity, dim: identity, quote: identity,
+			codeFrame: identity, codeLabel: identity, tableHeader: identity, warn: identity,
+		};
+	}
+	return {
+		level,
+		chalk: c,
+		h1: c.bold.magentaBright,
+		h2: c.bold.cyanBright,
+		h3: c.bold.cyan,
+		strong: c.bold,
+		em: c.italic,
+		del: c.strikethrough.dim,
+		codespan: c.yellow,
+		link: c.blueBright.underline,
+		href: c.dim,
+		dim: c.dim,
+		quote: c.italic,
+		codeFrame: c.gray,
+		codeLabel: c.bold.yellow,
+		tableHeader: c.bold,
+		warn: c.yellow,
+	};
+}
+
+/** The colour level for output on `stream`, honouring NO_COLOR (which wins) and FORCE_COLOR. */
+export function colorLevelFor(stream: {isTTY?: boolean}, env: NodeJS.ProcessEnv = process.env): 0 | 1 | 2 | 3 {
+	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return 0;
+	const force = env['FORCE_COLOR'];
+	if (force !== undefined) {
+		if (force === '0' || force === 'false') return 0;
+		if (force === '1' || force === '' || force === 'true') return 1;
+		if (force === '2') return 2;
+		if (force === '3') return 3;
+	}
+	if (!stream.isTTY) return 0;
+	if (env['TERM'] === 'dumb') return 0;
+	if (env['COLORTERM'] === 'truecolor' || env['COLORTERM'] === '24bit') return 3;
+	if (/-256(color)?$/i.test(env['TERM'] ?? '')) return 2;
+	return 1;
+}

@@ -1,0 +1,105 @@
+/**
+ * Pure grouping of articles for the library screen. Broken articles are kept
+ * in every view they belong to: hiding them would hide the fact that a file
+ * needs fixing.
+ */
+import {UNCATEGORIZED} from './frontmatter.js';
+import type {Article} from './types.js';
+
+export interface Group {
+	name: string;
+	count: number;
+	/** In the same order as `ShelfIndex.all`. */
+	articles: Article[];
+}
+
+export interface ShelfIndex {
+	/** Newest first; undated after dated; then by title, then slug. */
+	all: Article[];
+	/** By name, "Uncategorized" last. */
+	categories: Group[];
+	/** Most used first, then by name. */
+	tags: Group[];
+}
+
+/** A fixed locale, so the order is the same on every machine. */
+const collator = new Intl.Collator('en', {sensitivity: 'base', numeric: true});
+
+function byName(a: string, b: string): number {
+	return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+export function compareArticles(a: Article, b: Article): number {
+	if (a.date !== b.date) {
+		if (a.date === null) return 1;
+		if (b.date === null) return -1;
+		return a.date < b.date ? 1 : -1;
+	}
+	return byName(a.title, b.title) || byName(a.slug, b.slug);
+}
+
+export function buildIndex(articles: readonly Article[]): ShelfIndex {
+	const all = [...articles].sort(compareArticles);
+	const categories = new Map<string, Article[]>();
+	const tags = new Map<string, Article[]>();
+	const add = (map: Map<string, Article[]>, key: string, article: Article): void => {
+		const list = map.get(key);
+		if (list) list.push(article);
+		else map.set(key, [article]);
+	};
+	for (const article of all) {
+		add(categories, article.category || UNCATEGORIZED, article);
+		for (const tag of new Set(article.tags)) add(tags, tag, article);
+	}
+	const groups = (map: Map<string, Article[]>): Group[] =>
+		[...map].map(([name, list]) => ({name, count: list.length, articles: list}));
+	return {
+		all,
+		categories: groups(categories).sort(
+			(a, b) => Number(a.name === UNCATEGORIZED) - Number(b.name === UNCATEGORIZED) || byName(a.name, b.name),
+		),
+		tags: groups(tags).sort((a, b) => b.count - a.count || byName(a.name, b.name)),
+	};
+}
+
+/** The article whose slug is `slug`; `guides/intro.md` and `./guides/intro` find `guides/intro` too. */
+export function findArticle(articles: readonly Article[], slug: string): Article | undefined {
+	const exact = articles.find((a) => a.slug === slug);
+	if (exact) return exact;
+	const wanted = slug.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').replace(/\.(?:md|markdown)$/i, '');
+	return articles.find((a) => a.slug === wanted);
+}
+
+/** Up to `limit` slugs closest to `wanted`, for "no article x; did you mean y?". */
+export function suggest(slugs: readonly string[], wanted: string, limit = 3): string[] {
+	const target = wanted.toLowerCase().replace(/\.(?:md|markdown)$/, '');
+	if (target === '') return [];
+	const scored = slugs.map((slug) => {
+		const lower = slug.toLowerCase();
+		const name = lower.slice(lower.lastIndexOf('/') + 1);
+		// A slug that contains what was typed is a better guess than any edit distance.
+		const contains = lower.includes(target) || (name !== '' && target.includes(name));
+		const distance = Math.min(editDistance(lower, target), editDistance(name, target));
+		return {slug, score: contains ? 0 : distance};
+	});
+	const allowed = Math.max(2, Math.floor(target.length / 3));
+	return scored
+		.filter((s) => s.score <= allowed)
+		.sort((a, b) => a.score - b.score || byName(a.slug, b.slug))
+		.slice(0, limit)
+		.map((s) => s.slug);
+}
+
+/** Levenshtein distance, two rows. */
+function editDistance(a: string, b: string): number {
+	let previous = Array.from({length: b.length + 1}, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+		}
+		previous = current;
+	}
+	return previous[b.length] ?? 0;
+}

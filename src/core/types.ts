@@ -1,0 +1,57 @@
+/** One problem found in an article file, for the library, `list --json` and `check`. */
+export interface Problem {
+	/** 1-based line in the file, when known. */
+	line?: number;
+	/** 1-based column, when known. */
+	column?: number;
+	message: string;
+}
+
+/**
+ * An article of the shelf. Every string field except `body` is display-safe
+ * (already passed through `sanitize`); `body` is the raw markdown, which the
+ * renderer sanitizes itself because code blocks must keep their exact bytes.
+ */
+export interface Article {
+	/** Path under the shelf root without `.md`, with forward slashes: `guides/intro`. */
+	slug: string;
+	/**
+	 * Absolute path of the source file, exactly as on disk so it can be opened
+	 * again: the one field besides `body` that is NOT sanitized (file names may
+	 * hold control characters). Sanitize it before display; `slug` already is.
+	 */
+	path: string;
+	title: string;
+	/** A real calendar date `YYYY-MM-DD`, or null when missing or invalid. */
+	date: string | null;
+	tags: string[];
+	category: string;
+	description: string;
+	cover: string;
+	/** Minutes at ~230 words a minute, at least 1. */
+	readingMinutes: number;
+	/** Markdown after the frontmatter. */
+	body: string;
+	/** 1-based line of the file where `body` starts. */
+	bodyLine: number;
+	/** Set when the file could not be used as an article; it is still listed. */
+	error?: string;
+	/** Where in the file `error` was found (1-based), when known: `check` prints it as `path:line:column`. */
+	errorAt?: {line: number; column?: number};
+	/** Problems that did not stop the article from loading (coerced fields, duplicate keys...). */
+	problems: Problem[];
+}
+
+/** A path the loader passed over on purpose (symlink outside the root, FIFO...). */
+export interface Skipped {
+	/** Absolute path, exactly as on disk (not sanitized, like `Article.path`). */
+	path: string;
+	reason: string;
+}
+
+export interface Shelf {
+	/** Absolute path of the folder that was loaded. */
+	root: string;
+	articles: Article[];
+	skipped: Skipped[];
+}

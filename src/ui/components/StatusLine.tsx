@@ -1,0 +1,25 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import {theme} from '../theme.js';
+import type {Status} from '../../core/state.js';
+
+interface Props {
+	width: number;
+	status: Status | null;
+	hints: string;
+	/** Right-hand side: position in the article, counts. */
+	right?: string;
+}
+
+export function StatusLine({width, status, hints, right = ''}: Props): React.ReactElement {
+	const color = status ? theme[status.kind] : theme.muted;
+	const leftWidth = Math.max(0, width - right.length - 1);
+	return (
+		<Box width={width} height={1}>
+			<Box width={leftWidth}>
+				<Text color={color} bold={status !== null && status.kind !== 'info'} wrap="truncate">{` ${status?.text ?? hints}`}</Text>
+			</Box>
+			{right && <Text color={theme.muted} wrap="truncate">{` ${right}`}</Text>}
+		</Box>
+	);
+}

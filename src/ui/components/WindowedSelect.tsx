@@ -1,0 +1,50 @@
+import React from 'react';
+import SelectInput from 'ink-select-input';
+import {Box, Text} from 'ink';
+import {theme} from '../theme.js';
+
+export interface Row<T> {
+	key: string;
+	value: T;
+}
+
+interface Props<T> {
+	rows: Row<T>[];
+	selected: number;
+	/** How many rows fit. */
+	visible: number;
+	focused: boolean;
+	renderRow: (value: T, selected: boolean, focused: boolean) => React.ReactNode;
+}
+
+/**
+ * ink-select-input draws the rows; the selection lives in inkshelf's state
+ * (one keymap drives every screen), so the list is handed the window around
+ * the selection and remounted at the new index when it moves. Windowing here
+ * also avoids ink-select-input's rotating `limit`, which wraps the end of a
+ * list around to its top.
+ */
+export function WindowedSelect<T>({rows, selected, visible, focused, renderRow}: Props<T>): React.ReactElement {
+	// When the list overflows, one row goes to the "↑↓ 3/40" position line.
+	const size = Math.max(1, rows.length > visible ? visible - 1 : visible);
+	const start = Math.max(0, Math.min(selected - Math.floor(size / 2), rows.length - size));
+	const window = rows.slice(start, start + size);
+	const items = window.map(r => ({key: r.key, label: r.key, value: r.key}));
+	const byKey = new Map(window.map(r => [r.key, r.value]));
+	const more = {above: start > 0, below: start + size < rows.length};
+	return (
+		<Box flexDirection="column">
+			<SelectInput
+				key={`${start}:${selected}`}
+				items={items}
+				initialIndex={selected - start}
+				isFocused={false}
+				indicatorComponent={({isSelected}) => <Text color={theme.accent}>{isSelected ? (focused ? '▌' : '│') : ' '}</Text>}
+				itemComponent={({label, isSelected}) => <>{renderRow(byKey.get(label) as T, isSelected ?? false, focused)}</>}
+			/>
+			{(more.above || more.below) && (
+				<Text color={theme.muted}>{` ${more.above ? '↑' : ' '}${more.below ? '↓' : ' '} ${selected + 1}/${rows.length}`}</Text>
+			)}
+		</Box>
+	);
+}
