@@ -1,20 +1,41 @@
 import React from 'react';
 import {render} from 'ink';
 import {App} from './ui/App.js';
-import {groupsOf} from './commands.js';
+import {ErrorBoundary} from './ui/ErrorBoundary.js';
+import {articleFor, groupsOf} from './commands.js';
 import {copyToClipboard} from './core/clipboard.js';
+import {reportCrash} from './core/crash-log.js';
 import {colorLevelFor, makeStyles} from './core/render/styles.js';
-import {articleFor} from './commands.js';
 import type {Shelf} from './core/types.js';
 
 /** Starts the full-screen app and resolves with the exit status once the user quits. */
 export async function runApp(shelf: Shelf, title: string, slug?: string): Promise<number> {
 	const initialSlug = slug === undefined ? undefined : articleFor(shelf, slug).slug;
 	const styles = makeStyles(colorLevelFor(process.stdout));
+	let fatal: unknown;
+	let unmount = (): void => {};
+	const fail = (error: unknown): void => {
+		if (fatal === undefined) fatal = error ?? new Error('unknown error');
+		// Unmounting restores raw mode, the cursor and the main screen before anything is printed.
+		unmount();
+	};
+	process.on('uncaughtException', fail);
+	process.on('unhandledRejection', fail);
 	const app = render(
-		<App groups={groupsOf(shelf)} title={`inkshelf · ${title}`} styles={styles} copy={text => copyToClipboard(text)} {...(initialSlug ? {initialSlug} : {})} />,
+		<ErrorBoundary onError={fail}>
+			<App groups={groupsOf(shelf)} title={`inkshelf · ${title}`} styles={styles} copy={text => copyToClipboard(text)} {...(initialSlug ? {initialSlug} : {})} />
+		</ErrorBoundary>,
 		{alternateScreen: true, exitOnCtrlC: true},
 	);
-	await app.waitUntilExit();
-	return 0;
+	unmount = () => app.unmount();
+	try {
+		await app.waitUntilExit();
+	} catch (error) {
+		fail(error);
+	}
+	process.off('uncaughtException', fail);
+	process.off('unhandledRejection', fail);
+	if (fatal === undefined) return 0;
+	process.stderr.write(`${reportCrash(fatal)}\n`);
+	return 1;
 }

@@ -14,7 +14,7 @@ export interface CheckResult {
 }
 
 export function checkShelf(shelf: Shelf): CheckResult {
-	const findings: {path: string; line: number; text: string}[] = [];
+	const findings: {path: string; line: number; column: number; text: string}[] = [];
 	const display = (path: string): string => sanitizeLine(relative(shelf.root, path).split(sep).join('/'));
 	const at = (path: string, line?: number, column?: number): string =>
 		[path, line, line === undefined ? undefined : column].filter((part) => part !== undefined).join(':');
@@ -24,17 +24,17 @@ export function checkShelf(shelf: Shelf): CheckResult {
 		if (article.error !== undefined) {
 			broken++;
 			const {line, column} = article.errorAt ?? {};
-			findings.push({path, line: line ?? 0, text: `${at(path, line, column)}: error: ${article.error}`});
+			findings.push({path, line: line ?? 0, column: column ?? 0, text: `${at(path, line, column)}: error: ${article.error}`});
 		}
 		for (const p of article.problems) {
-			findings.push({path, line: p.line ?? 0, text: `${at(path, p.line, p.column)}: warning: ${p.message}`});
+			findings.push({path, line: p.line ?? 0, column: p.column ?? 0, text: `${at(path, p.line, p.column)}: warning: ${p.message}`});
 		}
 	}
 	for (const s of shelf.skipped) {
 		const path = display(s.path);
-		findings.push({path, line: 0, text: `${path}: skipped: ${s.reason}`});
+		findings.push({path, line: 0, column: 0, text: `${path}: skipped: ${s.reason}`});
 	}
-	// Stable sort: findings of one file keep their order (the error first) when lines tie.
-	findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+	// Stable sort: findings at the same place keep their order, the error first.
+	findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
 	return {lines: findings.map((f) => f.text), broken};
 }

@@ -147,8 +147,11 @@ function parseYaml(source: string): YamlResult {
 
 /** yaml's messages end in a code frame quoting the raw source; keep the first line only. */
 function yamlMessage(e: YAMLError): string {
-	const first = e.message.split('\n')[0] ?? '';
-	return sanitize(first.replace(/ at line \d+, column \d+:?$/, ''));
+	const first = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+	const tag = e.code === 'TAG_RESOLVE_FAILED' ? /^Unresolved tag: (.*)$/.exec(first)?.[1] : undefined;
+	// resolveKnownTags:false leaves !!binary, !!set, !!js/function... as plain values; say so in YAML's own spelling.
+	if (tag !== undefined) return sanitize(`unsupported tag ${tag.replace(/^tag:yaml\.org,2002:/, '!!')} ignored`);
+	return sanitize(first);
 }
 
 function yamlPosition(e: YAMLError): Position {

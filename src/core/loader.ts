@@ -38,7 +38,9 @@ export async function loadShelf(root: string, options: LoadOptions = {}): Promis
 	const skipped: Skipped[] = [];
 	const files = await walk(abs, await realpath(abs), rootStat, skipped);
 	const articles = await mapLimit(files, PARALLEL_READS, (file) => readArticle(abs, file, maxBytes));
-	articles.sort((a, b) => compare(a.path, b.path));
+	// On a slug clash the `.md` file keeps the plain slug.
+	const rank = (a: Article): number => (/\.md$/i.test(a.path) ? 0 : 1);
+	articles.sort((a, b) => compare(a.slug, b.slug) || rank(a) - rank(b) || compare(a.path, b.path));
 	uniqueSlugs(articles, abs);
 	articles.sort((a, b) => compare(a.slug, b.slug));
 	skipped.sort((a, b) => compare(a.path, b.path));
@@ -201,7 +203,7 @@ function slugOf(root: string, path: string, keepExtension = false): string {
 	return sanitizeLine(keepExtension ? rel : rel.replace(MARKDOWN, ''));
 }
 
-/** `a.md` beside `a.markdown`, or names equal once sanitized, would share a slug; later ones keep their extension. */
+/** `a.md` beside `a.markdown`, or names equal once sanitized, would share a slug; all but the first keep their extension. */
 function uniqueSlugs(articles: Article[], root: string): void {
 	const seen = new Set<string>();
 	for (const article of articles) {

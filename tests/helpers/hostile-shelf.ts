@@ -69,7 +69,7 @@ export const HOSTILE_GOOD: Record<string, {title?: string; date?: string | null;
 	'dates/not-a-date': {date: null, problem: /not YYYY-MM-DD/},
 	'dates/timestamp': {date: '2024-02-29'},
 	'duplicate-keys': {title: 'Second', problem: /duplicate key "title"/},
-	'yaml-tags': {title: 'function () { return process.exit(1) }', problem: /Unresolved tag/},
+	'yaml-tags': {title: 'function () { return process.exit(1) }', problem: /unsupported tag !!js\/function ignored/},
 	'invalid-utf8': {title: 'Latin-1', problem: /not valid UTF-8/},
 	'escape-title': {},
 	'escape-heading': {},

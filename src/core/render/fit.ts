@@ -13,13 +13,17 @@ const LEAD = /^((?:[ ]*[│┃])*[ ]*)((?:[•◦▪‣*-]|\d{1,9}[.)]|[☐☑])
 /** Continuation lines never indent past this share of the width: text needs room. */
 const MAX_INDENT_SHARE = 0.5;
 
+/** Tabs to spaces at tab stops (styled text allowed): a raw tab would let the terminal decide the layout. */
 export function expandTabs(text: string, tabSize = 4): string {
 	if (!text.includes('\t')) return text;
 	return text.split('\n').map(line => {
-		let out = '';
-		for (const ch of line) {
-			if (ch === '\t') out += ' '.repeat(tabSize - (stringWidth(out) % tabSize));
-			else out += ch;
+		const parts = line.split('\t');
+		let out = parts[0] ?? '';
+		let column = stringWidth(out);
+		for (const part of parts.slice(1)) {
+			const pad = tabSize - (column % tabSize);
+			out += ' '.repeat(pad) + part;
+			column += pad + stringWidth(part);
 		}
 		return out;
 	}).join('\n');
@@ -32,6 +36,7 @@ export function expandTabs(text: string, tabSize = 4): string {
  */
 export function fitLine(line: string, width: number, dim: (s: string) => string = s => s): string[] {
 	if (width < 1) return [''];
+	line = expandTabs(line);
 	if (stringWidth(line) <= width) return [line];
 	const visible = stripAnsi(line);
 	const m = LEAD.exec(visible);

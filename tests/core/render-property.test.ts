@@ -1,0 +1,36 @@
+import {describe, it, expect} from 'vitest';
+import fc from 'fast-check';
+import {renderArticle} from '../../src/core/render/article.js';
+import {makeStyles} from '../../src/core/render/styles.js';
+import {lineProblems} from '../helpers/invariants.js';
+
+/** Pieces an untrusted article might hold, combined at random into markdown. */
+const hostileText = fc.oneof(
+	fc.constantFrom('\x1b[31m', '\x1b]0;title\x07', '\x1b]52;c;ZXZpbA==\x07', '\x1bP+q\x1b\\', '\u009b2J', '\u0085', '\x07', '\x08', '\r', '\x7f', '\x00'),
+	fc.constantFrom('\u202e', '\u2066', '\u200b', '\u200d', '\ufeff'),
+	fc.constantFrom('漢字かな', '👩‍👩‍👧‍👦', '🇯🇵', 'é', 'ﷺ', '\t'),
+	fc.string({minLength: 0, maxLength: 12}),
+	fc.integer({min: 40, max: 400}).map(n => 'w'.repeat(n)),
+	fc.constantFrom('**', '*', '`', '[', '](', ')', '<b>', '</b>', '<!--', '&amp;', '&#27;', '\\'),
+);
+const inline = fc.array(hostileText, {minLength: 1, maxLength: 8}).map(parts => parts.join(''));
+const block = fc.oneof(
+	inline,
+	inline.map(t => `# ${t}`),
+	fc.tuple(fc.integer({min: 0, max: 6}), inline).map(([depth, t]) => `${'  '.repeat(depth)}- ${t}`),
+	fc.tuple(fc.integer({min: 1, max: 8}), inline).map(([depth, t]) => `${'> '.repeat(depth)}${t}`),
+	fc.tuple(inline, inline).map(([lang, code]) => `\`\`\`${lang.replace(/[\n`]/g, '')}\n${code}\n\`\`\``),
+	fc.tuple(fc.integer({min: 1, max: 12}), inline).map(([cols, t]) =>
+		`|${' h |'.repeat(cols)}\n|${'---|'.repeat(cols)}\n|${` ${t.replace(/[|\n]/g, ' ')} |`.repeat(cols)}`),
+	fc.tuple(inline, inline).map(([t, href]) => `[${t.replace(/[\]\n]/g, '')}](${href.replace(/[()\s]/g, '')})`),
+);
+const article = fc.array(block, {minLength: 1, maxLength: 12}).map(blocks => blocks.join('\n\n'));
+
+describe('random hostile markdown', () => {
+	it('never throws, never overflows the width, never lets a raw control character through', () => {
+		fc.assert(fc.property(article, fc.integer({min: 20, max: 300}), fc.boolean(), (md, width, colour) => {
+			const lines = renderArticle(md, width, makeStyles(colour ? 3 : 0)).lines;
+			expect(lineProblems(lines, width)).toEqual([]);
+		}), {numRuns: 300});
+	});
+});

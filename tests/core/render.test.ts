@@ -1,0 +1,112 @@
+import {describe, it, expect} from 'vitest';
+import stripAnsi from 'strip-ansi';
+import {renderArticle, parseArticle, ArticleRenderer} from '../../src/core/render/article.js';
+import {makeStyles} from '../../src/core/render/styles.js';
+import {fenceLanguage, highlightLanguage} from '../../src/core/render/highlight.js';
+import {linkKind} from '../../src/core/render/links.js';
+import {lineProblems} from '../helpers/invariants.js';
+
+const plain = makeStyles(0);
+const color = makeStyles(3);
+const text = (md: string, width = 60): string => renderArticle(md, width, plain).lines.join('\n');
+
+describe('markdown to terminal lines', () => {
+	it('renders headings, emphasis in list items and nested lists', () => {
+		const out = text('# Title\n\n- item **bold**\n  - nested *em*\n    1. third\n- two\n');
+		expect(out).toContain('Title');
+		expect(out).toMatch(/• item bold\n  ◦ nested em\n    1\. third\n• two/);
+		const styled = renderArticle('- item **bold**\n', 60, color).lines.join('\n');
+		expect(styled).toContain('\x1b[1mbold');
+	});
+
+	it('numbers and labels code blocks and records their exact source and lines', () => {
+		const md = 'Intro\n\n```python title="x.py"\nprint("a")\n\tindented\n```\n\n- list\n\n  ```bash\n  echo hi  \n  ```\n\n```\nauto\n```\n';
+		const r = renderArticle(md, 50, plain);
+		expect(r.blocks.map(b => [b.index, b.lang])).toEqual([[1, 'python'], [2, 'bash'], [3, '']]);
+		expect(r.blocks[0]?.source).toBe('print("a")\n\tindented');
+		expect(r.blocks[1]?.source).toBe('echo hi  ');
+		for (const b of r.blocks) {
+			expect(r.lines[b.startLine]).toContain(`[${b.index}]`);
+			expect(r.lines[b.endLine]).toContain('╰');
+		}
+		expect(r.lines[r.blocks[0]!.startLine + 2]).toContain('    indented'); // tab expanded, never raw
+	});
+
+	it('highlights with the fence language and leaves plain text alone', () => {
+		const r = renderArticle('```js\nconst x = 1;\n```\n', 60, color);
+		expect(r.lines.join('\n')).toContain('\x1b[35mconst'); // keyword colour
+		const t = renderArticle('```text\nconst x = 1;\n```\n', 60, color);
+		expect(t.lines[1]).not.toContain('\x1b[35mconst');
+		expect(stripAnsi(t.lines[1] ?? '')).toBe('│ const x = 1;');
+	});
+
+	it('normalizes fence languages and never hands highlight.js an unknown name', () => {
+		expect(fenceLanguage('js title="x.js"')).toBe('js');
+		expect(fenceLanguage('{.Python}')).toBe('python');
+		expect(fenceLanguage('\x1b[31mevil')).toBe('31mevil');
+		expect(highlightLanguage('ts')).toBe('typescript');
+		expect(highlightLanguage('mermaid')).toBeNull();
+		expect(highlightLanguage('no-such-lang')).toBeNull();
+		expect(highlightLanguage('')).toBe('auto');
+	});
+
+	it('lays tables out within the width, wrapping cells, or as a list when too narrow', () => {
+		const md = '| Name | Description | N |\n|---|---|--:|\n| alpha | a long description that will not fit in a narrow column at all | 1 |\n';
+		for (const w of [20, 30, 40, 80]) expect(lineProblems(renderArticle(md, w, plain).lines, w)).toEqual([]);
+		expect(text(md, 80)).toContain('│ alpha │');
+		const wide = `|${Array.from({length: 30}, (_, i) => ` c${i} `).join('|')}|\n|${'---|'.repeat(30)}\n|${Array.from({length: 30}, (_, i) => ` v${i} `).join('|')}|\n`;
+		const listForm = text(wide, 40);
+		expect(listForm).toContain('c0: v0');
+		expect(lineProblems(renderArticle(wide, 40, plain).lines, 40)).toEqual([]);
+	});
+
+	it('shows where links really go and keeps dangerous ones inert', () => {
+		expect(text('[https://good.example](https://evil.example)')).toContain('https://good.example (https://evil.example)');
+		expect(text('[docs](https://example.com/docs)')).toContain('docs (https://example.com/docs)');
+		expect(text('<https://example.com>')).not.toContain('(https://example.com)');
+		expect(text('[click](javascript:alert(1))')).toContain('inert link: javascript:alert(1)');
+		expect(linkKind('other.md#intro')).toBe('relative');
+		expect(linkKind('mailto:a@b.c')).toBe('mail');
+		expect(linkKind('data:text/html,x')).toBe('inert');
+		expect(linkKind('//evil.example')).toBe('inert');
+	});
+
+	it('shows raw HTML as dim text, never as markup', () => {
+		const out = text('<div onclick="x()">raw <b>html</b></div>\n\ninline <kbd>Ctrl</kbd> key <!-- hidden -->');
+		expect(out).toContain('raw html');
+		expect(out).toContain('inline Ctrl key');
+		expect(out).not.toContain('hidden');
+		expect(out).not.toContain('<b>');
+	});
+
+	it('turns control characters from the file into visible placeholders everywhere', () => {
+		const evil = '\x1b]0;pwned\x07 \x1b[31mred \u009b2J \u202eabc';
+		const md = `# H ${evil}\n\n${evil}\n\n- ${evil}\n\n> ${evil}\n\n| ${evil} |\n|---|\n| ${evil} |\n\n[${evil}](https://x.example/${evil})\n\n![${evil}](${evil})\n\n<b>${evil}</b>\n\n\`${evil}\`\n\n\`\`\`${evil}\n${evil}\n\`\`\`\n\n\`\`\`bash\n${evil}\n\`\`\`\n`;
+		for (const styles of [plain, color]) {
+			const r = renderArticle(md, 60, styles);
+			expect(lineProblems(r.lines, 60)).toEqual([]);
+			const visible = stripAnsi(r.lines.join('\n'));
+			expect(visible).toContain('␛]0;pwned␇');
+			expect(visible).toContain('<U+202E>');
+		}
+		// ...while the code block keeps its exact bytes for copying.
+		expect(parseArticle(md).blocks[1]?.source).toBe(evil);
+	});
+
+	it('keeps every line within the width for wide characters, long words and tabs', () => {
+		const md = `${'漢字'.repeat(200)}\n\n${'👩‍👩‍👧‍👦'.repeat(50)}\n\n${'x'.repeat(5000)}\n\nhttps://example.com/${'a'.repeat(3000)}\n\n\tTabbed\tline\n\n> > > > ${'deep '.repeat(100)}\n\n\`\`\`\n${'y'.repeat(500)}\n\`\`\`\n`;
+		for (const w of [20, 33, 80, 200, 300]) {
+			expect(lineProblems(renderArticle(md, w, color).lines, w)).toEqual([]);
+		}
+	});
+
+	it('renders lazily: asking for a screenful renders only the first blocks', () => {
+		const body = Array.from({length: 2000}, (_, i) => `Paragraph ${i}.`).join('\n\n');
+		const r = new ArticleRenderer(parseArticle(body), 80, plain);
+		r.ensure(30);
+		expect(r.lines.length).toBeGreaterThanOrEqual(30);
+		expect(r.lines.length).toBeLessThan(100);
+		expect(r.done).toBe(false);
+		expect(r.renderAll().lines.length).toBe(3999);
+	});
+});
