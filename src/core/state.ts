@@ -12,6 +12,8 @@ export interface Group {
 export interface ReaderLayout {
 	lineCount: number;
 	viewHeight: number;
+	/** False while the article is still being rendered in the background. */
+	complete: boolean;
 	blocks: {startLine: number; endLine: number; unsafe: string[]}[];
 }
 
@@ -21,6 +23,10 @@ export interface ReaderState {
 	/** 0-based index of the selected code block, -1 for none. */
 	selectedBlock: number;
 	layout: ReaderLayout;
+	/** Follow the end of the article while the rest of it is still being rendered (after G). */
+	atEnd: boolean;
+	/** A block to bring into view once its lines exist (rendering is lazy). */
+	pendingBlock: number | null;
 	/** A block with dangerous characters waits here for a second keypress before it is copied. */
 	confirmCopy: number | null;
 }
@@ -79,8 +85,13 @@ export function reduce(state: AppState, action: Action): AppState {
 			return {...state, status: action.status};
 		case 'listPage':
 			return {...state, listPage: Math.max(1, action.size)};
-		case 'layout':
-			return state.reader ? {...state, reader: fitReader({...state.reader, layout: action.layout})} : state;
+		case 'layout': {
+			if (!state.reader) return state;
+			let r = fitReader({...state.reader, layout: action.layout});
+			if (r.atEnd) r = fitReader({...r, top: Number.MAX_SAFE_INTEGER});
+			if (r.pendingBlock !== null && (action.layout.blocks[r.pendingBlock]?.startLine ?? -1) >= 0) r = revealBlock({...r, pendingBlock: null}, r.pendingBlock);
+			return {...state, reader: r};
+		}
 		case 'open':
 			return openSlug(state, action.slug);
 		case 'key': {
@@ -108,7 +119,7 @@ function openArticle(state: AppState, article: Article): AppState {
 	if (article.error) return {...state, status: {text: `Cannot open ${article.slug}: ${article.error}`, kind: 'error'}};
 	return {
 		...state, screen: 'reader', status: null, copyRequest: null,
-		reader: {slug: article.slug, top: 0, selectedBlock: -1, confirmCopy: null, layout: {lineCount: 0, viewHeight: 1, blocks: []}},
+		reader: {slug: article.slug, top: 0, selectedBlock: -1, confirmCopy: null, atEnd: false, pendingBlock: null, layout: {lineCount: 0, viewHeight: 1, complete: false, blocks: []}},
 	};
 }
 
@@ -147,7 +158,7 @@ function readerCommand(state: AppState, command: Command, digit?: number): AppSt
 	const r = state.reader;
 	if (!r) return {...state, screen: 'library'};
 	const {viewHeight} = r.layout;
-	const scroll = (top: number): AppState => ({...state, reader: fitReader({...r, top, confirmCopy: null}), status: null});
+	const scroll = (top: number): AppState => ({...state, reader: fitReader({...r, top, confirmCopy: null, atEnd: false}), status: null});
 	switch (command) {
 		case 'down': return scroll(r.top + 1);
 		case 'up': return scroll(r.top - 1);
@@ -156,13 +167,13 @@ function readerCommand(state: AppState, command: Command, digit?: number): AppSt
 		case 'halfDown': return scroll(r.top + Math.max(1, Math.floor(viewHeight / 2)));
 		case 'halfUp': return scroll(r.top - Math.max(1, Math.floor(viewHeight / 2)));
 		case 'top': return scroll(0);
-		case 'bottom': return scroll(Number.MAX_SAFE_INTEGER);
+		case 'bottom': return {...state, reader: fitReader({...r, top: Number.MAX_SAFE_INTEGER, confirmCopy: null, atEnd: true}), status: null};
 		case 'nextBlock': return selectBlock(state, r, +1);
 		case 'prevBlock': return selectBlock(state, r, -1);
 		case 'copyBlock':
 			if (r.selectedBlock < 0) {
 				// Nothing selected yet: the first block on screen is the obvious one.
-				const onScreen = r.layout.blocks.findIndex(b => b.endLine >= r.top && b.startLine < r.top + viewHeight);
+				const onScreen = r.layout.blocks.findIndex(b => b.startLine >= 0 && b.endLine >= r.top && b.startLine < r.top + viewHeight);
 				if (onScreen < 0) return {...state, status: {text: r.layout.blocks.length ? 'No code block on screen: ] selects the next one' : 'This article has no code blocks', kind: 'warning'}};
 				return requestCopy({...state, reader: {...r, selectedBlock: onScreen}}, onScreen);
 			}
@@ -185,7 +196,8 @@ function selectBlock(state: AppState, r: ReaderState, dir: 1 | -1): AppState {
 	let next: number;
 	if (r.selectedBlock < 0) {
 		// Start from what is on screen rather than from the top of the article.
-		next = dir > 0 ? blocks.findIndex(b => b.startLine >= r.top) : findLastIndex(blocks, b => b.startLine < r.top + r.layout.viewHeight);
+		// Blocks not rendered yet (startLine -1) lie below everything on screen.
+		next = dir > 0 ? blocks.findIndex(b => b.startLine < 0 || b.startLine >= r.top) : findLastIndex(blocks, b => b.startLine >= 0 && b.startLine < r.top + r.layout.viewHeight);
 		if (next < 0) next = dir > 0 ? blocks.length - 1 : 0;
 	} else {
 		next = clamp(r.selectedBlock + dir, 0, blocks.length - 1);
@@ -202,6 +214,7 @@ function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
 function revealBlock(r: ReaderState, index: number): ReaderState {
 	const b = r.layout.blocks[index];
 	if (!b) return r;
+	if (b.startLine < 0) return {...r, pendingBlock: index, atEnd: false};
 	const h = r.layout.viewHeight;
 	let top = r.top;
 	if (b.startLine < top) top = b.startLine;

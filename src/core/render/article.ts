@@ -1,7 +1,7 @@
 import {Marked, type Token, type Tokens, type RendererObject} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import {sanitize} from '../sanitize.js';
-import {fitLine, expandTabs, stringWidth, wrapAnsi} from './fit.js';
+import {fitLine, expandTabs, stringWidth, wrapStyled} from './fit.js';
 import {fenceLanguage, highlightCode} from './highlight.js';
 import {renderTable} from './table.js';
 import {describeLink} from './links.js';
@@ -102,12 +102,24 @@ export class ArticleRenderer {
 		while (!this.done && this.lines.length < count) this.renderNext();
 	}
 
+	/** Renders until code block `index` (0-based) has its place on screen. */
+	ensureBlock(index: number): void {
+		while (!this.done && (this.blocks[index]?.endLine ?? 0) < 0) this.renderNext();
+	}
+
+	/** Renders for about `ms` milliseconds: background work that never holds a key up for long. */
+	renderFor(ms: number): void {
+		const until = performance.now() + ms;
+		do this.renderNext(); while (!this.done && performance.now() < until);
+	}
+
 	renderAll(): RenderResult {
 		while (!this.done) this.renderNext();
 		return {lines: this.lines, blocks: this.blocks, headings: this.headings};
 	}
 
 	private renderNext(): void {
+		if (this.done) return;
 		const token = this.parsed.tokens[this.next++];
 		if (!token || token.type === 'space' || token.type === 'def') return;
 		this.ctx.indent = 0;
@@ -164,7 +176,7 @@ export class ArticleRenderer {
 				const top = s.codeFrame('╭─') + s.codeLabel(label) + s.codeFrame('─'.repeat(Math.max(0, w - 2 - stringWidth(label))));
 				const source = expandTabs(token.text.replace(/\n$/, ''));
 				const body = highlightCode(source, lang, s).split('\n').flatMap(line => {
-					const pieces = stringWidth(line) <= w - 2 ? [line] : wrapAnsi(line, w - 4, {hard: true, trim: false, wordWrap: false}).split('\n');
+					const pieces = stringWidth(line) <= w - 2 ? [line] : wrapStyled(line, w - 4, {words: false, trim: false});
 					return pieces.map((p, i) => s.codeFrame('│ ') + (i > 0 ? s.dim('↪ ') : '') + p);
 				});
 				const bottom = s.codeFrame('╰' + '─'.repeat(Math.max(0, w - 1)));
@@ -201,7 +213,14 @@ export class ArticleRenderer {
 			},
 			text(token) {
 				if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
-				return unescapeEntities(token.text);
+				// A soft line break in the source is a space: paragraphs reflow to the screen's width.
+				return unescapeEntities(token.text).replace(/\n/g, ' ');
+			},
+			br() {
+				return '\n';
+			},
+			codespan(token) {
+				return s.codespan(unescapeEntities(token.text).replace(/\n/g, ' '));
 			},
 			table(token) {
 				const cell = (c: Tokens.TableCell): string => this.parser.parseInline(c.tokens);

@@ -1,7 +1,6 @@
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
 import sliceAnsi from 'slice-ansi';
 import stripAnsi from 'strip-ansi';
+import {visibleWidth as stringWidth, wrapStyled} from './wrap.js';
 
 /**
  * The visible start of a line that its continuation lines should repeat or
@@ -49,7 +48,7 @@ export function fitLine(line: string, width: number, dim: (s: string) => string 
 	const continuation = lead > 0
 		? bars.replace(/[│┃]/g, bar => dim(bar)) + ' '.repeat(lead - stringWidth(bars))
 		: '';
-	const pieces = wrapAnsi(rest, width - lead, {hard: true, trim: true, wordWrap: true}).split('\n');
+	const pieces = wrapStyled(rest, width - lead);
 	return pieces.map((piece, i) => clip((i === 0 ? head : continuation) + piece, width));
 }
 
@@ -62,4 +61,4 @@ export function fitText(text: string, width: number, dim?: (s: string) => string
 	return text.split('\n').flatMap(line => fitLine(line, width, dim));
 }
 
-export {stringWidth, stripAnsi, wrapAnsi, sliceAnsi};
+export {stringWidth, stripAnsi, wrapStyled, sliceAnsi};

@@ -1,4 +1,4 @@
-import {stringWidth, wrapAnsi} from './fit.js';
+import {stringWidth, wrapStyled} from './fit.js';
 import type {Styles} from './styles.js';
 
 export type Align = 'left' | 'right' | 'center' | null;
@@ -55,7 +55,7 @@ function shareOut(natural: number[], room: number): number[] {
 }
 
 function tableRow(row: string[], widths: number[], align: Align[], s: Styles, isHeader: boolean): string[] {
-	const wrapped = row.map((cell, i) => wrapAnsi(cell, widths[i] ?? 1, {hard: true, trim: true}).split('\n'));
+	const wrapped = row.map((cell, i) => wrapStyled(cell, widths[i] ?? 1));
 	const height = Math.max(...wrapped.map(w => w.length));
 	const lines: string[] = [];
 	for (let l = 0; l < height; l++) {
@@ -83,7 +83,7 @@ function listForm(header: string[], rows: string[][], width: number, s: Styles):
 		if (r > 0) out.push(s.dim('─'.repeat(Math.min(width, 20))));
 		header.forEach((h, i) => {
 			const line = `${s.tableHeader(h.replace(/\n/g, ' '))}: ${(row[i] ?? '').replace(/\n/g, ' ')}`;
-			out.push(...wrapAnsi(line, width, {hard: true, trim: true}).split('\n'));
+			out.push(...wrapStyled(line, width));
 		});
 	});
 	return out;

@@ -1,12 +1,12 @@
-import React, {useEffect, useMemo} from 'react';
+import React, {useEffect, useMemo, useReducer} from 'react';
 import {Box, Text} from 'ink';
 import {StatusLine} from '../components/StatusLine.js';
 import {theme} from '../theme.js';
-import {renderedArticle} from '../../core/render/cache.js';
+import {codeBlocksOf, renderedArticle} from '../../core/render/cache.js';
 import {prepareForPaste} from '../../core/clipboard.js';
 import type {Styles} from '../../core/render/styles.js';
 import type {Article} from '../../core/types.js';
-import type {Action, AppState, ReaderLayout} from '../../core/state.js';
+import type {Action, AppState} from '../../core/state.js';
 
 interface Props {
 	state: AppState;
@@ -30,23 +30,42 @@ export function readerGeometry(width: number, height: number): {textWidth: numbe
 export function Reader({state, article, width, height, styles, dispatch}: Props): React.ReactElement {
 	const r = state.reader;
 	const {textWidth, margin, viewHeight, headerLines} = readerGeometry(width, height);
-	const rendered = useMemo(() => {
-		const view = renderedArticle(article, textWidth, styles);
-		return view.renderAll();
-	}, [article, textWidth, styles]);
-	const layout: ReaderLayout = useMemo(() => ({
-		lineCount: rendered.lines.length,
-		viewHeight,
-		blocks: rendered.blocks.map(b => ({startLine: b.startLine, endLine: b.endLine, unsafe: prepareForPaste(b.source).warnings})),
-	}), [rendered, viewHeight]);
-	useEffect(() => dispatch({type: 'layout', layout}), [layout, dispatch]);
-
+	const view = useMemo(() => renderedArticle(article, textWidth, styles), [article, textWidth, styles]);
+	const [, finished] = useReducer((n: number) => n + 1, 0);
+	// Only what the screen needs is rendered before the frame (a few pages ahead,
+	// so paging never waits); the rest follows in the background, a slice at a time.
 	const top = r?.top ?? 0;
+	view.ensure(top + 3 * viewHeight);
+	if (r?.atEnd) view.renderAll();
+	if (r?.pendingBlock != null) view.ensureBlock(r.pendingBlock);
+	useEffect(() => {
+		if (view.done) return;
+		let timer: NodeJS.Timeout;
+		const step = (): void => {
+			view.renderFor(10);
+			if (view.done) finished();
+			else timer = setTimeout(step, 0);
+		};
+		timer = setTimeout(step, 0);
+		return () => clearTimeout(timer);
+	}, [view]);
+	const unsafe = useMemo(() => codeBlocksOf(article).map(b => prepareForPaste(b.source).warnings), [article]);
+	const lineCount = view.lines.length;
+	const blockKey = view.blocks.map(b => b.startLine).join(',');
+	useEffect(() => {
+		dispatch({type: 'layout', layout: {
+			lineCount, viewHeight, complete: view.done,
+			blocks: view.blocks.map((b, i) => ({startLine: b.startLine, endLine: b.endLine, unsafe: unsafe[i] ?? []})),
+		}});
+	}, [lineCount, viewHeight, view, view.done, blockKey, unsafe, dispatch]);
+	const rendered = {lines: view.lines, blocks: view.blocks};
+
 	const selected = rendered.blocks[r?.selectedBlock ?? -1];
 	const visible = rendered.lines.slice(top, top + viewHeight);
 	const percent = rendered.lines.length <= viewHeight ? 100 : Math.round(((top + viewHeight) / rendered.lines.length) * 100);
 	const blockInfo = selected ? `block ${selected.index}/${rendered.blocks.length} ${selected.lang || 'code'} · ` : rendered.blocks.length ? `${rendered.blocks.length} blocks · ` : '';
-	const right = `${blockInfo}${Math.min(100, percent)}% · ${Math.min(rendered.lines.length, top + 1)}/${rendered.lines.length}`;
+	const total = `${rendered.lines.length}${view.done ? '' : '+'}`;
+	const right = `${blockInfo}${view.done ? `${Math.min(100, percent)}%` : '…'} · ${Math.min(rendered.lines.length, top + 1)}/${total}`;
 	const meta = [article.date ?? 'undated', article.category, `${article.readingMinutes} min read`].join(' · ');
 	const tags = article.tags.map(t => `#${t}`).join(' ');
 	return (
