@@ -11,8 +11,11 @@ await rm(dist, {recursive: true, force: true});
 await mkdir(dist, {recursive: true});
 
 const result = await build({
-	entryPoints: [path.join(root, 'src/cli.ts')],
-	outfile: path.join(dist, 'cli.js'),
+	entryPoints: {cli: path.join(root, 'src/cli.ts')},
+	outdir: dist,
+	// Chunks sit beside cli.js, so `new URL('../…', import.meta.url)` means the same in all of them.
+	splitting: true,
+	chunkNames: '[name]-[hash]',
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
@@ -22,7 +25,11 @@ const result = await build({
 	legalComments: 'none',
 	metafile: true,
 	logLevel: 'warning',
-	alias: {'react-devtools-core': path.join(root, 'src/devtools-stub.ts')},
+	alias: {
+		'react-devtools-core': path.join(root, 'src/devtools-stub.ts'),
+		// marked-terminal imports node-emoji (and 200 KB of emoji names) for an option inkshelf turns off.
+		'node-emoji': path.join(root, 'src/node-emoji-stub.ts'),
+	},
 	define: {'process.env.NODE_ENV': '"production"'},
 	banner: {js: "import {createRequire as __inkshelfRequire} from 'node:module'; const require = __inkshelfRequire(import.meta.url);"},
 });
@@ -39,6 +46,6 @@ for (const input of Object.keys(result.metafile.inputs)) {
 	packages.set(m[1], {version: pkg.version, license: pkg.license, text: licenceFile ? await readFile(licenceFile, 'utf8') : `License: ${pkg.license}`});
 }
 const sections = [...packages].sort(([a], [b]) => a.localeCompare(b)).map(([name, p]) => `## ${name}@${p.version} (${p.license})\n\n${p.text.trim()}\n`);
-await writeFile(path.join(dist, 'THIRD_PARTY_LICENSES.md'), `# Licences of the packages bundled in dist/cli.js\n\n${sections.join('\n')}`);
-const size = (await readFile(path.join(dist, 'cli.js'))).length;
-console.log(`built dist/cli.js (${(size / 1024).toFixed(0)} KiB, ${packages.size} bundled packages)`);
+await writeFile(path.join(dist, 'THIRD_PARTY_LICENSES.md'), `# Licences of the packages bundled in dist/\n\n${sections.join('\n')}`);
+const sizes = Object.entries(result.metafile.outputs).map(([file, o]) => `${path.basename(file)} ${(o.bytes / 1024).toFixed(0)} KiB`);
+console.log(`built dist/: ${sizes.join(', ')} (${packages.size} bundled packages)`);

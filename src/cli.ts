@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 import {fileURLToPath} from 'node:url';
 import {parseCli, UsageError, USAGE, type CliArgs} from './cli-args.js';
-import {CliError, checkCommand, codeCommand, countsCommand, listCommand, openShelf, readCommand, type Io} from './commands.js';
 import {sanitize} from './core/sanitize.js';
 import {VERSION} from './version.js';
+import {enableCompileCache} from './compile-cache.js';
+import type {Io} from './commands.js';
+
+// Everything heavy is imported on demand below: `--version` should not pay for a UI toolkit.
+enableCompileCache();
 
 /** The articles that ship with inkshelf, used when no folder is given. */
 export const BUNDLED_CONTENT = fileURLToPath(new URL('../content', import.meta.url));
@@ -24,6 +28,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		io.out.write(`${VERSION}\n`);
 		return 0;
 	}
+	const {CliError, checkCommand, codeCommand, countsCommand, listCommand, openShelf, readCommand} = await import('./commands.js');
 	try {
 		const dir = args.dir ?? BUNDLED_CONTENT;
 		const shelf = await openShelf(dir);
@@ -32,9 +37,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
 			case 'list': return listCommand(shelf, args, io);
 			case 'tags': case 'categories': return countsCommand(shelf, args.command, io);
 			case 'check': return checkCommand(shelf, io);
-			case 'code': return codeCommand(shelf, args, io);
+			case 'code': return await codeCommand(shelf, args, io);
 			case 'read':
-				if (!interactive) return readCommand(shelf, args, io);
+				if (!interactive) return await readCommand(shelf, args, io);
 				return (await import('./tui.js')).runApp(shelf, dir === BUNDLED_CONTENT ? 'bundled articles' : dir, args.args[0]);
 			case 'browse':
 				// Without a terminal there is nothing to browse: print the list instead, like `ls` does.

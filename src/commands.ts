@@ -1,9 +1,6 @@
 import {loadShelf} from './core/loader.js';
 import {buildIndex, findArticle, suggest} from './core/shelf-index.js';
 import {checkShelf} from './core/check.js';
-import {renderArticle} from './core/render/article.js';
-import {codeBlocksOf} from './core/render/cache.js';
-import {colorLevelFor, makeStyles} from './core/render/styles.js';
 import {sanitize, sanitizeLine} from './core/sanitize.js';
 import type {CliArgs} from './cli-args.js';
 import type {Article, Shelf} from './core/types.js';
@@ -76,7 +73,9 @@ export function articleFor(shelf: Shelf, slug: string): Article {
 	throw new CliError(`No article "${sanitizeLine(slug)}" in ${shelf.root} (${shelf.articles.length} articles).${hint} See: inkshelf list`);
 }
 
-export function readCommand(shelf: Shelf, args: CliArgs, io: Io): number {
+export async function readCommand(shelf: Shelf, args: CliArgs, io: Io): Promise<number> {
+	const {renderArticle} = await import('./core/render/article.js');
+	const {colorLevelFor, makeStyles} = await import('./core/render/styles.js');
 	const article = articleFor(shelf, args.args[0] ?? '');
 	if (article.error) throw new CliError(`${article.slug} cannot be read: ${article.error}`);
 	const width = args.width ?? (io.out.isTTY && io.out.columns ? io.out.columns : 80);
@@ -87,7 +86,8 @@ export function readCommand(shelf: Shelf, args: CliArgs, io: Io): number {
 	return 0;
 }
 
-export function codeCommand(shelf: Shelf, args: CliArgs, io: Io): number {
+export async function codeCommand(shelf: Shelf, args: CliArgs, io: Io): Promise<number> {
+	const {codeBlocksOf} = await import('./core/render/parse.js');
 	const article = articleFor(shelf, args.args[0] ?? '');
 	if (article.error) throw new CliError(`${article.slug} cannot be read: ${article.error}`);
 	const blocks = codeBlocksOf(article);

@@ -1,13 +1,12 @@
-import React, {useEffect, useMemo, useReducer} from 'react';
+import React, {useEffect, useMemo, useReducer, useState} from 'react';
 import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
 import {Library, libraryLayout, ARTICLE_ROW_HEIGHT} from './screens/Library.js';
-import {Reader} from './screens/Reader.js';
 import {Help} from './screens/Help.js';
 import {theme} from './theme.js';
 import {splitKeys} from '../core/keymap.js';
 import {initialState, reduce, type Group} from '../core/state.js';
 import {prepareForPaste, type CopyResult} from '../core/clipboard.js';
-import {codeBlocksOf} from '../core/render/cache.js';
+import {codeBlocksOf} from '../core/render/parse.js';
 import type {Styles} from '../core/render/styles.js';
 
 export interface AppProps {
@@ -20,6 +19,34 @@ export interface AppProps {
 	initialSlug?: string;
 }
 
+type ReaderScreen = (typeof import('./screens/Reader.js'))['Reader'];
+let loadedReader: ReaderScreen | undefined;
+
+/**
+ * The reader brings marked, marked-terminal and highlight.js (most of the
+ * bundle): it loads right after the library's first frame instead of before it.
+ */
+export async function preloadReader(): Promise<ReaderScreen> {
+	loadedReader ??= (await import('./screens/Reader.js')).Reader;
+	return loadedReader;
+}
+
+function useReaderScreen(neededNow: boolean): ReaderScreen | undefined {
+	const [reader, setReader] = useState<ReaderScreen | undefined>(() => loadedReader);
+	useEffect(() => {
+		if (reader) return;
+		let live = true;
+		const timer = setTimeout(() => {
+			void preloadReader().then(r => live && setReader(() => r));
+		}, neededNow ? 0 : 30);
+		return () => {
+			live = false;
+			clearTimeout(timer);
+		};
+	}, [reader, neededNow]);
+	return reader;
+}
+
 /** Below this the screens cannot show anything useful; a short message is better than garbage. */
 export const MIN_COLUMNS = 20;
 export const MIN_ROWS = 5;
@@ -29,6 +56,8 @@ export function App({groups, title, styles, copy, initialSlug}: AppProps): React
 	const {columns, rows} = useWindowSize();
 	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(groups, initialSlug));
 	const article = useMemo(() => state.reader && groups[0]?.articles.find(a => a.slug === state.reader?.slug), [groups, state.reader?.slug]);
+
+	const Reader = useReaderScreen(state.screen === 'reader');
 
 	useInput((input, key) => {
 		for (const k of splitKeys(input, key)) dispatch({type: 'key', ...k});
@@ -80,6 +109,7 @@ export function App({groups, title, styles, copy, initialSlug}: AppProps): React
 	const height = rows;
 	if (state.help) return <Help width={columns} height={height} />;
 	if (state.screen === 'reader' && article) {
+		if (!Reader) return <Text color={theme.muted}>{` Opening ${article.title}…`}</Text>;
 		return <Reader state={state} article={article} width={columns} height={height} styles={styles} dispatch={dispatch} />;
 	}
 	return (

@@ -34,7 +34,6 @@ export function paneEnv(extra: Record<string, string> = {}): Record<string, stri
 		LANG: 'C.UTF-8',
 		LC_ALL: 'C.UTF-8',
 		TERM: 'xterm-256color',
-		PS1: 'e2e$ ',
 		...extra,
 	};
 	// Where the client looks for the server's socket must not change between calls.
@@ -76,6 +75,13 @@ export class Tmux {
 		return t;
 	}
 
+	/** An interactive bash ignores an inherited PS1, so the known prompt is set by typing it. */
+	private async setPrompt(): Promise<void> {
+		this.run('send-keys', '-t', this.target, '-l', `PS1='e2e$ '; clear`);
+		this.run('send-keys', '-t', this.target, 'Enter');
+		await this.waitFor(s => /^e2e\$\s*$/.test(s.trimEnd()), 10_000);
+	}
+
 	/** Runs a tmux command on this server; throws with tmux's message when it fails. */
 	run(...args: string[]): string {
 		const r = spawnSync('tmux', ['-L', this.server, ...args], {env: this.env, timeout: 10_000});
@@ -87,7 +93,7 @@ export class Tmux {
 	async resetPane(): Promise<void> {
 		this.run('respawn-pane', '-k', '-t', this.target, 'bash --norc --noprofile');
 		this.run('clear-history', '-t', this.target);
-		await this.waitFor(s => s.includes('e2e$'), 10_000);
+		await this.setPrompt();
 	}
 
 	/**

@@ -1,7 +1,7 @@
 import React from 'react';
-import {describe, it, expect, afterEach} from 'vitest';
+import {describe, it, expect, afterEach, beforeAll} from 'vitest';
 import {render} from 'ink-testing-library';
-import {App} from '../../src/ui/App.js';
+import {App, preloadReader} from '../../src/ui/App.js';
 import {makeStyles} from '../../src/core/render/styles.js';
 import type {CopyResult} from '../../src/core/clipboard.js';
 import {sampleGroups} from '../helpers/articles.js';
@@ -28,6 +28,9 @@ function start(size = {columns: 80, rows: 24}, initialSlug?: string) {
 }
 
 let current: ReturnType<typeof start> | undefined;
+beforeAll(async () => {
+	await preloadReader();
+});
 afterEach(() => current?.unmount());
 
 describe('library screen', () => {

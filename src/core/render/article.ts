@@ -1,8 +1,13 @@
-import {Marked, type Token, type Tokens, type RendererObject} from 'marked';
+import {Marked, type Tokens, type RendererObject} from 'marked';
 import {markedTerminal} from 'marked-terminal';
-import {sanitize} from '../sanitize.js';
+import {BLOCK_START, BLOCK_END, parseArticle, type ParsedArticle} from './parse.js';
+
+export {parseArticle, type ParsedArticle} from './parse.js';
+
+const MARKERS = /[\uE000\uE001]/g;
+const START_RE = /\uE000(\d+)\uE000/;
 import {fitLine, expandTabs, stringWidth, wrapStyled} from './fit.js';
-import {fenceLanguage, highlightCode} from './highlight.js';
+import {highlightCode} from './highlight.js';
 import {renderTable} from './table.js';
 import {describeLink} from './links.js';
 import type {Styles} from './styles.js';
@@ -23,47 +28,6 @@ export interface Heading {
 	depth: number;
 	text: string;
 	line: number;
-}
-
-/** The lexed form of an article, shared by every width it is rendered at. */
-export interface ParsedArticle {
-	tokens: Token[];
-	blocks: {lang: string; source: string}[];
-	blockOf: Map<Token, number>;
-}
-
-// Private-use characters mark where code blocks start and end in rendered text,
-// so positions survive list indentation and wrapping; article text cannot
-// contain them (they are replaced before rendering).
-const BLOCK_START = '\uE000';
-const BLOCK_END = '\uE001';
-const MARKERS = /[\uE000\uE001]/g;
-const START_RE = /\uE000(\d+)\uE000/;
-
-const md = new Marked({gfm: true});
-
-export function parseArticle(body: string): ParsedArticle {
-	const tokens = md.lexer(body.replace(MARKERS, '\uFFFD'));
-	const blocks: ParsedArticle['blocks'] = [];
-	const blockOf = new Map<Token, number>();
-	md.walkTokens(tokens, token => {
-		if (token.type === 'code') {
-			const code = token as Tokens.Code;
-			blockOf.set(token, blocks.length);
-			blocks.push({lang: fenceLanguage(code.lang), source: code.text});
-		}
-		sanitizeToken(token);
-	});
-	return {tokens, blocks, blockOf};
-}
-
-/** Every string a token carries is file text: make it display-safe (code sources were saved above). */
-function sanitizeToken(token: Token): void {
-	const t = token as Record<string, unknown>;
-	for (const key of ['text', 'raw', 'href', 'title', 'lang']) {
-		const v = t[key];
-		if (typeof v === 'string') t[key] = sanitize(v);
-	}
 }
 
 export interface RenderResult {

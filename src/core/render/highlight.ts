@@ -1,6 +1,8 @@
 import {highlight as cliHighlight, supportsLanguage, type Theme} from 'cli-highlight';
 import type {Styles} from './styles.js';
 
+export {fenceLanguage} from './parse.js';
+
 /** Common names people write after a fence that highlight.js knows under another name. */
 const ALIASES: Record<string, string> = {
 	'js': 'javascript', 'jsx': 'javascript', 'mjs': 'javascript', 'cjs': 'javascript', 'node': 'javascript',
@@ -19,16 +21,6 @@ const PLAIN = new Set(['text', 'txt', 'plain', 'plaintext', 'output', 'log', 'no
 
 /** What auto-detection considers when a fence names no language: small, so it is fast. */
 const AUTO_SUBSET = ['python', 'javascript', 'typescript', 'bash', 'json', 'yaml', 'sql', 'go', 'rust', 'java', 'cpp', 'xml', 'css', 'ini', 'dockerfile'];
-
-/**
- * The info string's first word, lowercased, with anything but name characters
- * dropped. `js title="x.js"` becomes `js`. Only this word is ever shown or
- * handed to highlight.js: the rest of an info string is untrusted free text.
- */
-export function fenceLanguage(info: string | undefined): string {
-	const first = (info ?? '').trim().split(/\s+/, 1)[0] ?? '';
-	return first.toLowerCase().replace(/^\{?\.?/, '').replace(/[^a-z0-9+#._-]/g, '').slice(0, 24);
-}
 
 /**
  * The highlight.js language for a fence: `null` means plain text, `'auto'`

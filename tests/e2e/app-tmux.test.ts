@@ -1,0 +1,191 @@
+/**
+ * The real built app in a real terminal: tmux at 80x24, driven one key at a
+ * time the way a person would, reading the screen between keys. Copying is
+ * checked end to end: the app's OSC 52 and tmux routes must leave exactly the
+ * block's source in tmux's paste buffer.
+ */
+import path from 'node:path';
+import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {CLI, CONTENT, ensureBuilt} from '../helpers/cli.js';
+import {fencedBlocksOf} from '../helpers/fences.js';
+import {HAS_TMUX, Tmux, shellQuote} from '../helpers/tmux.js';
+
+const PYTHON_ARTICLE = path.join(CONTENT, 'why-python-dominates-ai.md');
+const GUIDE_ARTICLE = path.join(CONTENT, 'guides', 'postgres-field-guide.md');
+
+/** Things that must never be on screen: a crash, a stack trace, escape codes shown as text. */
+const BAD_SCREEN: [string, RegExp][] = [
+	['an error message', /^\s*(?:Uncaught\s+)?(?:[A-Z]\w*)?Error: /m],
+	["Ink's error overview", /(?:^|\s)ERROR\s/],
+	['a stack trace', /^ {4}at /m],
+	['a stack frame', /\bat .*(?:file:\/\/|node:internal|\.js:\d+:\d+)/],
+	['escape leftovers', /\[\d{1,3}(?:;\d{1,3})*m/],
+	['a raw ESC', /\x1b/],
+	['a replacement character', /\uFFFD/],
+];
+
+/** The line of the pane that holds the selected row: `▌` marks it in the focused pane. */
+function selectedRow(screen: string, pane: 'groups' | 'articles'): string | undefined {
+	for (const line of screen.split('\n')) {
+		const at = line.indexOf('▌');
+		if (at < 0) continue;
+		if (pane === 'groups' && at === 0) return line.slice(1, 22).trim();
+		if (pane === 'articles' && at > 0) return line.slice(at + 1).trim();
+	}
+	return undefined;
+}
+
+describe.skipIf(!HAS_TMUX)('the app in tmux at 80x24', () => {
+	let tmux: Tmux;
+
+	beforeAll(() => {
+		ensureBuilt();
+		tmux = Tmux.start(`inkshelf-e2e-${process.pid}`, {width: 80, height: 24});
+	});
+
+	afterAll(() => {
+		tmux?.kill();
+	});
+
+	beforeEach(async () => {
+		await tmux.resetPane();
+		tmux.clearBuffers();
+		tmux.screens.length = 0;
+	});
+
+	afterEach(() => {
+		// Every screen seen during the test, not just the last one.
+		for (const screen of tmux.screens) {
+			for (const [what, pattern] of BAD_SCREEN) {
+				if (pattern.test(screen)) throw new Error(`the screen showed ${what}:\n${screen}`);
+			}
+		}
+	});
+
+	async function startApp(...args: string[]): Promise<string> {
+		// TERM as in a desktop terminal; the pane's environment has no DISPLAY/WAYLAND_DISPLAY.
+		await tmux.runInShell(['TERM=xterm-256color', process.execPath, CLI, ...args].map((s, i) => (i === 0 ? s : shellQuote(s))).join(' '));
+		return tmux.waitFor(s => s.includes(' Browse ') && /\d+ articles/.test(s));
+	}
+
+	/** Presses `key` until `done(screen)`, reading the screen after every press. */
+	async function pressUntil(key: string, done: (screen: string) => boolean, max = 60): Promise<string> {
+		let screen = tmux.screen();
+		for (let i = 0; !done(screen); i++) {
+			if (i >= max) throw new Error(`pressed ${key} ${max} times and never got there; the screen was:\n${screen}`);
+			const before = screen;
+			await tmux.key(key);
+			// Wait for the frame that answers this key (a press at the end of a list changes nothing).
+			screen = await tmux.waitFor(s => s !== before || done(s), 2_000).catch(() => tmux.screen());
+		}
+		return screen;
+	}
+
+	it('category → article → block 2 → copy → back → quit', async () => {
+		const fences = fencedBlocksOf(PYTHON_ARTICLE);
+		const blockCount = fences.length;
+		// Block 2 of the article is its 2nd python block: the one the issue copies.
+		expect(fences.slice(0, 2).map(f => f.lang)).toEqual(['python', 'python']);
+		const block2 = fences[1]?.source as string;
+
+		let screen = await startApp();
+		expect(screen).toContain('All articles');
+
+		// Tab to the group pane (the left one), then down to the category.
+		await tmux.key('Tab');
+		screen = await tmux.waitFor(s => selectedRow(s, 'groups')?.includes('All') ?? false);
+		screen = await pressUntil('j', s => /^▪ AI & ML\s/.test(selectedRow(s, 'groups') ?? ''));
+		expect(selectedRow(screen, 'groups')).toMatch(/^▪ AI & ML\s+\d+$/);
+		// The article pane's title names the group the selection is on.
+		expect(screen).toMatch(/ AI & ML · \d+ ─/);
+
+		// Enter shows the category's articles (focus moves right); find the article there.
+		await tmux.key('Enter');
+		screen = await tmux.waitFor(s => selectedRow(s, 'articles') !== undefined);
+		screen = await pressUntil('j', s => selectedRow(s, 'articles')?.startsWith('Why Python Dominates') ?? false);
+
+		// Enter opens it.
+		await tmux.key('Enter');
+		screen = await tmux.waitFor(s => s.startsWith(' Why Python Dominates') && /\d+% · \d+\/\d+/.test(s));
+		expect(screen).not.toContain(' Browse ');
+
+		// ] ] selects block 2.
+		await tmux.key(']');
+		await tmux.waitFor(`block 1/${blockCount} python`);
+		await tmux.key(']');
+		screen = await tmux.waitFor(`block 2/${blockCount} python`);
+		// The selected block is on screen, marked in the margin.
+		expect(screen).toMatch(/^▶ .*\[2\] python/m);
+
+		await tmux.key('y');
+		screen = await tmux.waitFor('✓ Copied block 2');
+		expect(await tmux.waitForBuffer(block2)).toBe(block2);
+
+		// Esc goes back to the library, where the article is still the selected one.
+		await tmux.key('Escape');
+		screen = await tmux.waitFor(s => s.includes(' Browse '));
+		expect(selectedRow(screen, 'articles')).toMatch(/^Why Python Dominates/);
+		expect(screen).toMatch(/ AI & ML · \d+ /);
+
+		// q quits: the shell is back.
+		await tmux.key('q');
+		expect(await tmux.waitForExit()).toBe(0);
+		expect(tmux.screen()).toMatch(/^e2e\$\s*$/m);
+	}, 60_000);
+
+	it('the long guide: End, Home, page down, copy block 3 by number, help', async () => {
+		const guideBlocks = fencedBlocksOf(GUIDE_ARTICLE);
+		const block3 = guideBlocks[2]?.source as string;
+		expect(block3).toBeTruthy();
+
+		let screen = await startApp();
+		// "All" in the group pane…
+		await tmux.key('Tab');
+		await tmux.waitFor(s => selectedRow(s, 'groups') !== undefined);
+		await tmux.key('g');
+		screen = await tmux.waitFor(s => selectedRow(s, 'groups')?.startsWith('≡ All') ?? false);
+		expect(screen).toMatch(/ All articles · \d+ /);
+		// …then the article pane, down to the guide.
+		await tmux.key('Tab');
+		await tmux.waitFor(s => selectedRow(s, 'articles') !== undefined);
+		screen = await pressUntil('j', s => selectedRow(s, 'articles')?.startsWith('The PostgreSQL Field Guide') ?? false);
+		await tmux.key('Enter');
+		screen = await tmux.waitFor(s => s.startsWith(' The PostgreSQL Field Guide') && /· 1\/\d+$/m.test(s));
+		const total = Number(/· 1\/(\d+)$/m.exec(screen)?.[1]);
+		expect(total).toBeGreaterThan(1000);
+
+		// G: the end.
+		await tmux.key('G');
+		screen = await tmux.waitFor(/ 100% · \d+\/\d+$/m);
+		// g: the top again.
+		await tmux.key('g');
+		screen = await tmux.waitFor(new RegExp(` \\d+% · 1/${total}$`, 'm'));
+		expect(screen).not.toMatch(/ 100% · /);
+		// Space: one page down.
+		await tmux.key('Space');
+		screen = await tmux.waitFor(s => {
+			const top = Number(/· (\d+)\/\d+$/m.exec(s)?.[1]);
+			return top > 1;
+		});
+
+		// 3 copies block 3 (and shows it).
+		await tmux.key('3');
+		screen = await tmux.waitFor('✓ Copied block 3');
+		expect(await tmux.waitForBuffer(block3)).toBe(block3);
+		expect(screen).toContain('[3]');
+
+		// ? shows the help, ? closes it.
+		await tmux.key('?');
+		screen = await tmux.waitFor(/^ inkshelf keys\s*$/m);
+		expect(screen).toContain('Reader');
+		expect(screen).toContain(' ? or Esc closes');
+		await tmux.key('?');
+		screen = await tmux.waitFor(s => !/^ inkshelf keys/m.test(s) && s.startsWith(' The PostgreSQL Field Guide'));
+
+		// Back to the library, then quit.
+		await tmux.key('Escape');
+		await tmux.waitFor(' Browse ');
+		await tmux.key('q');
+		expect(await tmux.waitForExit()).toBe(0);
+	}, 60_000);
+});
