@@ -316,7 +316,7 @@ describe('read, piped', () => {
 			}
 		}
 		expect(failures).toEqual([]);
-	});
+	}, 120_000);
 
 	it('an unknown slug exits non-zero and suggests what exists', () => {
 		const r = runCli(['read', 'alpah', shelf]);

@@ -110,3 +110,22 @@ describe('markdown to terminal lines', () => {
 		expect(r.renderAll().lines.length).toBe(3999);
 	});
 });
+
+describe('positions of links and code blocks', () => {
+	it('records where each link starts, through lists, quotes and wrapping', () => {
+		const md = `Intro with a [first link](other.md) here.\n\n- item ${'word '.repeat(20)}[second](https://example.com/x#y) end\n\n> quoted [third](#anchor)\n`;
+		const r = renderArticle(md, 40, color);
+		expect(r.links.map(l => [l.index, l.kind, l.href])).toEqual([[0, 'relative', 'other.md'], [1, 'web', 'https://example.com/x#y'], [2, 'anchor', '#anchor']]);
+		for (const link of r.links) {
+			expect(link.line).toBeGreaterThanOrEqual(0);
+			expect(stripAnsi(r.lines[link.line] ?? '').slice(link.column)).toMatch(new RegExp(`^${link.text.slice(0, 3)}`));
+		}
+		expect(r.lines.join('\n')).not.toMatch(/[\uE000-\uE01F]/);
+	});
+
+	it('keeps private-use marker characters from the article out of the positions', () => {
+		const r = renderArticle('text \uE000\uE002\uE005 more\n\n```\ncode\n```\n', 40, plain);
+		expect(r.blocks[0]?.startLine).toBeGreaterThan(0);
+		expect(r.links).toEqual([]);
+	});
+});

@@ -1,15 +1,13 @@
 import {Marked, type Tokens, type RendererObject} from 'marked';
 import {markedTerminal} from 'marked-terminal';
-import {BLOCK_START, BLOCK_END, parseArticle, type ParsedArticle} from './parse.js';
+import {parseArticle, type ParsedArticle} from './parse.js';
+import {extractMarks, mark} from './markers.js';
 
 export {parseArticle, type ParsedArticle} from './parse.js';
-
-const MARKERS = /[\uE000\uE001]/g;
-const START_RE = /\uE000(\d+)\uE000/;
 import {fitLine, expandTabs, stringWidth, wrapStyled} from './fit.js';
 import {highlightCode} from './highlight.js';
 import {renderTable} from './table.js';
-import {describeLink} from './links.js';
+import {describeLink, linkKind, type LinkKind} from './links.js';
 import type {Styles} from './styles.js';
 
 export interface CodeBlock {
@@ -24,6 +22,18 @@ export interface CodeBlock {
 	endLine: number;
 }
 
+export interface RenderedLink {
+	/** 0-based, in document order. */
+	index: number;
+	href: string;
+	kind: LinkKind;
+	/** The link's text as shown (plain). */
+	text: string;
+	/** Where the link's text starts on screen, once rendered. */
+	line: number;
+	column: number;
+}
+
 export interface Heading {
 	depth: number;
 	text: string;
@@ -34,6 +44,7 @@ export interface RenderResult {
 	lines: string[];
 	blocks: CodeBlock[];
 	headings: Heading[];
+	links: RenderedLink[];
 }
 
 /**
@@ -44,6 +55,7 @@ export class ArticleRenderer {
 	readonly lines: string[] = [];
 	readonly blocks: CodeBlock[];
 	readonly headings: Heading[] = [];
+	readonly links: RenderedLink[] = [];
 	private next = 0;
 	private readonly md: Marked;
 	private readonly ctx = {indent: 0, listDepth: 0};
@@ -79,7 +91,7 @@ export class ArticleRenderer {
 
 	renderAll(): RenderResult {
 		while (!this.done) this.renderNext();
-		return {lines: this.lines, blocks: this.blocks, headings: this.headings};
+		return {lines: this.lines, blocks: this.blocks, headings: this.headings, links: this.links};
 	}
 
 	private renderNext(): void {
@@ -95,25 +107,30 @@ export class ArticleRenderer {
 			this.headings.push({depth: (token as Tokens.Heading).depth, text: (token as Tokens.Heading).text, line: this.lines.length});
 		}
 		for (const raw of text.split('\n')) {
-			const line = this.takeStartMarker(raw);
-			const ends = line.includes(BLOCK_END);
-			this.lines.push(...fitLine(ends ? line.replace(MARKERS, '') : line, this.width, this.s.dim));
-			if (ends) this.closeBlock(this.lines.length - 1);
+			for (const piece of fitLine(raw, this.width, this.s.dim)) this.takeMarks(piece);
 		}
 	}
 
-	/** Records where a code block starts (its marker is on its top frame line) and removes the marker. */
-	private takeStartMarker(line: string): string {
-		const start = START_RE.exec(line);
-		if (!start) return line;
-		const block = this.blocks[Number(start[1])];
-		if (block) block.startLine = this.lines.length;
-		return line.replace(START_RE, '');
-	}
-
-	private closeBlock(line: number): void {
-		const open = [...this.blocks].reverse().find(b => b.startLine >= 0 && b.endLine < 0);
-		if (open) open.endLine = line;
+	/** Stores a line without its markers, recording where code blocks and links are. */
+	private takeMarks(piece: string): void {
+		const {line, marks} = extractMarks(piece, stringWidth);
+		const at = this.lines.length;
+		this.lines.push(line);
+		for (const m of marks) {
+			if (m.type === 'blockStart') {
+				const block = this.blocks[m.index];
+				if (block) block.startLine = at;
+			} else if (m.type === 'blockEnd') {
+				const block = this.blocks[m.index];
+				if (block) block.endLine = at;
+			} else if (m.type === 'linkStart') {
+				const link = this.links[m.index];
+				if (link) {
+					link.line = at;
+					link.column = m.column;
+				}
+			}
+		}
 	}
 
 	private overrides(): RendererObject {
@@ -144,7 +161,7 @@ export class ArticleRenderer {
 					return pieces.map((p, i) => s.codeFrame('│ ') + (i > 0 ? s.dim('↪ ') : '') + p);
 				});
 				const bottom = s.codeFrame('╰' + '─'.repeat(Math.max(0, w - 1)));
-				return `${BLOCK_START}${index}${BLOCK_START}${top}\n${body.join('\n')}\n${bottom}${BLOCK_END}\n\n`;
+				return `${mark('blockStart', index)}${top}\n${body.join('\n')}\n${bottom}${mark('blockEnd', index)}\n\n`;
 			},
 			blockquote(token) {
 				ctx.indent += 2;
@@ -191,7 +208,10 @@ export class ArticleRenderer {
 				return renderTable(token.header.map(cell), token.rows.map(r => r.map(cell)), token.align, room(), s).join('\n') + '\n\n';
 			},
 			link(token) {
-				return describeLink(this.parser.parseInline(token.tokens), token.href, token.text, s);
+				const rendered = this.parser.parseInline(token.tokens);
+				const index = self.links.length;
+				self.links.push({index, href: token.href, kind: linkKind(token.href), text: token.text, line: -1, column: 0});
+				return mark('linkStart', index) + describeLink(rendered, token.href, token.text, s) + mark('linkEnd', index);
 			},
 			image(token) {
 				const alt = token.text ? `${token.text}` : 'image';

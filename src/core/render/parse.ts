@@ -15,12 +15,8 @@ export interface ParsedArticle {
 	blockOf: Map<Token, number>;
 }
 
-// Private-use characters mark where code blocks start and end in rendered text,
-// so positions survive list indentation and wrapping; article text cannot
-// contain them (they are replaced before lexing).
-export const BLOCK_START = '\uE000';
-export const BLOCK_END = '\uE001';
-const MARKERS = /[\uE000\uE001]/g;
+/** The renderer's private markers (markers.ts); article text cannot contain them. */
+const MARKERS = /[\uE000-\uE01F]/g;
 
 const md = new Marked({gfm: true});
 

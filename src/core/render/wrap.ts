@@ -11,8 +11,13 @@ const SGR = /\x1b\[[0-9;]*m/g;
 /** One column per UTF-16 unit: ASCII, Latin-1, common punctuation, arrows, and the box drawing the renderer itself draws. */
 const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u00ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u259f\u25aa\u25e6]*$/;
 
+/** Renderer markers (see markers.ts) take no room. */
+const MARKER = /[\uE000-\uE01F]/g;
+const HAS_MARKER = /[\uE000-\uE01F]/;
+
 export function visibleWidth(text: string): number {
-	const bare = text.includes('\x1b') ? text.replace(SGR, '') : text;
+	let bare = text.includes('\x1b') ? text.replace(SGR, '') : text;
+	if (HAS_MARKER.test(bare)) bare = bare.replace(MARKER, '');
 	return NARROW.test(bare) ? bare.length : stringWidth(bare);
 }
 
@@ -57,6 +62,7 @@ export function wrapStyled(line: string, width: number, {words = true, trim = tr
 	let active: string[] = [];
 	let current = '';
 	let col = 0;
+	let pending = '';
 	const breakLine = (): void => {
 		lines.push(active.length ? `${current}\x1b[0m` : current);
 		current = active.join('');
@@ -64,7 +70,7 @@ export function wrapStyled(line: string, width: number, {words = true, trim = tr
 	};
 	const addGraphemes = (text: string): void => {
 		for (const g of graphemes(text)) {
-			const w = g.length === 1 && NARROW.test(g) ? 1 : stringWidth(g);
+			const w = g.length === 1 && NARROW.test(g) ? 1 : visibleWidth(g);
 			if (col + w > width && col > 0) breakLine();
 			if (col === 0 && trim && g === ' ' && lines.length > 0) continue;
 			current += g;
@@ -83,7 +89,14 @@ export function wrapStyled(line: string, width: number, {words = true, trim = tr
 			continue;
 		}
 		// Words keep their trailing space; a word that would overflow starts a new line.
-		for (const word of piece.text.split(/(?<= )/)) {
+		for (let word of piece.text.split(/(?<= )/)) {
+			// Zero-width markers travel with the next word, so a mark never ends up stranded at a line's end.
+			if (HAS_MARKER.test(word) && visibleWidth(word) === 0) {
+				pending += word;
+				continue;
+			}
+			word = pending + word;
+			pending = '';
 			const w = visibleWidth(word);
 			const bare = word.endsWith(' ') ? w - 1 : w;
 			if (col > 0 && col + bare > width) breakLine();
@@ -101,7 +114,8 @@ export function wrapStyled(line: string, width: number, {words = true, trim = tr
 			}
 		}
 	}
-	if (visibleWidth(current) > 0 || lines.length === 0) lines.push(active.length ? `${current}\x1b[0m` : current);
+	current += pending;
+	if (visibleWidth(current) > 0 || HAS_MARKER.test(current) || lines.length === 0) lines.push(active.length ? `${current}\x1b[0m` : current);
 	// Trailing spaces at breaks are invisible but could push a line past the width.
 	return lines.map(l => (visibleWidth(l) > width ? l.replace(/ +((?:\x1b\[[0-9;]*m)*)$/, '$1') : l));
 }

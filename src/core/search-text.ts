@@ -1,0 +1,97 @@
+/**
+ * Text as search sees it: markdown reduced to what a reader sees (so a query
+ * never matches a link's URL or a `**`), and a tokenizer that keeps technical
+ * identifiers whole (`CVE-2024-3094`, `pd.read_csv`, `--max-old-space-size`)
+ * while also indexing their parts, so both `read_csv` and `csv` find them.
+ */
+
+const OPEN_FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const CLOSE_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const ENTITY: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'"};
+
+/**
+ * One plain line per body line (same count, so index i is body line i + 1).
+ * Code keeps its exact text, fence lines become empty; prose loses markup,
+ * link targets and HTML tags. Line-based on purpose: a full markdown parse of
+ * a whole shelf would cost more than the rest of the index.
+ */
+export function plainLines(body: string): string[] {
+	let fence: string | null = null;
+	return body.split(/\r?\n/).map(line => {
+		if (fence !== null) {
+			const close = CLOSE_FENCE.exec(line)?.[1];
+			if (close && close[0] === fence[0] && close.length >= fence.length) fence = null;
+			return fence === null ? '' : line;
+		}
+		const open = OPEN_FENCE.exec(line)?.[1];
+		// A backtick fence's info string cannot hold a backtick; otherwise it is inline code.
+		if (open && !(open[0] === '`' && line.slice(line.indexOf(open) + open.length).includes('`'))) {
+			fence = open;
+			return '';
+		}
+		return plainInline(blockText(line));
+	});
+}
+
+/** Drops a line's block markup: heading hashes, quote bars, list markers, rules, table rules. */
+function blockText(line: string): string {
+	if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line) || /^ {0,3}=+[ \t]*$/.test(line)) return '';
+	if (/^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$/.test(line)) return '';
+	if (/^ {0,3}\[[^\]]+\]:\s*\S/.test(line)) return '';
+	let text = line.replace(/^(?:\s*>)+ ?/, '');
+	text = text.replace(/^(\s*)#{1,6}(?=\s|$)/, '$1').replace(/\s+#+\s*$/, '');
+	text = text.replace(/^(\s*)(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/, '$1');
+	if (/^\s*\|/.test(text)) text = text.replace(/^\s*\|/, '').replace(/\|\s*$/, '');
+	return text;
+}
+
+/** Inline markup out, inline code kept verbatim (without its backticks). */
+function plainInline(line: string): string {
+	if (!/[`*_~[\]<>&\\]/.test(line)) return line;
+	const parts = line.split(/(`+)(.+?)\1/);
+	let out = '';
+	for (let i = 0; i < parts.length; i += 3) {
+		out += (parts[i] ?? '')
+			.replace(/!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g, '$1')
+			.replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+			.replace(/<((?:https?|mailto):[^>\s]+|[^>\s@]+@[^>\s]+)>/gi, '$1')
+			.replace(/<!--.*?(?:-->|$)|<\/?[a-z][^>]*>/gi, '')
+			.replace(/\*{1,3}|~~/g, '')
+			.replace(/(^|[^\p{L}\p{N}_])_{1,3}(?=\S)/gu, '$1')
+			.replace(/(\S)_{1,3}(?![\p{L}\p{N}_])/gu, '$1')
+			.replace(/\\([!-/:-@[-`{-~])/g, '$1')
+			.replace(/&(#39|[a-z]+);/g, (m, e: string) => ENTITY[e] ?? m);
+		if (i + 2 < parts.length) out += parts[i + 2] ?? '';
+	}
+	return out;
+}
+
+/**
+ * A word, optionally a flag (`-v`, `--max-old-space-size`), whose pieces may be
+ * joined by `.` or `-` (`pd.read_csv`, `v22.3.0`, `CVE-2024-3094`). Letters of
+ * any script count, combining marks included.
+ */
+const TOKEN = /(?:(?<![\p{L}\p{M}\p{N}_])--?)?[\p{L}\p{M}\p{N}_]+(?:[.-][\p{L}\p{M}\p{N}_]+)*/gu;
+
+/** Whole tokens only, lowercased: how a query is read (parts would match too much). */
+export function queryTokens(text: string): string[] {
+	return [...new Set(text.toLowerCase().match(TOKEN) ?? [])];
+}
+
+/** Whole tokens and their parts, lowercased: how documents are indexed. */
+export function indexTokens(text: string): string[] {
+	const out: string[] = [];
+	for (const token of text.toLowerCase().match(TOKEN) ?? []) {
+		out.push(token);
+		if (!/[._-]/.test(token)) continue;
+		const core = token.replace(/^-+/, '');
+		if (core !== token) out.push(core);
+		// `v22.3.0` is also found as `22.3.0`.
+		if (/^v\d/.test(core)) out.push(core.slice(1));
+		for (const segment of core.split(/[.-]/)) {
+			if (segment !== core && segment.length > 1) out.push(segment);
+			if (segment.includes('_')) for (const piece of segment.split('_')) if (piece.length > 1) out.push(piece);
+		}
+	}
+	return out;
+}
