@@ -4,6 +4,8 @@ import {App} from './ui/App.js';
 import {ErrorBoundary} from './ui/ErrorBoundary.js';
 import {articleFor, groupsOf} from './commands.js';
 import {copyToClipboard} from './core/clipboard.js';
+import {openExternal} from './core/opener.js';
+import {PlaceStore} from './core/place-store.js';
 import {reportCrash} from './core/crash-log.js';
 import {colorLevelFor, makeStyles} from './core/render/styles.js';
 import type {Shelf} from './core/types.js';
@@ -12,6 +14,8 @@ import type {Shelf} from './core/types.js';
 export async function runApp(shelf: Shelf, title: string, slug?: string): Promise<number> {
 	const initialSlug = slug === undefined ? undefined : articleFor(shelf, slug).slug;
 	const styles = makeStyles(colorLevelFor(process.stdout));
+	// INKSHELF_NO_STATE=1 reads without remembering (benchmarks, shared accounts).
+	const places = process.env['INKSHELF_NO_STATE'] === '1' ? null : new PlaceStore().load();
 	let fatal: unknown;
 	let unmount = (): void => {};
 	const fail = (error: unknown): void => {
@@ -23,7 +27,7 @@ export async function runApp(shelf: Shelf, title: string, slug?: string): Promis
 	process.on('unhandledRejection', fail);
 	const app = render(
 		<ErrorBoundary onError={fail}>
-			<App groups={groupsOf(shelf)} title={`inkshelf · ${title}`} styles={styles} copy={text => copyToClipboard(text)} {...(initialSlug ? {initialSlug} : {})} />
+			<App groups={groupsOf(shelf)} title={`inkshelf · ${title}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} {...(initialSlug ? {initialSlug} : {})} />
 		</ErrorBoundary>,
 		{alternateScreen: true, exitOnCtrlC: true},
 	);
@@ -33,6 +37,7 @@ export async function runApp(shelf: Shelf, title: string, slug?: string): Promis
 	} catch (error) {
 		fail(error);
 	}
+	places?.flush();
 	process.off('uncaughtException', fail);
 	process.off('unhandledRejection', fail);
 	if (fatal === undefined) return 0;

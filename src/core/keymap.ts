@@ -3,13 +3,18 @@
  * table are all generated from it, so they cannot drift apart.
  */
 
-export type Scope = 'library' | 'reader' | 'global';
+/** Where a key is pressed. `search` and `find` are text lines: printable keys there are typed, not commands. */
+export type Scope = 'library' | 'search' | 'reader' | 'find' | 'outline' | 'global';
 
 export type Command =
 	| 'quit' | 'help' | 'back'
 	| 'up' | 'down' | 'pageUp' | 'pageDown' | 'halfDown' | 'halfUp' | 'top' | 'bottom'
-	| 'open' | 'switchPane' | 'focusGroups' | 'focusArticles'
-	| 'nextBlock' | 'prevBlock' | 'copyBlock' | 'copyNumbered';
+	| 'open' | 'switchPane' | 'focusGroups' | 'focusArticles' | 'search' | 'sort'
+	| 'nextBlock' | 'prevBlock' | 'copyBlock' | 'copyNumbered'
+	| 'find' | 'nextHit' | 'prevHit' | 'outline' | 'nextLink' | 'prevLink' | 'follow' | 'historyBack'
+	| 'accept' | 'cancel' | 'deleteChar';
+
+export const TEXT_SCOPES: readonly Scope[] = ['search', 'find'];
 
 /** The parts of Ink's `Key` the table looks at (kept structural so the core needs no Ink). */
 export interface KeyEvent {
@@ -19,7 +24,7 @@ export interface KeyEvent {
 	ctrl: boolean; shift: boolean; meta: boolean;
 }
 
-type Special = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
+type Special = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'shiftTab' | 'backspace';
 
 export type KeySpec =
 	| {input: string}               // a printable key, case-sensitive: 'G' is shift+g
@@ -45,8 +50,16 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'focusGroups', scope: 'library', keys: [{input: 'h'}, {special: 'leftArrow'}], description: 'Groups pane (left)'},
 	{command: 'focusArticles', scope: 'library', keys: [{input: 'l'}, {special: 'rightArrow'}], description: 'Articles pane (right)'},
 	{command: 'open', scope: 'library', keys: [{special: 'return'}], description: 'Open article or group'},
+	{command: 'search', scope: 'library', keys: [{input: '/'}], description: 'Search the shelf'},
+	{command: 'sort', scope: 'library', keys: [{input: 's'}], description: 'Sort: newest, oldest, title'},
 	{command: 'quit', scope: 'library', keys: [{input: 'q'}], description: 'Quit'},
-	{command: 'back', scope: 'library', keys: [{special: 'escape'}], description: 'Close help'},
+	{command: 'back', scope: 'library', keys: [{special: 'escape'}], description: 'Clear search, close help'},
+
+	{command: 'accept', scope: 'search', keys: [{special: 'return'}], description: 'Open the selected result'},
+	{command: 'down', scope: 'search', keys: [{special: 'downArrow'}, {ctrl: 'n'}], description: 'Next result'},
+	{command: 'up', scope: 'search', keys: [{special: 'upArrow'}, {ctrl: 'p'}], description: 'Previous result'},
+	{command: 'deleteChar', scope: 'search', keys: [{special: 'backspace'}], description: 'Delete a character'},
+	{command: 'cancel', scope: 'search', keys: [{special: 'escape'}], description: 'Clear the search'},
 
 	{command: 'down', scope: 'reader', keys: [{input: 'j'}, {special: 'downArrow'}], description: 'Line down'},
 	{command: 'up', scope: 'reader', keys: [{input: 'k'}, {special: 'upArrow'}], description: 'Line up'},
@@ -60,32 +73,67 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'prevBlock', scope: 'reader', keys: [{input: '['}], description: 'Previous code block'},
 	{command: 'copyBlock', scope: 'reader', keys: [{input: 'y'}, {input: 'c'}], description: 'Copy selected block'},
 	{command: 'copyNumbered', scope: 'reader', keys: [{digit: true}], description: 'Copy block N'},
+	{command: 'find', scope: 'reader', keys: [{input: '/'}], description: 'Find in the article'},
+	{command: 'nextHit', scope: 'reader', keys: [{input: 'n'}], description: 'Next hit'},
+	{command: 'prevHit', scope: 'reader', keys: [{input: 'N'}], description: 'Previous hit'},
+	{command: 'outline', scope: 'reader', keys: [{input: 't'}], description: 'Outline (headings)'},
+	{command: 'nextLink', scope: 'reader', keys: [{special: 'tab'}], description: 'Next link'},
+	{command: 'prevLink', scope: 'reader', keys: [{special: 'shiftTab'}], description: 'Previous link'},
+	{command: 'follow', scope: 'reader', keys: [{special: 'return'}], description: 'Follow the selected link'},
+	{command: 'historyBack', scope: 'reader', keys: [{special: 'backspace'}], description: 'Back to the previous article'},
 	{command: 'back', scope: 'reader', keys: [{special: 'escape'}, {input: 'q'}], description: 'Back to the library'},
+
+	{command: 'accept', scope: 'find', keys: [{special: 'return'}], description: 'Keep the hits, back to reading'},
+	{command: 'deleteChar', scope: 'find', keys: [{special: 'backspace'}], description: 'Delete a character'},
+	{command: 'cancel', scope: 'find', keys: [{special: 'escape'}], description: 'Stop finding'},
+
+	{command: 'down', scope: 'outline', keys: [{input: 'j'}, {special: 'downArrow'}], description: 'Next heading'},
+	{command: 'up', scope: 'outline', keys: [{input: 'k'}, {special: 'upArrow'}], description: 'Previous heading'},
+	{command: 'accept', scope: 'outline', keys: [{special: 'return'}], description: 'Go to the heading'},
+	{command: 'cancel', scope: 'outline', keys: [{special: 'escape'}, {input: 't'}, {input: 'q'}], description: 'Close the outline'},
 
 	{command: 'help', scope: 'global', keys: [{input: '?'}], description: 'Show or hide help'},
 	{command: 'quit', scope: 'global', keys: [{ctrl: 'c'}], description: 'Quit'},
 ];
 
 function matches(spec: KeySpec, input: string, key: KeyEvent): boolean {
-	if ('special' in spec) return key[spec.special] && !(spec.special === 'tab' && key.shift);
+	if ('special' in spec) {
+		if (spec.special === 'shiftTab') return key.tab && key.shift;
+		if (spec.special === 'tab') return key.tab && !key.shift;
+		// Terminals send DEL (0x7f) for the Backspace key; Ink reports that as `delete`.
+		if (spec.special === 'backspace') return key.backspace || key.delete;
+		return key[spec.special];
+	}
 	if ('ctrl' in spec) return key.ctrl && input.toLowerCase() === spec.ctrl;
 	if ('digit' in spec) return !key.ctrl && !key.meta && /^[1-9]$/.test(input);
 	return !key.ctrl && !key.meta && input === spec.input;
 }
 
-/** The command a key means on a screen: that screen's bindings first, then the global ones. */
+/**
+ * The command a key means in a scope: its bindings first, then the global
+ * ones, except that on a text line only Ctrl keys are global (`?` is typed).
+ */
 export function commandFor(scope: Exclude<Scope, 'global'>, input: string, key: KeyEvent): Command | null {
-	for (const s of [scope, 'global'] as const) {
-		for (const b of KEYMAP) {
-			if (b.scope === s && b.keys.some(k => matches(k, input, key))) return b.command;
-		}
+	for (const b of KEYMAP) {
+		if (b.scope === scope && b.keys.some(k => matches(k, input, key))) return b.command;
+	}
+	const text = TEXT_SCOPES.includes(scope);
+	for (const b of KEYMAP) {
+		if (b.scope === 'global' && b.keys.some(k => (!text || 'ctrl' in k) && matches(k, input, key))) return b.command;
 	}
 	return null;
 }
 
+/** A key that types a character on a text line (no Ctrl, Meta or special key). */
+export function typedCharacter(input: string, key: KeyEvent): string | null {
+	if (key.ctrl || key.meta || key.escape || key.return || key.tab || key.backspace || key.delete) return null;
+	if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end) return null;
+	return input !== '' && !/[\u0000-\u001f\u007f]/.test(input) ? input : null;
+}
+
 const SPECIAL_NAMES: Record<Special, string> = {
 	upArrow: '↑', downArrow: '↓', leftArrow: '←', rightArrow: '→', pageUp: 'PgUp', pageDown: 'PgDn',
-	home: 'Home', end: 'End', return: 'Enter', escape: 'Esc', tab: 'Tab',
+	home: 'Home', end: 'End', return: 'Enter', escape: 'Esc', tab: 'Tab', shiftTab: 'Shift-Tab', backspace: 'Backspace',
 };
 
 export function keyLabel(spec: KeySpec): string {
@@ -99,10 +147,12 @@ export function keysLabel(b: Binding): string {
 	return b.keys.map(keyLabel).join(' / ');
 }
 
-const SCOPE_TITLES: Record<Scope, string> = {library: 'Library', reader: 'Reader', global: 'Everywhere'};
+const SCOPE_TITLES: Record<Scope, string> = {
+	library: 'Library', search: 'Library search (/)', reader: 'Reader', find: 'Find in article (/)', outline: 'Outline (t)', global: 'Everywhere',
+};
 
 export function bindingsByScope(): {scope: Scope; title: string; bindings: Binding[]}[] {
-	return (['library', 'reader', 'global'] as const).map(scope => ({
+	return (['library', 'search', 'reader', 'find', 'outline', 'global'] as const).map(scope => ({
 		scope, title: SCOPE_TITLES[scope], bindings: KEYMAP.filter(b => b.scope === scope),
 	}));
 }

@@ -3,7 +3,10 @@
  * never matches a link's URL or a `**`), and a tokenizer that keeps technical
  * identifiers whole (`CVE-2024-3094`, `pd.read_csv`, `--max-old-space-size`)
  * while also indexing their parts, so both `read_csv` and `csv` find them.
+ * Also the two small matchers that need no index: type-to-filter on short
+ * strings and find-in-article on rendered lines (exported from `search.ts`).
  */
+import {visibleWidth} from './render/wrap.js';
 
 const OPEN_FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const CLOSE_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
@@ -39,7 +42,7 @@ function blockText(line: string): string {
 	if (/^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$/.test(line)) return '';
 	if (/^ {0,3}\[[^\]]+\]:\s*\S/.test(line)) return '';
 	let text = line.replace(/^(?:\s*>)+ ?/, '');
-	text = text.replace(/^(\s*)#{1,6}(?=\s|$)/, '$1').replace(/\s+#+\s*$/, '');
+	text = text.replace(/^(\s*)#{1,6}(?:\s+|$)/, '$1').replace(/\s+#+\s*$/, '');
 	text = text.replace(/^(\s*)(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/, '$1');
 	if (/^\s*\|/.test(text)) text = text.replace(/^\s*\|/, '').replace(/\|\s*$/, '');
 	return text;
@@ -71,7 +74,9 @@ function plainInline(line: string): string {
  * joined by `.` or `-` (`pd.read_csv`, `v22.3.0`, `CVE-2024-3094`). Letters of
  * any script count, combining marks included.
  */
-const TOKEN = /(?:(?<![\p{L}\p{M}\p{N}_])--?)?[\p{L}\p{M}\p{N}_]+(?:[.-][\p{L}\p{M}\p{N}_]+)*/gu;
+// No lookbehind for the dashes (it doubled the cost): matching runs left to right,
+// so the `-` inside `foo-bar` is consumed by `foo` before it could start a flag.
+const TOKEN = /-{0,2}[\p{L}\p{M}\p{N}_]+(?:[.-][\p{L}\p{M}\p{N}_]+)*/gu;
 
 /** Whole tokens only, lowercased: how a query is read (parts would match too much). */
 export function queryTokens(text: string): string[] {
@@ -94,4 +99,82 @@ export function indexTokens(text: string): string[] {
 		}
 	}
 	return out;
+}
+
+/**
+ * Type-to-filter for short strings (titles, tags): every word of the query
+ * must appear in order, not necessarily together (`pyint` finds "Python
+ * internals"). Hand-written rather than a dependency: it is forty lines and
+ * must return the matched positions for highlighting. Positions index code
+ * points (`[...text]`). Best first; an empty query keeps every item, in order.
+ */
+export function fuzzyFilter(query: string, items: readonly {key: string; text: string}[]): {key: string; score: number; positions: number[]}[] {
+	const words = query.toLowerCase().split(/\s+/).filter(w => w !== '').map(w => [...w]);
+	const out: {key: string; score: number; positions: number[]}[] = [];
+	for (const item of items) {
+		const chars = [...item.text];
+		const lower = chars.map(c => c.toLowerCase());
+		let score = 0;
+		const positions = new Set<number>();
+		for (const word of words) {
+			const m = matchWord(word, lower, chars);
+			if (!m) {
+				score = -Infinity;
+				break;
+			}
+			score += m.score;
+			for (const p of m.positions) positions.add(p);
+		}
+		if (score > -Infinity) out.push({key: item.key, score: words.length ? score - chars.length / 100 : 0, positions: [...positions].sort((a, b) => a - b)});
+	}
+	return words.length === 0 ? out : out.sort((a, b) => b.score - a.score);
+}
+
+/** Best of the greedy matches from each possible first character: word starts and runs score high. */
+function matchWord(word: string[], lower: string[], chars: string[]): {score: number; positions: number[]} | null {
+	const boundary = (i: number): number => {
+		const prev = chars[i - 1];
+		if (prev === undefined) return 10;
+		if (!/[\p{L}\p{N}]/u.test(prev)) return 8;
+		return /\p{Ll}/u.test(prev) && /\p{Lu}/u.test(chars[i] ?? '') ? 6 : 0;
+	};
+	let best: {score: number; positions: number[]} | null = null;
+	for (let start = 0; start < lower.length; start++) {
+		if (lower[start] !== word[0]) continue;
+		const positions = [start];
+		let score = boundary(start) - start / 10;
+		for (let i = start + 1; i < lower.length && positions.length < word.length; i++) {
+			if (lower[i] !== word[positions.length]) continue;
+			const prev = positions[positions.length - 1] as number;
+			score += i === prev + 1 ? 6 : boundary(i) - Math.min(3, i - prev - 1);
+			positions.push(i);
+		}
+		// If the earliest start cannot complete the word, no later one can.
+		if (positions.length < word.length) break;
+		if (!best || score > best.score) best = {score, positions};
+	}
+	return best;
+}
+
+// SGR and other CSI sequences, and OSC strings (hyperlinks): they take no columns.
+const ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?/g;
+
+/**
+ * Find-in-article over rendered lines, as seen on screen: escape codes are
+ * ignored and `start`/`end` are terminal columns (what `slice-ansi` takes).
+ * Smartcase: case-insensitive unless the query has a capital letter.
+ * `line` is the 0-based index into `lines`, like a heading's `line`.
+ */
+export function findInText(lines: readonly string[], query: string): {line: number; start: number; end: number}[] {
+	if (query.trim() === '') return [];
+	const re = new RegExp(query.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), /\p{Lu}/u.test(query) ? 'gu' : 'giu');
+	const found: {line: number; start: number; end: number}[] = [];
+	lines.forEach((raw, line) => {
+		const text = raw.includes('\x1b') ? raw.replace(ESCAPES, '') : raw;
+		for (const m of text.matchAll(re)) {
+			const start = visibleWidth(text.slice(0, m.index));
+			found.push({line, start, end: start + visibleWidth(m[0])});
+		}
+	});
+	return found;
 }

@@ -2,12 +2,17 @@
  * Finding things: shelf-wide search (minisearch: BM25+, prefix and fuzzy
  * matching, no dependencies), the library's type-to-filter, and find-in-article
  * over the rendered lines.
+ *
+ * Two indexes: titles and metadata (small, built at once, so a title is
+ * findable the moment the shelf loads) and article text, which costs ~100×
+ * more and can be built in the background in slices (`indexPending`).
  */
 import MiniSearch, {type SearchResult} from 'minisearch';
 import {sanitizeLine} from './sanitize.js';
 import {indexTokens, plainLines, queryTokens} from './search-text.js';
-import {visibleWidth} from './render/wrap.js';
 import type {Article} from './types.js';
+
+export {findInText, fuzzyFilter} from './search-text.js';
 
 export interface SearchHit {
 	slug: string;
@@ -21,121 +26,167 @@ export interface SearchHit {
 	matches: string[];
 }
 
-interface Doc {
-	id: string;
+interface Entry {
+	article: Article;
+	/** Lowercased, whitespace-collapsed title: an exact title match ranks first. */
 	title: string;
-	tags: string;
-	category: string;
-	description: string;
-	body: string;
+	/** Plain text of the body, once indexed. */
+	plain: string | null;
 }
 
-const META = ['tags', 'category', 'description'];
 const SNIPPET_WIDTH = 120;
 const norm = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
-export class ShelfSearch {
-	private readonly ms = new MiniSearch<Doc>({
-		fields: ['title', 'tags', 'category', 'description', 'body'],
-		tokenize: indexTokens,
-		processTerm: term => term,
-		searchOptions: {
-			boost: {title: 6, tags: 3, category: 2, description: 2, body: 1},
-			tokenize: queryTokens,
-			processTerm: term => term,
-			prefix: term => term.length > 1,
-			// Fuzzy only for longer words: "rust" would also find "just" and "trust",
-			// and never for terms with digits: CVE-2024-3095 is another vulnerability.
-			fuzzy: term => (term.length >= 5 && !/\d/.test(term) ? 0.2 : false),
-		},
-	});
-	private readonly articles = new Map<string, {article: Article; lines: string[]}>();
+const shared = {
+	tokenize: indexTokens,
+	processTerm: (term: string) => term,
+	searchOptions: {
+		tokenize: queryTokens,
+		processTerm: (term: string) => term,
+		// Two letters would expand to hundreds of words: prefix from the third on.
+		prefix: (term: string) => term.length > 2,
+		// Fuzzy only for longer words: "rust" would also find "just" and "trust",
+		// and never for terms with digits: CVE-2024-3095 is another vulnerability.
+		fuzzy: (term: string) => (term.length >= 5 && !/\d/.test(term) ? 0.2 : false),
+	},
+};
 
-	/** Articles indexed so far. */
+type MetaDoc = {id: string; title: string; tags: string; category: string; description: string};
+type BodyDoc = {id: string; body: string};
+
+export class ShelfSearch {
+	private readonly meta = new MiniSearch<MetaDoc>({...shared, fields: ['title', 'tags', 'category', 'description']});
+	private readonly body = new MiniSearch<BodyDoc>({...shared, fields: ['body']});
+	private readonly entries = new Map<string, Entry>();
+	private readonly titles = new Map<string, Set<string>>();
+	/** Articles whose text is not indexed yet, oldest first. */
+	private readonly queue = new Map<string, Article>();
+
+	/** Articles indexed (titles and metadata; see `pending` for text). */
 	get size(): number {
-		return this.articles.size;
+		return this.entries.size;
 	}
 
-	/** Indexes one article, replacing an earlier version of it. */
-	add(article: Article): void {
-		if (this.articles.has(article.slug)) this.remove(article.slug);
-		// A broken article's body is whatever could be read (maybe binary): only its title is searched.
-		const lines = article.error ? [] : plainLines(article.body);
-		this.articles.set(article.slug, {article, lines});
-		this.ms.add({
-			id: article.slug, title: article.title, tags: article.tags.join(' '), category: article.category,
-			description: article.description, body: lines.join('\n'),
-		});
+	/** Articles whose text is still to be indexed by `indexPending`. */
+	get pending(): number {
+		return this.queue.size;
+	}
+
+	/** Indexes an article (replacing an earlier version); its text now, or later when `deferText`. */
+	add(article: Article, {deferText = false}: {deferText?: boolean} = {}): void {
+		this.remove(article.slug);
+		const entry: Entry = {article, title: norm(article.title), plain: null};
+		this.entries.set(article.slug, entry);
+		const same = this.titles.get(entry.title) ?? new Set<string>();
+		this.titles.set(entry.title, same.add(article.slug));
+		this.meta.add({id: article.slug, title: article.title, tags: article.tags.join(' '), category: article.category, description: article.description});
+		// A broken article's body is whatever could be read (maybe binary): only its title and metadata count.
+		if (article.error) return;
+		if (deferText) this.queue.set(article.slug, article);
+		else this.indexText(entry);
 	}
 
 	remove(slug: string): void {
-		if (!this.articles.delete(slug)) return;
-		this.ms.discard(slug);
+		const entry = this.entries.get(slug);
+		if (!entry) return;
+		this.entries.delete(slug);
+		const same = this.titles.get(entry.title);
+		if (same?.delete(slug) && same.size === 0) this.titles.delete(entry.title);
+		this.meta.discard(slug);
+		if (entry.plain !== null) this.body.discard(slug);
+		this.queue.delete(slug);
 	}
 
-	/**
-	 * Indexes `articles[from…]` for about `budgetMs` and returns where to resume
-	 * (`articles.length` when done): lets a UI build the index between keystrokes.
-	 */
-	addFor(articles: readonly Article[], from: number, budgetMs: number): number {
+	/** Indexes queued text for about `budgetMs`; true once nothing is left. Call between keystrokes. */
+	indexPending(budgetMs: number): boolean {
 		const until = performance.now() + budgetMs;
-		let i = from;
-		while (i < articles.length) {
-			this.add(articles[i++] as Article);
+		for (const slug of this.queue.keys()) {
+			this.queue.delete(slug);
+			const entry = this.entries.get(slug);
+			if (entry) this.indexText(entry);
 			if (performance.now() >= until) break;
 		}
-		return i;
+		return this.queue.size === 0;
+	}
+
+	private indexText(entry: Entry): void {
+		entry.plain = plainLines(entry.article.body).join('\n');
+		this.body.add({id: entry.article.slug, body: entry.plain});
 	}
 
 	search(query: string, options: {limit?: number} = {}): SearchHit[] {
 		const limit = options.limit ?? 20;
 		if (query.trim() === '' || limit <= 0) return [];
-		// Every word must match; if that finds nothing, any word or part of one may.
-		let results = this.ms.search(query, {combineWith: 'AND'});
-		if (results.length === 0) results = this.ms.search(query, {combineWith: 'OR', tokenize: indexTokens});
-		const wanted = norm(query);
-		const ranked = results.map(r => this.rank(r, wanted));
-		ranked.sort((a, b) => a.tier - b.tier || b.result.score - a.result.score);
-		return ranked.slice(0, limit).map(({result, kind}) => {
-			const entry = this.articles.get(String(result.id));
+		// Every query word must match somewhere; if no article has them all, any word or part of one will do.
+		let found = this.collect(query, queryTokens(query), queryTokens);
+		if (found.size === 0) found = this.collect(query, [], indexTokens);
+		const exact = this.titles.get(norm(query)) ?? new Set<string>();
+		for (const slug of exact) if (!found.has(slug)) found.set(slug, {score: 0, tier: 0, kind: 'title', terms: new Set(), body: [], queryTerms: new Set()});
+		const ranked = [...found].map(([slug, f]) => ({slug, ...f, tier: exact.has(slug) ? 0 : f.tier}));
+		ranked.sort((a, b) => a.tier - b.tier || b.score - a.score);
+		return ranked.slice(0, limit).map(f => {
+			const entry = this.entries.get(f.slug);
 			return {
-				slug: String(result.id), title: entry?.article.title ?? '', score: result.score, kind,
-				snippet: entry ? snippet(entry.lines, bodyTerms(result)) : null, matches: result.terms,
+				slug: f.slug, title: entry?.article.title ?? '', score: f.score, kind: f.tier === 0 ? 'title' : f.kind,
+				snippet: entry?.plain ? snippet(entry.plain, f.body) : null, matches: [...f.terms],
 			};
 		});
 	}
 
 	/**
-	 * Tier 0: the title is the query; 1: a query word (or its beginning) is in
-	 * the title or metadata; 2: the rest. A fuzzy-only title match ("trust" for
-	 * "rust") does not lift an article above ones that really mention the word.
+	 * Both indexes' results per article, in tiers. 1: a query word (or its
+	 * start) is in the title or metadata; 2: in the text; 3: only fuzzy matches,
+	 * so "Deplot charts" does not outrank an article that says "deploy".
 	 */
-	private rank(result: SearchResult, wanted: string): {result: SearchResult; tier: number; kind: SearchHit['kind']} {
-		const title = this.articles.get(String(result.id))?.article.title ?? '';
-		if (norm(title) === wanted) return {result, tier: 0, kind: 'title'};
-		const strong = (term: string): boolean => result.queryTerms.some(q => term.startsWith(q));
-		const matched = Object.entries(result.match);
-		const strongIn = (field: (f: string) => boolean): boolean => matched.some(([term, fields]) => strong(term) && fields.some(field));
-		if (strongIn(f => f === 'title')) return {result, tier: 1, kind: 'title'};
-		if (strongIn(f => META.includes(f))) return {result, tier: 1, kind: 'meta'};
-		const anyIn = (field: string): boolean => matched.some(([, fields]) => fields.includes(field));
-		return {result, tier: 2, kind: anyIn('body') ? 'body' : anyIn('title') ? 'title' : 'meta'};
+	private collect(query: string, required: string[], tokenize: (text: string) => string[]): Map<string, Found> {
+		const found = new Map<string, Found>();
+		const opts = {combineWith: 'OR', tokenize} as const;
+		for (const r of this.meta.search(query, {...opts, boost: {title: 6, tags: 3, category: 2, description: 2}})) {
+			const kind = strongIn(r, f => f === 'title') ? 'title' : strongIn(r, f => f !== 'title') ? 'meta' : null;
+			const fuzzyKind = Object.values(r.match).some(f => f.includes('title')) ? 'title' : 'meta';
+			found.set(String(r.id), {score: r.score, tier: kind ? 1 : 3, kind: kind ?? fuzzyKind, terms: new Set(r.terms), body: [], queryTerms: new Set(r.queryTerms)});
+		}
+		for (const r of this.body.search(query, opts)) {
+			const tier = strongIn(r, () => true) ? 2 : 3;
+			const f = found.get(String(r.id)) ?? {score: 0, tier, kind: 'body', terms: new Set<string>(), body: [], queryTerms: new Set<string>()};
+			if (tier < f.tier) [f.tier, f.kind] = [tier, 'body'];
+			f.score += r.score;
+			f.body = r.terms;
+			for (const t of r.terms) f.terms.add(t);
+			for (const q of r.queryTerms) f.queryTerms.add(q);
+			found.set(String(r.id), f);
+		}
+		for (const [slug, f] of found) if (!required.every(q => f.queryTerms.has(q))) found.delete(slug);
+		return found;
 	}
 }
 
-export function createSearchIndex(articles: readonly Article[]): ShelfSearch {
+/** A term found by its exact spelling or as a prefix (not fuzzily) in one of the given fields. */
+function strongIn(r: SearchResult, field: (name: string) => boolean): boolean {
+	return Object.entries(r.match).some(([term, fields]) => r.queryTerms.some(q => term.startsWith(q)) && fields.some(field));
+}
+
+interface Found {
+	score: number;
+	tier: number;
+	kind: SearchHit['kind'];
+	terms: Set<string>;
+	/** Terms found in the text, for the snippet. */
+	body: string[];
+	queryTerms: Set<string>;
+}
+
+/** Builds the whole index now, text included; pass `deferText` to leave the text to `indexPending`. */
+export function createSearchIndex(articles: readonly Article[], options: {deferText?: boolean} = {}): ShelfSearch {
 	const index = new ShelfSearch();
-	for (const article of articles) index.add(article);
+	for (const article of articles) index.add(article, options);
 	return index;
 }
 
-function bodyTerms(result: SearchResult): string[] {
-	return Object.entries(result.match).filter(([, fields]) => fields.includes('body')).map(([term]) => term);
-}
-
 /** The line holding the most distinct matched terms (the first such), trimmed around the first match. */
-function snippet(lines: readonly string[], terms: readonly string[]): SearchHit['snippet'] {
+function snippet(plain: string, terms: readonly string[]): SearchHit['snippet'] {
 	if (terms.length === 0) return null;
+	const lines = plain.split('\n');
 	let best = -1;
 	let bestCount = 0;
 	for (let i = 0; i < lines.length; i++) {
@@ -162,82 +213,4 @@ function around(line: string, at: number, width: number): string {
 	const start = Math.max(0, Math.min(atChar - Math.floor(width / 3), chars.length - width));
 	const end = Math.min(chars.length, start + width);
 	return `${start > 0 ? '…' : ''}${chars.slice(start, end).join('').trim()}${end < chars.length ? '…' : ''}`;
-}
-
-/**
- * Type-to-filter for short strings (titles, tags): every word of the query
- * must appear in order, not necessarily together (`pyint` finds "Python
- * internals"). Hand-written rather than a dependency: it is forty lines and
- * must return the matched positions for highlighting. Positions index code
- * points (`[...text]`). Best first; an empty query keeps every item, in order.
- */
-export function fuzzyFilter(query: string, items: readonly {key: string; text: string}[]): {key: string; score: number; positions: number[]}[] {
-	const words = query.toLowerCase().split(/\s+/).filter(w => w !== '').map(w => [...w]);
-	const out: {key: string; score: number; positions: number[]}[] = [];
-	for (const item of items) {
-		const chars = [...item.text];
-		const lower = chars.map(c => c.toLowerCase());
-		let score = 0;
-		const positions = new Set<number>();
-		for (const word of words) {
-			const m = matchWord(word, lower, chars);
-			if (!m) {
-				score = -Infinity;
-				break;
-			}
-			score += m.score;
-			for (const p of m.positions) positions.add(p);
-		}
-		if (score > -Infinity) out.push({key: item.key, score: score - chars.length / 100, positions: [...positions].sort((a, b) => a - b)});
-	}
-	return words.length === 0 ? out.map(o => ({...o, score: 0})) : out.sort((a, b) => b.score - a.score);
-}
-
-/** Best of the greedy matches from each possible first character: word starts and runs score high. */
-function matchWord(word: string[], lower: string[], chars: string[]): {score: number; positions: number[]} | null {
-	const boundary = (i: number): number => {
-		const prev = chars[i - 1];
-		if (prev === undefined) return 10;
-		if (!/[\p{L}\p{N}]/u.test(prev)) return 8;
-		return /\p{Ll}/u.test(prev) && /\p{Lu}/u.test(chars[i] ?? '') ? 6 : 0;
-	};
-	let best: {score: number; positions: number[]} | null = null;
-	for (let start = 0; start < lower.length; start++) {
-		if (lower[start] !== word[0]) continue;
-		const positions = [start];
-		let score = boundary(start) - start / 10;
-		for (let i = start + 1; i < lower.length && positions.length < word.length; i++) {
-			if (lower[i] !== word[positions.length]) continue;
-			const prev = positions[positions.length - 1] as number;
-			score += i === prev + 1 ? 6 : boundary(i) - Math.min(3, i - prev - 1);
-			positions.push(i);
-		}
-		// If the earliest start cannot complete the word, no later one can.
-		if (positions.length < word.length) break;
-		if (!best || score > best.score) best = {score, positions};
-	}
-	return best;
-}
-
-// SGR and other CSI sequences, and OSC strings (hyperlinks), which take no columns.
-const ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?/g;
-
-/**
- * Find-in-article over rendered lines, as seen on screen: escape codes are
- * ignored and `start`/`end` are terminal columns (what `slice-ansi` takes).
- * Smartcase: case-insensitive unless the query has a capital letter.
- * `line` is the 0-based index into `lines`, like a heading's `line`.
- */
-export function findInText(lines: readonly string[], query: string): {line: number; start: number; end: number}[] {
-	if (query.trim() === '') return [];
-	const re = new RegExp(query.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), /\p{Lu}/u.test(query) ? 'gu' : 'giu');
-	const found: {line: number; start: number; end: number}[] = [];
-	lines.forEach((raw, line) => {
-		const text = raw.includes('\x1b') ? raw.replace(ESCAPES, '') : raw;
-		for (const m of text.matchAll(re)) {
-			const start = visibleWidth(text.slice(0, m.index));
-			found.push({line, start, end: start + visibleWidth(m[0])});
-		}
-	});
-	return found;
 }

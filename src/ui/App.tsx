@@ -1,20 +1,30 @@
-import React, {useEffect, useMemo, useReducer, useState} from 'react';
+import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
 import {Library, libraryLayout, ARTICLE_ROW_HEIGHT} from './screens/Library.js';
 import {Help} from './screens/Help.js';
 import {theme} from './theme.js';
+import {useShelfSearch} from './hooks/use-shelf-search.js';
 import {splitKeys} from '../core/keymap.js';
-import {initialState, reduce, type Group} from '../core/state.js';
+import {initialState, reduce, type Action, type AppState, type Group} from '../core/state.js';
 import {prepareForPaste, type CopyResult} from '../core/clipboard.js';
 import {codeBlocksOf} from '../core/render/parse.js';
+import {resolveLink} from '../core/links.js';
+import type {OpenResult} from '../core/opener.js';
+import type {PlaceStore} from '../core/place-store.js';
 import type {Styles} from '../core/render/styles.js';
+import type {Article} from '../core/types.js';
 
 export interface AppProps {
+	/** All, then categories, then tags; a "Recently read" group is added after All when places are kept. */
 	groups: Group[];
 	/** Shown in the title bar: where the shelf comes from. */
 	title: string;
 	styles: Styles;
 	copy: (text: string) => Promise<CopyResult>;
+	/** Opens an external link in the browser. */
+	openUrl?: (url: string) => Promise<OpenResult>;
+	/** Remembered reading places and recently read articles; null keeps nothing. */
+	places?: PlaceStore | null;
 	/** Open this article first (`inkshelf read SLUG` on a TTY). */
 	initialSlug?: string;
 }
@@ -47,32 +57,113 @@ function useReaderScreen(neededNow: boolean): ReaderScreen | undefined {
 	return reader;
 }
 
+function withRecent(groups: Group[], places: PlaceStore | null | undefined): Group[] {
+	if (!places) return groups;
+	const bySlug = new Map((groups[0]?.articles ?? []).map(a => [a.slug, a]));
+	const recent = places.recent.map(s => bySlug.get(s)).filter((a): a is Article => a !== undefined);
+	return [groups[0] as Group, {kind: 'recent', name: 'Recently read', articles: recent}, ...groups.slice(1)];
+}
+
 /** Below this the screens cannot show anything useful; a short message is better than garbage. */
 export const MIN_COLUMNS = 20;
 export const MIN_ROWS = 5;
 
-export function App({groups, title, styles, copy, initialSlug}: AppProps): React.ReactElement {
+export function App({groups, title, styles, copy, openUrl, places, initialSlug}: AppProps): React.ReactElement {
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
-	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(groups, initialSlug));
-	const article = useMemo(() => state.reader && groups[0]?.articles.find(a => a.slug === state.reader?.slug), [groups, state.reader?.slug]);
-
+	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(withRecent(groups, places), initialSlug));
+	const all = groups[0]?.articles ?? [];
+	const article = useMemo(() => state.reader && all.find(a => a.slug === state.reader?.slug), [all, state.reader?.slug]);
 	const Reader = useReaderScreen(state.screen === 'reader');
+	const {indexed, search} = useShelfSearch(all);
 
 	useInput((input, key) => {
 		for (const k of splitKeys(input, key)) dispatch({type: 'key', ...k});
 	});
 
 	useEffect(() => {
-		if (state.quit) exit();
-	}, [state.quit, exit]);
+		if (state.quit) {
+			places?.flush();
+			exit();
+		}
+	}, [state.quit, exit, places]);
 
 	useEffect(() => {
 		const listRows = libraryLayout(columns, rows - 1).listRows;
 		dispatch({type: 'listPage', size: Math.max(1, Math.floor(listRows / ARTICLE_ROW_HEIGHT) - 1)});
 	}, [columns, rows]);
 
-	// Copying is the one side effect the reducer asks for; its outcome comes back as a status.
+	useEffect(() => {
+		if (places?.warning) dispatch({type: 'status', status: {text: places.warning, kind: 'warning'}});
+	}, [places]);
+
+	// Library search: results follow the query, and the index as it grows.
+	const query = state.search?.query;
+	useEffect(() => {
+		if (query === undefined) return;
+		dispatch({type: 'searchResults', query, results: search(query)});
+	}, [query, indexed]); // eslint-disable-line react-hooks/exhaustive-deps -- `search` reads the growing index
+
+	usePlaces(state, dispatch, places, groups);
+	useCopy(state, dispatch, article, copy);
+	useFollowLink(state, dispatch, all, openUrl, copy);
+
+	// The status line is a message, not a log: it clears itself after a while.
+	useEffect(() => {
+		if (!state.status || state.status.kind === 'info') return;
+		const timer = setTimeout(() => dispatch({type: 'status', status: null}), 6000);
+		return () => clearTimeout(timer);
+	}, [state.status]);
+
+	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+		return <Text color={theme.warning} wrap="truncate">{`enlarge to ${MIN_COLUMNS}×${MIN_ROWS}`}</Text>;
+	}
+	if (state.help) return <Help width={columns} height={rows} />;
+	if (state.screen === 'reader' && article) {
+		if (!Reader) return <Text color={theme.muted}>{` Opening ${article.title}…`}</Text>;
+		return <Reader state={state} article={article} width={columns} height={rows} styles={styles} dispatch={dispatch} />;
+	}
+	return (
+		<Box>
+			<Library state={state} width={columns} height={rows} title={title} opened={places ? (slug: string) => places.hasOpened(slug) : null} indexing={indexed < all.length} />
+		</Box>
+	);
+}
+
+/** Remembers where each article was left, returns there on reopening, and keeps "Recently read" current. */
+function usePlaces(state: AppState, dispatch: (a: Action) => void, places: PlaceStore | null | undefined, groups: Group[]): void {
+	const r = state.reader;
+	const slug = r?.slug;
+	useEffect(() => {
+		if (!places || !slug) return;
+		places.markOpened(slug);
+		dispatch({type: 'groups', groups: withRecent(groups, places)});
+	}, [slug, places, groups, dispatch]);
+	const resumed = useRef<string | null>(null);
+	useEffect(() => {
+		if (!places || !r || !r.resume || resumed.current === r.slug) return;
+		resumed.current = r.slug;
+		const place = places.place(r.slug);
+		if (place && place.fraction > 0) {
+			dispatch({type: 'open', slug: r.slug, place: {fraction: place.fraction}});
+			dispatch({type: 'status', status: {text: `Back where you left off (${Math.round(place.fraction * 100)}%) · g goes to the top`, kind: 'success'}});
+		}
+	}, [r, places, dispatch]);
+	useEffect(() => {
+		if (!r) resumed.current = null;
+	}, [r]);
+	const top = r?.top ?? 0;
+	const lines = r?.layout.lineCount ?? 0;
+	const complete = r?.layout.complete ?? false;
+	useEffect(() => {
+		// Only a fully rendered article gives a true fraction; a place still pending must not be overwritten.
+		if (!places || !slug || !complete || lines === 0 || r?.pendingPlace) return;
+		places.setPlace(slug, top / lines);
+	}, [places, slug, top, lines, complete]); // eslint-disable-line react-hooks/exhaustive-deps -- saved on movement
+}
+
+/** Copying is a side effect the reducer asks for; its outcome comes back as a status. */
+function useCopy(state: AppState, dispatch: (a: Action) => void, article: Article | null | undefined, copy: AppProps['copy']): void {
 	const request = state.copyRequest;
 	useEffect(() => {
 		if (!request || !article) return;
@@ -95,26 +186,43 @@ export function App({groups, title, styles, copy, initialSlug}: AppProps): React
 			live = false;
 		};
 	}, [request?.nonce]); // eslint-disable-line react-hooks/exhaustive-deps -- one copy per request
+}
 
-	// The status line is a message, not a log: it clears itself after a while.
+/** Following a link: another article of the shelf opens here; a web link opens in the browser, or is copied. */
+function useFollowLink(state: AppState, dispatch: (a: Action) => void, all: Article[], openUrl: AppProps['openUrl'], copy: AppProps['copy']): void {
+	const request = state.linkRequest;
+	const slugs = useMemo(() => new Set(all.map(a => a.slug)), [all]);
 	useEffect(() => {
-		if (!state.status || state.status.kind === 'info') return;
-		const timer = setTimeout(() => dispatch({type: 'status', status: null}), 6000);
-		return () => clearTimeout(timer);
-	}, [state.status]);
-
-	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
-		return <Text color={theme.warning} wrap="truncate">{`enlarge to ${MIN_COLUMNS}×${MIN_ROWS}`}</Text>;
-	}
-	const height = rows;
-	if (state.help) return <Help width={columns} height={height} />;
-	if (state.screen === 'reader' && article) {
-		if (!Reader) return <Text color={theme.muted}>{` Opening ${article.title}…`}</Text>;
-		return <Reader state={state} article={article} width={columns} height={height} styles={styles} dispatch={dispatch} />;
-	}
-	return (
-		<Box>
-			<Library state={state} width={columns} height={height} title={title} />
-		</Box>
-	);
+		const r = state.reader;
+		const link = request && r?.layout.links[request.link];
+		if (!r || !link) return;
+		const target = resolveLink(r.slug, link.href, slugs);
+		switch (target.kind) {
+			case 'article':
+				dispatch({type: 'open', slug: target.slug, anchor: target.anchor, fromLink: true});
+				return;
+			case 'anchor':
+				dispatch({type: 'open', slug: r.slug, anchor: target.anchor, fromLink: true});
+				return;
+			case 'missing':
+				dispatch({type: 'status', status: {text: `Not on this shelf: ${target.target}`, kind: 'warning'}});
+				return;
+			case 'inert':
+				dispatch({type: 'status', status: {text: `Not followed: ${target.href} is not a web or mail link`, kind: 'warning'}});
+				return;
+			case 'external': {
+				let live = true;
+				const fallback = (why: string): void => {
+					void copy(target.url).then(c => live && dispatch({type: 'status', status: c.ok
+						? {text: `${why}; copied the URL instead`, kind: 'info'}
+						: {text: `${why}, and could not copy it: ${target.url}`, kind: 'warning'}}));
+				};
+				if (!openUrl) fallback('No browser to open it');
+				else void openUrl(target.url).then(o => (o.ok ? live && dispatch({type: 'status', status: {text: `Opened ${target.url} with ${o.how}`, kind: 'success'}}) : fallback(`Not opened: ${o.how}`)));
+				return () => {
+					live = false;
+				};
+			}
+		}
+	}, [request?.nonce]); // eslint-disable-line react-hooks/exhaustive-deps -- one follow per request
 }

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import {WindowedSelect} from '../components/WindowedSelect.js';
 import {StatusLine} from '../components/StatusLine.js';
 import {theme} from '../theme.js';
-import {currentArticles, type AppState, type Group} from '../../core/state.js';
+import {currentArticles, type AppState, type Group, type SearchRow} from '../../core/state.js';
 import type {Article} from '../../core/types.js';
 
 interface Props {
@@ -11,6 +11,10 @@ interface Props {
 	width: number;
 	height: number;
 	title: string;
+	/** Whether an article was ever opened (unread ones are marked); null when nothing is remembered. */
+	opened: ((slug: string) => boolean) | null;
+	/** The full-text index is still being built. */
+	indexing: boolean;
 }
 
 /** Lines one article takes in the list: title, meta, description, gap. */
@@ -22,49 +26,64 @@ export function libraryLayout(width: number, height: number): {groupWidth: numbe
 	return {groupWidth, twoPanes, listRows: Math.max(1, height - 3)};
 }
 
-export function Library({state, width, height, title}: Props): React.ReactElement {
+const SORT_LABEL = {newest: '', oldest: ' · oldest first', title: ' · by title'} as const;
+
+export function Library({state, width, height, title, opened, indexing}: Props): React.ReactElement {
 	const {groupWidth, twoPanes, listRows} = libraryLayout(width, height);
 	const group = state.groups[state.groupIndex];
+	const search = state.search;
 	const articles = currentArticles(state);
 	const articleWidth = twoPanes ? width - groupWidth - 1 : width;
-	const showGroups = twoPanes || state.focus === 'groups';
-	const showArticles = twoPanes || state.focus === 'articles';
+	const showGroups = (twoPanes || state.focus === 'groups') && !(search && !twoPanes);
+	const showArticles = twoPanes || state.focus === 'articles' || search !== null;
 	const broken = state.groups[0]?.articles.filter(a => a.error).length ?? 0;
+	const selected = search ? search.selected : state.articleIndex;
+	const rowsByIndex = search ? search.results : null;
+	const paneTitle = search
+		? `${search.results.length} result${search.results.length === 1 ? '' : 's'}${indexing ? ' (indexing…)' : ''}`
+		: group ? `${groupTitle(group)}${SORT_LABEL[state.sort]}` : '';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Box width={width}>
-				<Text bold color={theme.accent} wrap="truncate">{` ${title}`}</Text>
-				<Text color={theme.muted} wrap="truncate">{` · ${state.groups[0]?.articles.length ?? 0} articles${broken ? ` (${broken} broken)` : ''}`}</Text>
+				{search
+					? <Text wrap="truncate"><Text bold color={theme.accent}>{' / '}</Text>{search.query}{search.editing ? <Text inverse> </Text> : null}<Text color={theme.muted}>{search.editing ? '   Enter open · ↑↓ move · Esc clear' : '   / edit · Esc clear'}</Text></Text>
+					: <>
+						<Text bold color={theme.accent} wrap="truncate">{` ${title}`}</Text>
+						<Text color={theme.muted} wrap="truncate">{` · ${state.groups[0]?.articles.length ?? 0} articles${broken ? ` (${broken} broken)` : ''}`}</Text>
+					</>}
 			</Box>
 			<Box height={listRows + 1}>
 				{showGroups && (
 					<Box flexDirection="column" width={groupWidth} marginRight={twoPanes ? 1 : 0}>
-						<PaneTitle text="Browse" focused={state.focus === 'groups'} width={groupWidth} />
+						<PaneTitle text="Browse" focused={state.focus === 'groups' && !search} width={groupWidth} />
 						<WindowedSelect
 							rows={state.groups.map((g, i) => ({key: `g${i}`, value: g}))}
 							selected={state.groupIndex}
 							visible={listRows}
-							focused={state.focus === 'groups'}
-							renderRow={(g, selected, focused) => <GroupRow group={g} selected={selected} focused={focused} width={groupWidth - 1} />}
+							focused={state.focus === 'groups' && !search}
+							renderRow={(g, isSelected, focused) => <GroupRow group={g} selected={isSelected} focused={focused} width={groupWidth - 1} />}
 						/>
 					</Box>
 				)}
 				{showArticles && (
 					<Box flexDirection="column" width={articleWidth}>
-						<PaneTitle text={group ? groupTitle(group) : ''} focused={state.focus === 'articles'} width={articleWidth} />
+						<PaneTitle text={paneTitle} focused={state.focus === 'articles' || search !== null} width={articleWidth} />
 						{articles.length === 0
-							? <Text color={theme.muted}>  No articles here.</Text>
+							? <Text color={theme.muted}>{search ? (search.query ? '  Nothing matches.' : '  Type to search titles, tags and the text of every article.') : '  No articles here.'}</Text>
 							: <WindowedSelect
-								rows={articles.map((a, i) => ({key: `a${i}`, value: a}))}
-								selected={state.articleIndex}
+								rows={articles.map((a, i) => ({key: `a${i}`, value: {article: a, row: rowsByIndex?.[i]}}))}
+								selected={selected}
 								visible={Math.max(1, Math.floor(listRows / ARTICLE_ROW_HEIGHT))}
-								focused={state.focus === 'articles'}
-								renderRow={(a, selected, focused) => <ArticleRow article={a} selected={selected} focused={focused} width={articleWidth - 1} />}
+								focused={state.focus === 'articles' || search !== null}
+								renderRow={(v, isSelected, focused) => (
+									<ArticleRow article={v.article} row={v.row} unread={opened ? !opened(v.article.slug) : false} selected={isSelected} focused={focused} width={articleWidth - 1} />
+								)}
 							/>}
 					</Box>
 				)}
 			</Box>
-			<StatusLine width={width} status={state.status} hints={state.focus === 'groups' ? 'Enter show · Tab articles · ? help · q quit' : 'Enter read · Tab groups · ? help · q quit'} />
+			<StatusLine width={width} status={state.status}
+				hints={search ? 'Enter read · Esc clear search · ? help' : state.focus === 'groups' ? 'Enter show · Tab articles · / search · ? help · q quit' : 'Enter read · / search · s sort · Tab groups · ? help · q quit'} />
 		</Box>
 	);
 }
@@ -78,8 +97,10 @@ function PaneTitle({text, focused, width}: {text: string; focused: boolean; widt
 	return <Text bold={focused} color={focused ? theme.accent : theme.muted} wrap="truncate">{` ${text} `.padEnd(width, '─').slice(0, width)}</Text>;
 }
 
+const GROUP_ICON = {all: '≡ ', recent: '↺ ', category: '▪ ', tag: '# '} as const;
+
 function GroupRow({group, selected, focused, width}: {group: Group; selected: boolean; focused: boolean; width: number}): React.ReactElement {
-	const icon = group.kind === 'all' ? '≡ ' : group.kind === 'category' ? '▪ ' : '# ';
+	const icon = GROUP_ICON[group.kind];
 	const count = String(group.articles.length);
 	const name = group.kind === 'all' ? 'All' : group.name;
 	const room = Math.max(1, width - icon.length - count.length - 1);
@@ -92,20 +113,56 @@ function GroupRow({group, selected, focused, width}: {group: Group; selected: bo
 	);
 }
 
-function ArticleRow({article, selected, focused, width}: {article: Article; selected: boolean; focused: boolean; width: number}): React.ReactElement {
+interface RowProps {
+	article: Article;
+	row: SearchRow | undefined;
+	unread: boolean;
+	selected: boolean;
+	focused: boolean;
+	width: number;
+}
+
+function ArticleRow({article, row, unread, selected, focused, width}: RowProps): React.ReactElement {
 	const meta = [article.date ?? 'undated', article.category, `${article.readingMinutes} min`].join(' · ');
 	const tags = article.tags.map(t => `#${t}`).join(' ');
+	const titleColor = article.error ? theme.error : selected && focused ? theme.accent : theme.title;
+	const third = article.error
+		? <Text color={theme.error} wrap="truncate">{`cannot open: ${article.error}`}</Text>
+		: row?.snippet
+			? <Text wrap="truncate"><Text color={theme.muted}>{`L${row.snippet.line}: `}</Text>{row.snippet.text}</Text>
+			: <Text dimColor wrap="truncate">{article.description || ' '}</Text>;
 	return (
 		<Box flexDirection="column" width={width} height={ARTICLE_ROW_HEIGHT}>
-			<Text bold color={article.error ? theme.error : selected && focused ? theme.accent : theme.title} wrap="truncate">
-				{article.error ? `⚠ ${article.title}` : article.title}
+			<Text bold color={titleColor} wrap="truncate">
+				{article.error ? '⚠ ' : unread ? <Text color={theme.accent}>● </Text> : ''}
+				{row && row.positions.length ? <Highlighted text={article.title} positions={row.positions} /> : article.title}
 			</Text>
 			<Text wrap="truncate">
 				<Text color={theme.muted}>{meta}</Text>{tags ? <Text color={theme.tag}>{`  ${tags}`}</Text> : null}
 			</Text>
-			<Text color={article.error ? theme.error : undefined} dimColor={!article.error} wrap="truncate">
-				{article.error ? `cannot open: ${article.error}` : article.description || ' '}
-			</Text>
+			{third}
 		</Box>
 	);
+}
+
+/** The characters a fuzzy search matched, underlined in the title. */
+function Highlighted({text, positions}: {text: string; positions: number[]}): React.ReactElement {
+	const marked = new Set(positions);
+	const chars = [...text];
+	const parts: React.ReactNode[] = [];
+	let run = '';
+	let runMarked = false;
+	const flush = (key: number): void => {
+		if (run) parts.push(runMarked ? <Text key={key} underline color={theme.warning}>{run}</Text> : <Text key={key}>{run}</Text>);
+		run = '';
+	};
+	chars.forEach((c, i) => {
+		if (marked.has(i) !== runMarked) {
+			flush(i);
+			runMarked = marked.has(i);
+		}
+		run += c;
+	});
+	flush(chars.length);
+	return <>{parts}</>;
 }

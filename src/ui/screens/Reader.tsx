@@ -1,13 +1,17 @@
 import React, {useEffect, useMemo, useReducer} from 'react';
 import {Box, Text} from 'ink';
 import {StatusLine} from '../components/StatusLine.js';
+import {Outline} from '../components/Outline.js';
 import {theme} from '../theme.js';
 import {renderedArticle} from '../../core/render/cache.js';
 import {codeBlocksOf} from '../../core/render/parse.js';
+import {sliceAnsi} from '../../core/render/fit.js';
 import {prepareForPaste} from '../../core/clipboard.js';
+import {findInText} from '../../core/search.js';
+import {currentSection} from '../../core/state-reader.js';
 import type {Styles} from '../../core/render/styles.js';
 import type {Article} from '../../core/types.js';
-import type {Action, AppState} from '../../core/state.js';
+import type {Action, AppState, ReaderState} from '../../core/state.js';
 
 interface Props {
 	state: AppState;
@@ -29,16 +33,16 @@ export function readerGeometry(width: number, height: number): {textWidth: numbe
 }
 
 export function Reader({state, article, width, height, styles, dispatch}: Props): React.ReactElement {
-	const r = state.reader;
+	const r = state.reader as ReaderState;
 	const {textWidth, margin, viewHeight, headerLines} = readerGeometry(width, height);
 	const view = useMemo(() => renderedArticle(article, textWidth, styles), [article, textWidth, styles]);
 	const [, finished] = useReducer((n: number) => n + 1, 0);
 	// Only what the screen needs is rendered before the frame (a few pages ahead,
 	// so paging never waits); the rest follows in the background, a slice at a time.
-	const top = r?.top ?? 0;
+	const top = r.top;
 	view.ensure(top + 3 * viewHeight);
-	if (r?.atEnd) view.renderAll();
-	if (r?.pendingBlock != null) view.ensureBlock(r.pendingBlock);
+	if (r.atEnd) view.renderAll();
+	if (r.pendingBlock !== null) view.ensureBlock(r.pendingBlock);
 	useEffect(() => {
 		if (view.done) return;
 		let timer: NodeJS.Timeout;
@@ -50,25 +54,46 @@ export function Reader({state, article, width, height, styles, dispatch}: Props)
 		timer = setTimeout(step, 0);
 		return () => clearTimeout(timer);
 	}, [view]);
+
 	const unsafe = useMemo(() => codeBlocksOf(article).map(b => prepareForPaste(b.source).warnings), [article]);
 	const lineCount = view.lines.length;
-	const blockKey = view.blocks.map(b => b.startLine).join(',');
+	// Measured again whenever the article, the screen or the rendered part changed
+	// (compared with the state, so a reopened article is measured even if nothing here moved).
+	const signature = `${article.slug}|${textWidth}|${lineCount}|${viewHeight}|${view.done}|${view.links.length}|${view.headings.length}|${view.blocks.map(b => b.startLine).join(',')}`;
 	useEffect(() => {
+		if (r.layout.signature === signature) return;
 		dispatch({type: 'layout', layout: {
-			lineCount, viewHeight, complete: view.done,
+			signature, lineCount, viewHeight, complete: view.done,
 			blocks: view.blocks.map((b, i) => ({startLine: b.startLine, endLine: b.endLine, unsafe: unsafe[i] ?? []})),
+			links: view.links.map(l => ({line: l.line, column: l.column, href: l.href})),
+			headings: view.headings.map(h => ({line: h.line, depth: h.depth, text: h.text})),
 		}});
-	}, [lineCount, viewHeight, view, view.done, blockKey, unsafe, dispatch]);
-	const rendered = {lines: view.lines, blocks: view.blocks};
+	});
 
-	const selected = rendered.blocks[r?.selectedBlock ?? -1];
-	const visible = rendered.lines.slice(top, top + viewHeight);
-	const percent = rendered.lines.length <= viewHeight ? 100 : Math.round(((top + viewHeight) / rendered.lines.length) * 100);
-	const blockInfo = selected ? `block ${selected.index}/${rendered.blocks.length} ${selected.lang || 'code'} · ` : rendered.blocks.length ? `${rendered.blocks.length} blocks · ` : '';
-	const total = `${rendered.lines.length}${view.done ? '' : '+'}`;
-	const right = `${blockInfo}${view.done ? `${Math.min(100, percent)}%` : '…'} · ${Math.min(rendered.lines.length, top + 1)}/${total}`;
+	// Find runs over the rendered lines (what the person sees), again as more of them exist.
+	const query = r.find?.query ?? '';
+	useEffect(() => {
+		if (query === '') return;
+		dispatch({type: 'findHits', query, hits: findInText(view.lines, query)});
+	}, [query, lineCount, view, dispatch]);
+
+	if (r.outline !== null) {
+		return <Outline headings={r.layout.headings} selected={r.outline} current={currentSection(r)} width={width} height={height} complete={r.layout.complete} />;
+	}
+
+	const selectedBlock = view.blocks[r.selectedBlock];
+	const selectedLink = view.links[r.selectedLink];
+	const hits = r.find?.hits ?? [];
+	const visible = view.lines.slice(top, top + viewHeight);
+	const percent = lineCount <= viewHeight ? 100 : Math.round(((top + viewHeight) / lineCount) * 100);
+	const section = r.layout.headings[currentSection(r)]?.text;
+	const blockInfo = selectedBlock ? `block ${selectedBlock.index}/${view.blocks.length} ${selectedBlock.lang || 'code'} · ` : '';
+	const position = `${view.done ? `${Math.min(100, percent)}%` : '…'} · ${Math.min(lineCount, top + 1)}/${lineCount}${view.done ? '' : '+'}`;
+	const right = state.status ? position : `${section ? `§ ${section} · ` : ''}${blockInfo}${position}`;
 	const meta = [article.date ?? 'undated', article.category, `${article.readingMinutes} min read`].join(' · ');
 	const tags = article.tags.map(t => `#${t}`).join(' ');
+	const findStatus = r.find && r.find.hits.length > 0 && r.find.current >= 0 ? {text: `hit ${r.find.current + 1}/${r.find.hits.length} for "${r.find.query}" · n/N next/previous · Esc clears`, kind: 'info' as const} : null;
+	const linkStatus = state.status ?? (selectedLink ? {text: `→ ${selectedLink.href}  (Enter follows)`, kind: 'info' as const} : findStatus);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold color={theme.accent} wrap="truncate">{` ${article.title}`}</Text>
@@ -81,17 +106,35 @@ export function Reader({state, article, width, height, styles, dispatch}: Props)
 			<Box flexDirection="column" height={viewHeight}>
 				{visible.map((line, i) => {
 					const n = top + i;
-					const inBlock = selected !== undefined && n >= selected.startLine && n <= selected.endLine;
+					const inBlock = selectedBlock !== undefined && n >= selectedBlock.startLine && n <= selectedBlock.endLine;
+					const onLink = selectedLink !== undefined && selectedLink.line === n;
+					const gutter = onLink ? '→' : inBlock ? (n === selectedBlock.startLine ? '▶' : '┃') : ' ';
+					const marks = hits.filter(h => h.line === n).map((h, k) => ({start: h.start, end: h.end, current: hits.indexOf(h) === r.find?.current, key: k}));
+					if (onLink) marks.push({start: selectedLink.column, end: selectedLink.column + selectedLink.text.length, current: true, key: -1});
 					return (
 						<Text key={i} wrap="truncate">
-							<Text color={theme.accent} bold>{(inBlock ? (n === selected.startLine ? '▶' : '┃') : ' ').padEnd(margin - 1)} </Text>
-							{line}
+							<Text color={theme.accent} bold>{gutter.padEnd(margin - 1)} </Text>
+							{marks.length ? highlight(line, marks) : line}
 						</Text>
 					);
 				})}
 			</Box>
-			<StatusLine width={width} status={state.status} right={state.status ? `${Math.min(100, percent)}%` : right}
-				hints={rendered.blocks.length ? ']/[ select block · y copy · 1-9 copy N · Esc back · ? help' : 'j/k scroll · Space page · Esc back · ? help'} />
+			{r.find?.editing
+				? <Text wrap="truncate"><Text color={theme.accent} bold>{' /'}</Text>{r.find.query}<Text inverse> </Text><Text color={theme.muted}>{`  ${hits.length} hit${hits.length === 1 ? '' : 's'} · Enter keep · Esc stop`}</Text></Text>
+				: <StatusLine width={width} status={linkStatus} right={right}
+					hints={view.blocks.length ? ']/[ block · y copy · / find · t outline · Tab links · ? help' : '/ find · t outline · Tab links · Esc back · ? help'} />}
 		</Box>
 	);
+}
+
+/** Marks columns of a styled line (find hits, the selected link) in reverse video. */
+function highlight(line: string, marks: {start: number; end: number; current: boolean}[]): string {
+	let out = '';
+	let at = 0;
+	for (const m of [...marks].sort((a, b) => a.start - b.start)) {
+		if (m.start < at) continue;
+		out += sliceAnsi(line, at, m.start) + (m.current ? '\x1b[7;1m' : '\x1b[7m') + sliceAnsi(line, m.start, m.end).replace(/\x1b\[0?m/g, '') + '\x1b[27;22m';
+		at = m.end;
+	}
+	return out + sliceAnsi(line, at);
 }

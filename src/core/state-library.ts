@@ -1,0 +1,106 @@
+import type {Command} from './keymap.js';
+import type {AppState, SearchRow, SortOrder} from './state-types.js';
+import type {Article} from './types.js';
+import {openArticle} from './state-reader.js';
+
+const clamp = (n: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, n));
+
+const SORTS: SortOrder[] = ['newest', 'oldest', 'title'];
+const SORT_NAMES: Record<SortOrder, string> = {newest: 'newest first', oldest: 'oldest first', title: 'by title'};
+const collator = new Intl.Collator('en', {sensitivity: 'base', numeric: true});
+const sortedCache = new WeakMap<Article[], Map<SortOrder, Article[]>>();
+
+/** Groups arrive newest first; other orders are sorted once per group and kept. */
+export function sortedArticles(articles: Article[], sort: SortOrder): Article[] {
+	if (sort === 'newest') return articles;
+	let bySort = sortedCache.get(articles);
+	if (!bySort) sortedCache.set(articles, bySort = new Map());
+	let sorted = bySort.get(sort);
+	if (!sorted) {
+		sorted = sort === 'oldest' ? [...articles].reverse() : [...articles].sort((a, b) => collator.compare(a.title, b.title));
+		bySort.set(sort, sorted);
+	}
+	return sorted;
+}
+
+export function libraryCommand(state: AppState, command: Command): AppState {
+	if (state.search) return searchCommand(state, command);
+	const inGroups = state.focus === 'groups';
+	const count = inGroups ? state.groups.length : state.groups[state.groupIndex]?.articles.length ?? 0;
+	const index = inGroups ? state.groupIndex : state.articleIndex;
+	const move = (to: number): AppState => {
+		const next = clamp(to, 0, Math.max(0, count - 1));
+		// Moving to another group shows its articles from the top.
+		return inGroups ? {...state, groupIndex: next, articleIndex: next === state.groupIndex ? state.articleIndex : 0, status: null}
+			: {...state, articleIndex: next, status: null};
+	};
+	const page = inGroups ? 10 : state.listPage;
+	switch (command) {
+		case 'down': return move(index + 1);
+		case 'up': return move(index - 1);
+		case 'pageDown': case 'halfDown': return move(index + page);
+		case 'pageUp': case 'halfUp': return move(index - page);
+		case 'top': return move(0);
+		case 'bottom': return move(count - 1);
+		case 'switchPane': return {...state, focus: inGroups ? 'articles' : 'groups'};
+		case 'focusGroups': return {...state, focus: 'groups'};
+		case 'focusArticles': return {...state, focus: 'articles'};
+		case 'sort': {
+			const sort = SORTS[(SORTS.indexOf(state.sort) + 1) % SORTS.length] ?? 'newest';
+			return {...state, sort, articleIndex: 0, status: {text: `Sorted ${SORT_NAMES[sort]}`, kind: 'info'}};
+		}
+		case 'search':
+			return {
+				...state, status: null,
+				search: {query: '', editing: true, results: [], selected: 0, before: {groupIndex: state.groupIndex, articleIndex: state.articleIndex, focus: state.focus}},
+			};
+		default: return state;
+	}
+}
+
+function searchCommand(state: AppState, command: Command): AppState {
+	const search = state.search;
+	if (!search) return state;
+	const move = (to: number): AppState => ({...state, search: {...search, selected: clamp(to, 0, Math.max(0, search.results.length - 1))}});
+	switch (command) {
+		case 'down': return move(search.selected + 1);
+		case 'up': return move(search.selected - 1);
+		case 'pageDown': case 'halfDown': return move(search.selected + state.listPage);
+		case 'pageUp': case 'halfUp': return move(search.selected - state.listPage);
+		case 'top': return move(0);
+		case 'bottom': return move(search.results.length - 1);
+		case 'deleteChar': return libraryText(state, null);
+		case 'search': return {...state, search: {...search, editing: true}};
+		case 'cancel': case 'back': {
+			const {groupIndex, articleIndex, focus} = search.before;
+			return {...state, search: null, groupIndex, articleIndex, focus, status: null};
+		}
+		default: return state;
+	}
+}
+
+/** Typing on the search line (`null` deletes a character). Results come back as a 'searchResults' action. */
+export function libraryText(state: AppState, typed: string | null): AppState {
+	const search = state.search;
+	if (!search) return state;
+	const query = typed === null ? [...search.query].slice(0, -1).join('') : search.query + typed;
+	return {...state, search: {...search, query, selected: 0}};
+}
+
+export function searchResults(state: AppState, query: string, results: SearchRow[]): AppState {
+	// Results for a query the person has already typed past are stale.
+	if (!state.search || state.search.query !== query) return state;
+	return {...state, search: {...state.search, results, selected: clamp(state.search.selected, 0, Math.max(0, results.length - 1))}};
+}
+
+export function openFromLibrary(state: AppState): AppState {
+	if (state.search) {
+		const row = state.search.results[state.search.selected];
+		if (!row) return {...state, status: {text: state.search.query ? `Nothing matches "${state.search.query}"` : 'Type to search', kind: 'warning'}};
+		// The search stays: Esc in the reader comes back to these results.
+		return openArticle({...state, search: {...state.search, editing: false}}, row.article, {find: state.search.query});
+	}
+	if (state.focus === 'groups') return {...state, focus: 'articles'};
+	const article = sortedArticles(state.groups[state.groupIndex]?.articles ?? [], state.sort)[state.articleIndex];
+	return article ? openArticle(state, article, {resume: true}) : state;
+}

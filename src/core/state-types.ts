@@ -1,0 +1,131 @@
+import type {Article} from './types.js';
+import type {Command, KeyEvent} from './keymap.js';
+
+/** A group in the library's left pane: everything, recently read, one category, or one tag. */
+export interface Group {
+	kind: 'all' | 'recent' | 'category' | 'tag';
+	name: string;
+	articles: Article[];
+}
+
+export type SortOrder = 'newest' | 'oldest' | 'title';
+
+/** One row of library search results, computed by the UI from the search index. */
+export interface SearchRow {
+	article: Article;
+	/** Where the query matched: title, tags/category/description, or only the text. */
+	kind: 'title' | 'meta' | 'body';
+	/** Matched character positions in the title, for highlighting. */
+	positions: number[];
+	snippet: {line: number; text: string} | null;
+}
+
+export interface LibrarySearch {
+	query: string;
+	/** Typing goes into the query; false once Enter or an arrow leaves the line. */
+	editing: boolean;
+	results: SearchRow[];
+	selected: number;
+	/** Where the library was before the search, restored by Esc. */
+	before: {groupIndex: number; articleIndex: number; focus: 'groups' | 'articles'};
+}
+
+/** What the reader screen measured: the reducer scrolls within it. */
+export interface ReaderLayout {
+	/** Identifies what was measured, so the screen measures again only when something changed. */
+	signature: string;
+	lineCount: number;
+	viewHeight: number;
+	/** False while the article is still being rendered in the background. */
+	complete: boolean;
+	blocks: {startLine: number; endLine: number; unsafe: string[]}[];
+	links: {line: number; column: number; href: string}[];
+	headings: {line: number; depth: number; text: string}[];
+}
+
+export interface FindState {
+	query: string;
+	editing: boolean;
+	hits: {line: number; start: number; end: number}[];
+	/** Index into `hits` of the current hit, -1 before the first jump. */
+	current: number;
+}
+
+export interface ReaderState {
+	slug: string;
+	top: number;
+	/** 0-based index of the selected code block, -1 for none. */
+	selectedBlock: number;
+	/** 0-based index of the selected link, -1 for none. */
+	selectedLink: number;
+	layout: ReaderLayout;
+	/** Follow the end of the article while the rest of it is still being rendered (after G). */
+	atEnd: boolean;
+	/** A block to bring into view once its lines exist (rendering is lazy). */
+	pendingBlock: number | null;
+	/** A heading anchor to jump to once the article's headings are known. */
+	pendingAnchor: string | null;
+	/** Where to return to once enough is rendered: a fraction of the article (remembered place) or a line (history). */
+	pendingPlace: {fraction: number} | {line: number} | null;
+	/** The article must be rendered to its end (outline, find, G). */
+	needAll: boolean;
+	/** A block with dangerous characters waits here for a second keypress before it is copied. */
+	confirmCopy: number | null;
+	find: FindState | null;
+	/** The outline overlay, with its selected heading. */
+	outline: number | null;
+	/** Whether the remembered place should be restored (not after a link or Backspace). */
+	resume: boolean;
+}
+
+export interface Status {
+	text: string;
+	kind: 'info' | 'success' | 'warning' | 'error';
+}
+
+export interface AppState {
+	groups: Group[];
+	screen: 'library' | 'reader';
+	help: boolean;
+	focus: 'groups' | 'articles';
+	groupIndex: number;
+	articleIndex: number;
+	sort: SortOrder;
+	/** Items visible in the article pane: the page size for PgUp/PgDn. */
+	listPage: number;
+	search: LibrarySearch | null;
+	reader: ReaderState | null;
+	/** Articles left by following links, most recent last: Backspace returns to them. */
+	history: {slug: string; top: number}[];
+	status: Status | null;
+	/** Side effects the UI performs, each with a nonce so the same one can be asked twice. */
+	copyRequest: {block: number; nonce: number} | null;
+	linkRequest: {link: number; nonce: number} | null;
+	quit: boolean;
+}
+
+export type Action =
+	| {type: 'command'; command: Command; digit?: number}
+	/** A key as the terminal sent it: the keymap decides what it means on the current screen. */
+	| {type: 'key'; input: string; key: KeyEvent}
+	| {type: 'layout'; layout: ReaderLayout}
+	| {type: 'listPage'; size: number}
+	| {type: 'status'; status: Status | null}
+	| {type: 'groups'; groups: Group[]}
+	| {type: 'searchResults'; query: string; results: SearchRow[]}
+	| {type: 'findHits'; query: string; hits: FindState['hits']}
+	/** Open an article: from `inkshelf read`, a followed link (`anchor`), a search hit (`find`), or a remembered place. */
+	| {type: 'open'; slug: string} & OpenOptions;
+
+export interface OpenOptions {
+	/** A heading to land on (a followed link's #anchor). */
+	anchor?: string | null;
+	/** Find this in the article and jump to the first hit (a search result). */
+	find?: string | undefined;
+	/** Where to land. */
+	place?: {fraction: number} | {line: number} | null;
+	/** Opened by following a link: the article left is kept for Backspace. */
+	fromLink?: boolean;
+	/** Return to the remembered place (opened from the library or the command line). */
+	resume?: boolean;
+}

@@ -1,0 +1,179 @@
+import React from 'react';
+import {describe, it, expect, afterEach, beforeAll} from 'vitest';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {render} from 'ink-testing-library';
+import {App, preloadReader} from '../../src/ui/App.js';
+import {makeStyles} from '../../src/core/render/styles.js';
+import {PlaceStore} from '../../src/core/place-store.js';
+import type {CopyResult} from '../../src/core/clipboard.js';
+import type {Group} from '../../src/core/state.js';
+import {article} from '../helpers/articles.js';
+
+const tick = (ms = 20): Promise<void> => new Promise(r => setTimeout(r, ms));
+
+const prose = (n: number, word: string): string => Array.from({length: n}, (_, i) => `${word} line ${i + 1}.`).join('\n\n');
+const guide = article('guide', {
+	title: 'Deploy guide', date: '2025-05-01', category: 'Ops', tags: ['deploy'],
+	body: `# Deploy guide\n\n${prose(10, 'Intro')}\n\nRead the [rollback notes](notes/rollback.md#when-to-roll-back) and [the web](https://example.com/docs).\n\n## Setup\n\n${prose(15, 'Setup')}\n\nThe flag --max-old-space-size matters.\n\n## Rollout\n\n${prose(15, 'Rollout')}\n\nAnother --max-old-space-size mention.\n`,
+});
+const notes = article('notes/rollback', {
+	title: 'Rollback notes', date: '2025-04-01', category: 'Ops', tags: ['deploy'],
+	body: `# Rollback notes\n\n${prose(20, 'Preface')}\n\n## When to roll back\n\nWhen the error rate doubles.\n\n${prose(20, 'After')}\n`,
+});
+const other = article('other', {title: 'Cooking pasta', date: '2025-01-01', category: 'Life', body: '# Pasta\n\nBoil water.\n'});
+
+function groups(): Group[] {
+	return [
+		{kind: 'all', name: 'All', articles: [guide, notes, other]},
+		{kind: 'category', name: 'Ops', articles: [guide, notes]},
+		{kind: 'category', name: 'Life', articles: [other]},
+	];
+}
+
+function start(options: {places?: PlaceStore; initialSlug?: string} = {}) {
+	const copied: string[] = [];
+	const opened: string[] = [];
+	const copy = async (text: string): Promise<CopyResult> => {
+		copied.push(text);
+		return {ok: true, routes: ['fake'], tried: [], message: 'sent via fake'};
+	};
+	const r = render(<App groups={groups()} title="test" styles={makeStyles(0)} copy={copy}
+		openUrl={async url => {
+			opened.push(url);
+			return {ok: true, how: 'fake-open'};
+		}}
+		places={options.places ?? null} {...(options.initialSlug ? {initialSlug: options.initialSlug} : {})} />);
+	Object.defineProperty(r.stdout, 'columns', {value: 80, configurable: true});
+	Object.defineProperty(r.stdout, 'rows', {value: 24, configurable: true});
+	r.stdout.emit('resize');
+	const press = async (...keys: string[]): Promise<void> => {
+		for (const k of keys) {
+			r.stdin.write(k);
+			await tick(k === '\x1b' ? 50 : 25);
+		}
+	};
+	return {...r, copied, opened, press, frame: (): string => r.lastFrame() ?? ''};
+}
+
+let current: ReturnType<typeof start> | undefined;
+beforeAll(async () => {
+	await preloadReader();
+});
+afterEach(() => current?.unmount());
+
+describe('searching the shelf', () => {
+	it('filters as you type, opens the article at the first hit, and Esc restores the list', async () => {
+		const app = current = start();
+		await tick(100); // the index builds after the first frame
+		await app.press('j', '/');
+		expect(app.frame()).toContain('Type to search');
+		await app.press(...'max-old-space'.split(''));
+		await tick(50);
+		expect(app.frame()).toContain('1 result');
+		expect(app.frame()).toContain('Deploy guide');
+		expect(app.frame()).toMatch(/L\d+: .*--max-old-space-size/);
+		await app.press('\r');
+		await tick(50);
+		expect(app.frame()).toMatch(/hit 1\/2 for "max-old-space"/);
+		expect(app.frame().replace(/\x1b\[[0-9;]*m/g, '')).toContain('The flag --max-old-space-size matters.');
+		await app.press('n');
+		expect(app.frame()).toContain('hit 2/2');
+		await app.press('n');
+		expect(app.frame()).toContain('hit 1/2');
+		await app.press('\x1b', '\x1b'); // clear the hits, then leave the article
+		expect(app.frame()).toContain('1 result');
+		await app.press('\x1b');
+		expect(app.frame()).toContain('All articles');
+		expect(app.frame()).toMatch(/▌.*Rollback notes/); // the selection from before the search
+	});
+
+	it('ranks an exact title first and highlights fuzzy title matches', async () => {
+		const app = current = start();
+		await tick(100);
+		await app.press('/', ...'rollback notes'.split(''));
+		await tick(50);
+		const f = app.frame();
+		expect(f.indexOf('Rollback notes')).toBeLessThan(f.indexOf('Deploy guide'));
+	});
+});
+
+describe('inside an article', () => {
+	it('finds with /, counts hits, and n/N move between them', async () => {
+		const app = current = start({initialSlug: 'guide'});
+		await tick(50);
+		await app.press('/', ...'Setup line 1'.split(''));
+		await tick(50);
+		expect(app.frame()).toMatch(/\/Setup line 1 .*\d+ hits/);
+		await app.press('\r');
+		expect(app.frame()).toContain('hit 1/');
+		await app.press('N');
+		expect(app.frame()).toMatch(/hit \d+\/\d+/);
+	});
+
+	it('opens the outline with every heading and jumps to one', async () => {
+		const app = current = start({initialSlug: 'guide'});
+		await tick(50);
+		await app.press('t');
+		await tick(50);
+		expect(app.frame()).toContain('Outline · 3 headings');
+		await app.press('j', 'j', '\r');
+		expect(app.frame()).toMatch(/^\s+Rollout$/m);
+		expect(app.frame()).toContain('§ Rollout');
+	});
+
+	it('follows a link to another article at its heading, and Backspace returns to the exact place', async () => {
+		const app = current = start({initialSlug: 'guide'});
+		await tick(50);
+		await app.press('j', 'j', 'j', '\t');
+		const before = app.frame();
+		expect(before).toContain('→ notes/rollback.md#when-to-roll-back');
+		await app.press('\r');
+		await tick(50);
+		expect(app.frame()).toContain('Rollback notes');
+		expect(app.frame()).toMatch(/^\s+When to roll back$/m);
+		await app.press('\x7f');
+		await tick(50);
+		// The same lines as when the link was followed (the link itself is no longer selected).
+		expect(app.frame().split('\n').slice(3, 10).map(l => l.slice(3))).toEqual(before.split('\n').slice(3, 10).map(l => l.slice(3).replace(/\x1b\[[0-9;]*m/g, '')));
+	});
+
+	it('opens a web link with the opener', async () => {
+		const app = current = start({initialSlug: 'guide'});
+		await tick(50);
+		await app.press('\t', '\t', '\r');
+		await tick(30);
+		expect(app.opened).toEqual(['https://example.com/docs']);
+		expect(app.frame()).toContain('Opened https://example.com/docs with fake-open');
+	});
+});
+
+describe('remembered place', () => {
+	it('reopens an article where it was left, across restarts, and lists it as recently read', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'inkshelf-places-'));
+		const first = current = start({places: new PlaceStore({dir}).load()});
+		await tick(50);
+		await first.press('j', '\r');
+		await tick(50);
+		await first.press(' ', ' ');
+		await tick(50);
+		const seen = first.frame().split('\n')[4];
+		await first.press('q', 'q'); // back to the library, then quit (which saves)
+		first.unmount();
+
+		const store = new PlaceStore({dir}).load();
+		expect(store.recent).toEqual(['notes/rollback']);
+		const second = current = start({places: store});
+		await tick(50);
+		expect(second.frame()).toMatch(/Recently read\s+1/);
+		expect(second.frame()).toMatch(/● Deploy guide/); // never opened
+		expect(second.frame()).not.toMatch(/● Rollback notes/);
+		await second.press('j', '\r');
+		await tick(80);
+		expect(second.frame()).toContain('Back where you left off');
+		expect(second.frame().split('\n')[4]).toBe(seen);
+		await second.press('g');
+		expect(second.frame()).toContain('Preface line 1.');
+	});
+});
