@@ -1,6 +1,6 @@
 import {parseArgs} from 'node:util';
 
-export const COMMANDS = ['list', 'tags', 'categories', 'read', 'code', 'check'] as const;
+export const COMMANDS = ['list', 'tags', 'categories', 'read', 'code', 'check', 'search'] as const;
 export type CommandName = (typeof COMMANDS)[number] | 'browse';
 
 export interface CliArgs {
@@ -12,12 +12,13 @@ export interface CliArgs {
 	category: string | undefined;
 	json: boolean;
 	width: number | undefined;
+	limit: number | undefined;
 	help: boolean;
 	version: boolean;
 }
 
 /** How many positionals each command takes before the optional DIR. */
-const ARITY: Record<CommandName, number> = {browse: 0, list: 0, tags: 0, categories: 0, check: 0, read: 1, code: 2};
+const ARITY: Record<CommandName, number> = {browse: 0, list: 0, tags: 0, categories: 0, check: 0, read: 1, code: 2, search: 1};
 
 export class UsageError extends Error {}
 
@@ -32,6 +33,7 @@ export function parseCli(argv: string[]): CliArgs {
 			category: {type: 'string', short: 'c'},
 			json: {type: 'boolean'},
 			width: {type: 'string', short: 'w'},
+			limit: {type: 'string', short: 'n'},
 			help: {type: 'boolean', short: 'h'},
 			version: {type: 'boolean', short: 'v'},
 		},
@@ -42,7 +44,9 @@ export function parseCli(argv: string[]): CliArgs {
 	const arity = ARITY[command];
 	const help = values.help ?? false;
 	if (!help && rest.length < arity) {
-		throw new UsageError(command === 'read' ? 'read needs an article: inkshelf read SLUG [DIR]' : 'code needs an article and a block number: inkshelf code SLUG N [DIR]');
+		throw new UsageError(command === 'read' ? 'read needs an article: inkshelf read SLUG [DIR]'
+			: command === 'search' ? 'search needs a query: inkshelf search QUERY [DIR]'
+			: 'code needs an article and a block number: inkshelf code SLUG N [DIR]');
 	}
 	if (rest.length > arity + 1) throw new UsageError(`too many arguments for ${command === 'browse' ? 'inkshelf' : command}: ${rest.slice(arity + 1).join(' ')}`);
 	const positionalDir = rest[arity];
@@ -52,9 +56,14 @@ export function parseCli(argv: string[]): CliArgs {
 		width = Number(values.width);
 		if (!Number.isInteger(width) || width < 20 || width > 1000) throw new UsageError(`--width takes a whole number from 20 to 1000, not "${values.width}"`);
 	}
+	let limit: number | undefined;
+	if (values.limit !== undefined) {
+		limit = Number(values.limit);
+		if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit takes a whole number above 0, not "${values.limit}"`);
+	}
 	return {
 		command, args: rest.slice(0, arity), dir: values.dir ?? positionalDir,
-		tag: values.tag, category: values.category, json: values.json ?? false, width,
+		tag: values.tag, category: values.category, json: values.json ?? false, width, limit,
 		help, version: values.version ?? false,
 	};
 }
@@ -68,13 +77,15 @@ Usage:
   inkshelf categories [DIR]               categories with their article counts
   inkshelf read SLUG [DIR] [--width N]    open an article (printed when piped)
   inkshelf code SLUG N [DIR]              print code block N of an article, exactly as written
+  inkshelf search QUERY [DIR] [--json] [--limit N]   ranked results with the matching line
   inkshelf check [DIR]                    report broken articles; exit 1 if any
 
 Options:
   -d, --dir DIR        the shelf folder (same as the DIR argument)
   -t, --tag T          only articles with this tag
   -c, --category C     only articles in this category
-      --json           machine-readable output for list
+      --json           machine-readable output for list and search
+  -n, --limit N        at most N search results (default 20)
   -w, --width N        width for read when printing (default: the terminal's, or 80)
   -h, --help           this help
   -v, --version        the version

@@ -28,7 +28,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		io.out.write(`${VERSION}\n`);
 		return 0;
 	}
-	const {CliError, checkCommand, codeCommand, countsCommand, listCommand, openShelf, readCommand} = await import('./commands.js');
+	const {CliError, checkCommand, codeCommand, countsCommand, listCommand, openShelf, readCommand, searchCommand} = await import('./commands.js');
 	try {
 		const dir = args.dir ?? BUNDLED_CONTENT;
 		const shelf = await openShelf(dir);
@@ -37,6 +37,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 			case 'list': return listCommand(shelf, args, io);
 			case 'tags': case 'categories': return countsCommand(shelf, args.command, io);
 			case 'check': return checkCommand(shelf, io);
+			case 'search': return await searchCommand(shelf, args, io);
 			case 'code': return await codeCommand(shelf, args, io);
 			case 'read':
 				if (!interactive) return await readCommand(shelf, args, io);

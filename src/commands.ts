@@ -82,7 +82,9 @@ export async function readCommand(shelf: Shelf, args: CliArgs, io: Io): Promise<
 	const styles = makeStyles(colorLevelFor(io.out, io.env));
 	const meta = [article.date ?? 'undated', article.category, `${article.readingMinutes} min read`, article.tags.map(t => `#${t}`).join(' ')].filter(Boolean).join(' · ');
 	const {lines} = renderArticle(article.body, width, styles);
-	io.out.write([styles.h1(article.title), styles.dim(meta), '', ...lines].join('\n') + '\n');
+	const {fitLine} = await import('./core/render/fit.js');
+	const header = [...fitLine(styles.h1(article.title), width), ...fitLine(styles.dim(meta), width)];
+	io.out.write([...header, '', ...lines].join('\n') + '\n');
 	return 0;
 }
 
@@ -101,6 +103,22 @@ export async function codeCommand(shelf: Shelf, args: CliArgs, io: Io): Promise<
 	const text = block.source.endsWith('\n') || block.source === '' ? block.source : block.source + '\n';
 	io.out.write(io.out.isTTY ? sanitize(text) : text);
 	return 0;
+}
+
+export async function searchCommand(shelf: Shelf, args: CliArgs, io: Io): Promise<number> {
+	const {createSearchIndex} = await import('./core/search.js');
+	const query = args.args[0] ?? '';
+	const hits = createSearchIndex(shelf.articles).search(query, {limit: args.limit ?? 20});
+	if (args.json) {
+		io.out.write(JSON.stringify(hits.map(h => ({slug: h.slug, title: h.title, score: Number(h.score.toFixed(3)), kind: h.kind, line: h.snippet?.line ?? null, snippet: h.snippet?.text ?? null})), null, 2) + '\n');
+	} else {
+		for (const h of hits) {
+			io.out.write(`${h.score.toFixed(2).padStart(7)}  ${h.slug}  ${h.title}\n`);
+			if (h.snippet) io.out.write(`         ${h.slug}.md:${h.snippet.line}: ${h.snippet.text}\n`);
+		}
+	}
+	if (hits.length === 0) io.err.write(`Nothing matches "${sanitizeLine(query)}".\n`);
+	return hits.length ? 0 : 1;
 }
 
 export function checkCommand(shelf: Shelf, io: Io): number {

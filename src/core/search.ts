@@ -43,8 +43,8 @@ const shared = {
 	searchOptions: {
 		tokenize: queryTokens,
 		processTerm: (term: string) => term,
-		// Two letters would expand to hundreds of words: prefix from the third on.
-		prefix: (term: string) => term.length > 2,
+		// Only the last word is still being typed; two letters would expand to hundreds of words.
+		prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length > 2,
 		// Fuzzy only for longer words: "rust" would also find "just" and "trust",
 		// and never for terms with digits: CVE-2024-3095 is another vulnerability.
 		fuzzy: (term: string) => (term.length >= 5 && !/\d/.test(term) ? 0.2 : false),
@@ -121,14 +121,15 @@ export class ShelfSearch {
 		let found = this.collect(query, queryTokens(query), queryTokens);
 		if (found.size === 0) found = this.collect(query, [], indexTokens);
 		const exact = this.titles.get(norm(query)) ?? new Set<string>();
-		for (const slug of exact) if (!found.has(slug)) found.set(slug, {score: 0, tier: 0, kind: 'title', terms: new Set(), body: [], queryTerms: new Set()});
-		const ranked = [...found].map(([slug, f]) => ({slug, ...f, tier: exact.has(slug) ? 0 : f.tier}));
-		ranked.sort((a, b) => a.tier - b.tier || b.score - a.score);
-		return ranked.slice(0, limit).map(f => {
-			const entry = this.entries.get(f.slug);
+		for (const slug of exact) found.set(slug, {...found.get(slug) ?? {score: 0}, tier: 0, kind: 'title'});
+		const ranked = [...found].sort(([, a], [, b]) => a.tier - b.tier || b.score - a.score);
+		return ranked.slice(0, limit).map(([slug, f]) => {
+			const entry = this.entries.get(slug);
+			const bodyTerms = f.body?.terms ?? [];
 			return {
-				slug: f.slug, title: entry?.article.title ?? '', score: f.score, kind: f.tier === 0 ? 'title' : f.kind,
-				snippet: entry?.plain ? snippet(entry.plain, f.body) : null, matches: [...f.terms],
+				slug, title: entry?.article.title ?? '', score: f.score, kind: f.kind,
+				snippet: entry?.plain ? snippet(entry.plain, bodyTerms) : null,
+				matches: [...new Set([...(f.meta?.terms ?? []), ...bodyTerms])],
 			};
 		});
 	}
@@ -144,36 +145,43 @@ export class ShelfSearch {
 		for (const r of this.meta.search(query, {...opts, boost: {title: 6, tags: 3, category: 2, description: 2}})) {
 			const kind = strongIn(r, f => f === 'title') ? 'title' : strongIn(r, f => f !== 'title') ? 'meta' : null;
 			const fuzzyKind = Object.values(r.match).some(f => f.includes('title')) ? 'title' : 'meta';
-			found.set(String(r.id), {score: r.score, tier: kind ? 1 : 3, kind: kind ?? fuzzyKind, terms: new Set(r.terms), body: [], queryTerms: new Set(r.queryTerms)});
+			found.set(String(r.id), {score: r.score, tier: kind ? 1 : 3, kind: kind ?? fuzzyKind, meta: r});
 		}
 		for (const r of this.body.search(query, opts)) {
-			const tier = strongIn(r, () => true) ? 2 : 3;
-			const f = found.get(String(r.id)) ?? {score: 0, tier, kind: 'body', terms: new Set<string>(), body: [], queryTerms: new Set<string>()};
-			if (tier < f.tier) [f.tier, f.kind] = [tier, 'body'];
+			const tier = r.terms.some(t => r.queryTerms.some(q => t.startsWith(q))) ? 2 : 3;
+			const f = found.get(String(r.id));
+			if (!f) {
+				found.set(String(r.id), {score: r.score, tier, kind: 'body', body: r});
+				continue;
+			}
 			f.score += r.score;
-			f.body = r.terms;
-			for (const t of r.terms) f.terms.add(t);
-			for (const q of r.queryTerms) f.queryTerms.add(q);
-			found.set(String(r.id), f);
+			f.body = r;
+			if (tier < f.tier) [f.tier, f.kind] = [tier, 'body'];
 		}
-		for (const [slug, f] of found) if (!required.every(q => f.queryTerms.has(q))) found.delete(slug);
+		// With one query word every result has it; only longer queries need the check.
+		if (required.length > 1) {
+			for (const [slug, f] of found) {
+				if (!required.every(q => f.meta?.queryTerms.includes(q) || f.body?.queryTerms.includes(q))) found.delete(slug);
+			}
+		}
 		return found;
 	}
 }
 
 /** A term found by its exact spelling or as a prefix (not fuzzily) in one of the given fields. */
 function strongIn(r: SearchResult, field: (name: string) => boolean): boolean {
-	return Object.entries(r.match).some(([term, fields]) => r.queryTerms.some(q => term.startsWith(q)) && fields.some(field));
+	for (const term in r.match) {
+		if (r.queryTerms.some(q => term.startsWith(q)) && (r.match[term] ?? []).some(field)) return true;
+	}
+	return false;
 }
 
 interface Found {
 	score: number;
 	tier: number;
 	kind: SearchHit['kind'];
-	terms: Set<string>;
-	/** Terms found in the text, for the snippet. */
-	body: string[];
-	queryTerms: Set<string>;
+	meta?: SearchResult;
+	body?: SearchResult;
 }
 
 /** Builds the whole index now, text included; pass `deferText` to leave the text to `indexPending`. */
@@ -186,31 +194,29 @@ export function createSearchIndex(articles: readonly Article[], options: {deferT
 /** The line holding the most distinct matched terms (the first such), trimmed around the first match. */
 function snippet(plain: string, terms: readonly string[]): SearchHit['snippet'] {
 	if (terms.length === 0) return null;
+	// Whole words only (`max` is not in "maximum"), but parts count: `csv` in `read_csv`.
+	const patterns = terms.map(t => new RegExp(`(?<![\\p{L}\\p{N}])${t.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u'));
 	const lines = plain.split('\n');
 	let best = -1;
 	let bestCount = 0;
-	for (let i = 0; i < lines.length; i++) {
+	let at = 0;
+	for (let i = 0; i < lines.length && bestCount < terms.length; i++) {
 		const lower = (lines[i] as string).toLowerCase();
 		// A cheap substring test first: most lines hold none of the terms.
 		if (!terms.some(t => lower.includes(t))) continue;
-		const tokens = new Set(indexTokens(lower));
-		const count = terms.filter(t => tokens.has(t)).length;
-		if (count > bestCount) [best, bestCount] = [i, count];
-		if (count === terms.length) break;
+		const positions = patterns.map(p => p.exec(lower)?.index ?? -1).filter(n => n >= 0);
+		if (positions.length > bestCount) [best, bestCount, at] = [i, positions.length, Math.min(...positions)];
 	}
 	if (best < 0) return null;
-	const line = (lines[best] as string).replace(/\s+/g, ' ').trim();
-	const lower = line.toLowerCase();
-	const at = Math.min(...terms.map(t => lower.indexOf(t)).filter(n => n >= 0), lower.length);
-	return {line: best + 1, text: sanitizeLine(around(line, at, SNIPPET_WIDTH))};
+	return {line: best + 1, text: sanitizeLine(around(lines[best] as string, at, SNIPPET_WIDTH))};
 }
 
-/** About `width` characters of `line` with `at` (a UTF-16 index) in view, with … where cut. */
+/** About `width` characters of `line` with `at` in view, with … where cut (never inside a surrogate pair). */
 function around(line: string, at: number, width: number): string {
-	const chars = [...line];
-	if (chars.length <= width) return line;
-	const atChar = [...line.slice(0, at)].length;
-	const start = Math.max(0, Math.min(atChar - Math.floor(width / 3), chars.length - width));
-	const end = Math.min(chars.length, start + width);
-	return `${start > 0 ? '…' : ''}${chars.slice(start, end).join('').trim()}${end < chars.length ? '…' : ''}`;
+	if (line.length <= width) return line.trim();
+	let start = Math.max(0, Math.min(at - Math.floor(width / 3), line.length - width));
+	let end = Math.min(line.length, start + width);
+	if (/[\udc00-\udfff]/.test(line[start] ?? '')) start++;
+	if (/[\udc00-\udfff]/.test(line[end] ?? '')) end--;
+	return `${start > 0 ? '…' : ''}${line.slice(start, end).trim()}${end < line.length ? '…' : ''}`;
 }

@@ -9,6 +9,7 @@ import {initialState, reduce, type Action, type AppState, type Group} from '../c
 import {prepareForPaste, type CopyResult} from '../core/clipboard.js';
 import {codeBlocksOf} from '../core/render/parse.js';
 import {resolveLink} from '../core/links.js';
+import {backlinkIndex, footerMarkdown, relatedArticles} from '../core/related.js';
 import type {OpenResult} from '../core/opener.js';
 import type {PlaceStore} from '../core/place-store.js';
 import type {Styles} from '../core/render/styles.js';
@@ -75,6 +76,10 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug}:
 	const all = groups[0]?.articles ?? [];
 	const article = useMemo(() => state.reader && all.find(a => a.slug === state.reader?.slug), [all, state.reader?.slug]);
 	const Reader = useReaderScreen(state.screen === 'reader');
+	// Related articles and the ones linking here, shown after the article; backlinks need
+	// one pass over the shelf's text, done when the first article opens.
+	const backlinks = useMemo(() => (article ? backlinkIndex(all) : null), [all, article !== undefined && article !== null]); // eslint-disable-line react-hooks/exhaustive-deps
+	const footer = useMemo(() => (article && backlinks ? footerMarkdown(article, relatedArticles(article, all), backlinks.get(article.slug) ?? []) : ''), [article, backlinks, all]);
 	const {indexed, search} = useShelfSearch(all);
 
 	useInput((input, key) => {
@@ -121,7 +126,7 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug}:
 	if (state.help) return <Help width={columns} height={rows} />;
 	if (state.screen === 'reader' && article) {
 		if (!Reader) return <Text color={theme.muted}>{` Opening ${article.title}…`}</Text>;
-		return <Reader state={state} article={article} width={columns} height={rows} styles={styles} dispatch={dispatch} />;
+		return <Reader state={state} article={article} footer={footer} width={columns} height={rows} styles={styles} dispatch={dispatch} />;
 	}
 	return (
 		<Box>

@@ -117,7 +117,8 @@ describe('inside an article', () => {
 		await tick(50);
 		await app.press('t');
 		await tick(50);
-		expect(app.frame()).toContain('Outline · 3 headings');
+		expect(app.frame()).toContain('Outline · 4 headings');
+		expect(app.frame()).toContain('Related articles');
 		await app.press('j', 'j', '\r');
 		expect(app.frame()).toMatch(/^\s+Rollout$/m);
 		expect(app.frame()).toContain('§ Rollout');
@@ -146,6 +147,23 @@ describe('inside an article', () => {
 		await tick(30);
 		expect(app.opened).toEqual(['https://example.com/docs']);
 		expect(app.frame()).toContain('Opened https://example.com/docs with fake-open');
+	});
+});
+
+describe('after the article', () => {
+	it('lists related articles and the articles linking here, as links to follow', async () => {
+		const app = current = start({initialSlug: 'notes/rollback'});
+		await tick(50);
+		await app.press('G');
+		await tick(30);
+		const f = app.frame();
+		expect(f).toContain('Related articles');
+		expect(f).toMatch(/Deploy guide \(\.\.\/guide\.md\) — #deploy/);
+		expect(f).toContain('Linking here');
+		await app.press('\x1b[Z', '\r'); // Shift-Tab: the last link on the page
+		await tick(50);
+		expect(app.frame()).toContain('Deploy guide');
+		expect(app.frame()).toContain('Intro line 1.');
 	});
 });
 

@@ -11,13 +11,13 @@ import type {Article} from '../types.js';
 const rendered = new WeakMap<Article, Map<string, ArticleRenderer>>();
 const WIDTHS_KEPT = 4;
 
-export function renderedArticle(article: Article, width: number, styles: Styles): ArticleRenderer {
+export function renderedArticle(article: Article, width: number, styles: Styles, footer = ''): ArticleRenderer {
 	let byWidth = rendered.get(article);
 	if (!byWidth) rendered.set(article, byWidth = new Map());
-	const key = `${width}:${styles.level}`;
+	const key = `${width}:${styles.level}:${footer.length}`;
 	let r = byWidth.get(key);
 	if (!r) {
-		r = new ArticleRenderer(parsedArticle(article), width, styles);
+		r = new ArticleRenderer(parsedArticle(article, footer), width, styles);
 		byWidth.set(key, r);
 		if (byWidth.size > WIDTHS_KEPT) byWidth.delete(byWidth.keys().next().value as string);
 	}

@@ -54,12 +54,18 @@ function sanitizeToken(token: Token): void {
 	}
 }
 
-const parsed = new WeakMap<Article, ParsedArticle>();
+const parsed = new WeakMap<Article, {footer: string; parsed: ParsedArticle}>();
 
-/** Lexing happens once per article, whatever it is rendered for. */
-export function parsedArticle(article: Article): ParsedArticle {
-	let p = parsed.get(article);
-	if (!p) parsed.set(article, p = parseArticle(article.body));
+/**
+ * Lexing happens once per article, whatever it is rendered for. `footer` is
+ * markdown shown after the article (related articles, links here); it comes
+ * after every code block, so block numbers are the same with or without it.
+ */
+export function parsedArticle(article: Article, footer = ''): ParsedArticle {
+	const cached = parsed.get(article);
+	if (cached && (cached.footer === footer || footer === '')) return cached.parsed;
+	const p = parseArticle(article.body + footer);
+	parsed.set(article, {footer, parsed: p});
 	return p;
 }
 

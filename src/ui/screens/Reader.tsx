@@ -16,6 +16,8 @@ import type {Action, AppState, ReaderState} from '../../core/state.js';
 interface Props {
 	state: AppState;
 	article: Article;
+	/** Markdown shown after the article: related articles, links here. */
+	footer?: string;
 	width: number;
 	height: number;
 	styles: Styles;
@@ -32,10 +34,10 @@ export function readerGeometry(width: number, height: number): {textWidth: numbe
 	return {textWidth, margin, viewHeight: Math.max(1, height - headerLines - 1), headerLines};
 }
 
-export function Reader({state, article, width, height, styles, dispatch}: Props): React.ReactElement {
+export function Reader({state, article, footer = '', width, height, styles, dispatch}: Props): React.ReactElement {
 	const r = state.reader as ReaderState;
 	const {textWidth, margin, viewHeight, headerLines} = readerGeometry(width, height);
-	const view = useMemo(() => renderedArticle(article, textWidth, styles), [article, textWidth, styles]);
+	const view = useMemo(() => renderedArticle(article, textWidth, styles, footer), [article, textWidth, styles, footer]);
 	const [, finished] = useReducer((n: number) => n + 1, 0);
 	// Only what the screen needs is rendered before the frame (a few pages ahead,
 	// so paging never waits); the rest follows in the background, a slice at a time.
