@@ -61,6 +61,7 @@ export function headingText(markdown: string): string {
 			.replace(/<\/?[a-z][^>]*>/gi, '')
 			.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => decodeEntity(e) ?? m)
 			.replace(/(^|[^\p{L}\p{N}])(__?)(?=\S)([\s\S]*?\S)\2(?![\p{L}\p{N}])/gu, '$1$3')
+			.replace(/(?<!\\)(\*{1,3}|~~)(?=\S)([\s\S]*?[^\s\\])\1/g, '$2')
 			.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 		if (i + 2 < parts.length) out += parts[i + 2] ?? '';
 	}
@@ -107,8 +108,9 @@ export function resolveLink(fromSlug: string, href: string, slugs: ReadonlySet<s
 	const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(squeezed)?.[1]?.toLowerCase();
 	if (scheme !== undefined || squeezed.startsWith('//')) {
 		const web = scheme === 'http' || scheme === 'https' || scheme === 'mailto';
-		// A URL with spaces or control characters is not one a browser would be handed as-is.
-		return web && squeezed === raw ? {kind: 'external', url: raw} : {kind: 'inert', href: sanitizeLine(raw)};
+		// A URL with spaces, control or bidi characters is not one to hand a browser as-is.
+		const clean = squeezed === raw && sanitizeLine(raw) === raw;
+		return web && clean ? {kind: 'external', url: raw} : {kind: 'inert', href: sanitizeLine(raw)};
 	}
 	if (raw === '') return {kind: 'inert', href: ''};
 

@@ -66,7 +66,8 @@ export class PlaceStore {
 	private places = new Map<string, Place>();
 	private recentList: string[] = [];
 	private opened = new Set<string>();
-	private timer: unknown = null;
+	/** The pending write, boxed: a timer handle may be any value, even null. */
+	private timer: {handle: unknown} | null = null;
 	private dirty = false;
 	private readonly now: () => Date;
 	private readonly timers: Timers;
@@ -87,6 +88,7 @@ export class PlaceStore {
 
 	/** Reads the file; never throws. Unsaved changes made before are dropped. */
 	load(): this {
+		this.warning = null;
 		let text: string;
 		try {
 			text = readFileSync(this.file, 'utf8');
@@ -148,7 +150,7 @@ export class PlaceStore {
 
 	/** Writes pending changes now (on exit); never throws. */
 	flush(): void {
-		if (this.timer !== null) this.timers.clear(this.timer);
+		if (this.timer !== null) this.timers.clear(this.timer.handle);
 		this.timer = null;
 		if (!this.dirty) return;
 		this.dirty = false;
@@ -172,10 +174,12 @@ export class PlaceStore {
 		this.dirty = true;
 		// One timer at a time: a burst of changes is one write, at most once per delay.
 		if (this.timer === null) {
-			this.timer = this.timers.set(() => {
-				this.timer = null;
-				this.flush();
-			}, this.delay);
+			this.timer = {
+				handle: this.timers.set(() => {
+					this.timer = null;
+					this.flush();
+				}, this.delay),
+			};
 		}
 	}
 

@@ -72,10 +72,10 @@ function plainInline(line: string): string {
 /**
  * A word, optionally a flag (`-v`, `--max-old-space-size`), whose pieces may be
  * joined by `.` or `-` (`pd.read_csv`, `v22.3.0`, `CVE-2024-3094`). Letters of
- * any script count, combining marks included.
+ * any script count, combining marks included. No lookbehind for the dashes (it
+ * doubled the cost): matching runs left to right, so the `-` of `foo-bar` is
+ * taken by `foo` before it could start a flag.
  */
-// No lookbehind for the dashes (it doubled the cost): matching runs left to right,
-// so the `-` inside `foo-bar` is consumed by `foo` before it could start a flag.
 const TOKEN = /-{0,2}[\p{L}\p{M}\p{N}_]+(?:[.-][\p{L}\p{M}\p{N}_]+)*/gu;
 
 /** Whole tokens only, lowercased: how a query is read (parts would match too much). */

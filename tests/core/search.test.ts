@@ -72,6 +72,9 @@ describe('shelf search', () => {
 		['日本語', 'misc/unicode'],
 		['manual', 'misc/links'],
 		['security', 'security/xz'],
+		['xz liblzma', 'security/xz'],
+		['pandas qwxyz', 'python/pandas'],
+		['the XZ  backdoor', 'security/xz'],
 	])('%s → %s', (query, expected) => {
 		expect(top(query)).toBe(expected);
 	});
@@ -100,6 +103,8 @@ describe('shelf search', () => {
 		expect(index.search('CVE-2024-3094')[0]?.snippet?.line).toBe(5);
 		expect(index.search('pd.read_csv')[0]?.snippet).toEqual({line: 5, text: 'df = pd.read_csv("sales.csv")'});
 		expect(index.search('Assorted notes')[0]).toMatchObject({slug: 'misc/notes', kind: 'title', snippet: null});
+		expect(index.search('security')[0]).toMatchObject({slug: 'security/xz', kind: 'meta'});
+		expect(index.search('xz liblzma')[0]?.matches.sort()).toEqual(['liblzma', 'xz']);
 	});
 
 	it('trims a long snippet line around the match', () => {

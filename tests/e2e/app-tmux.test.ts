@@ -30,7 +30,8 @@ function selectedRow(screen: string, pane: 'groups' | 'articles'): string | unde
 		const at = line.indexOf('▌');
 		if (at < 0) continue;
 		if (pane === 'groups' && at === 0) return line.slice(1, 22).trim();
-		if (pane === 'articles' && at > 0) return line.slice(at + 1).trim();
+		// An article never opened is marked with a dot before its title.
+		if (pane === 'articles' && at > 0) return line.slice(at + 1).trim().replace(/^● /, '');
 	}
 	return undefined;
 }

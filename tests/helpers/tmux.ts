@@ -4,7 +4,9 @@
  * send-keys call, and polling of the visible screen instead of fixed sleeps.
  */
 import {spawnSync} from 'node:child_process';
-import {rmSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 
 export const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
 
@@ -31,6 +33,9 @@ export function paneEnv(extra: Record<string, string> = {}): Record<string, stri
 	const env: Record<string, string> = {
 		PATH: process.env.PATH ?? '/usr/bin:/bin',
 		HOME: process.env.HOME ?? '/tmp',
+		// The app remembers reading places: a test must neither read the person's nor leave its own.
+		XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'inkshelf-e2e-state-')),
+		XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'inkshelf-e2e-cache-')),
 		LANG: 'C.UTF-8',
 		LC_ALL: 'C.UTF-8',
 		TERM: 'xterm-256color',

@@ -1,5 +1,5 @@
 import {useEffect, useRef, useState} from 'react';
-import {ShelfSearch, fuzzyFilter} from '../../core/search.js';
+import {createSearchIndex, fuzzyFilter, type ShelfSearch} from '../../core/search.js';
 import type {Article} from '../../core/types.js';
 import type {SearchRow} from '../../core/state.js';
 
@@ -16,15 +16,14 @@ export function useShelfSearch(articles: Article[]): {indexed: number; search: (
 	const index = useRef<ShelfSearch | null>(null);
 	const [indexed, setIndexed] = useState(0);
 	useEffect(() => {
-		const search = new ShelfSearch();
+		// Titles, tags and descriptions are searchable at once; the text of every article follows.
+		const search = createSearchIndex(articles, {deferText: true});
 		index.current = search;
-		let next = 0;
 		let timer: NodeJS.Timeout;
 		const step = (): void => {
-			const until = performance.now() + SLICE_MS;
-			while (next < articles.length && performance.now() < until) search.add(articles[next++] as Article);
-			setIndexed(next);
-			if (next < articles.length) timer = setTimeout(step, 0);
+			const done = search.indexPending(SLICE_MS);
+			setIndexed(articles.length - search.pending);
+			if (!done) timer = setTimeout(step, 0);
 		};
 		timer = setTimeout(step, 20);
 		return () => clearTimeout(timer);

@@ -1,0 +1,51 @@
+import {describe, it, expect} from 'vitest';
+import fc from 'fast-check';
+import {parse} from 'yaml';
+import {simpleYaml} from '../../src/core/frontmatter.js';
+
+const CORE = {schema: 'core', resolveKnownTags: false, uniqueKeys: false, logLevel: 'error'} as const;
+
+/** Whatever the fast path accepts, it must read exactly as yaml does; anything else it must leave to yaml. */
+function agrees(source: string): void {
+	const fast = simpleYaml(source);
+	if (fast === null) return;
+	let slow: unknown;
+	try {
+		slow = parse(source, CORE) ?? {};
+	} catch {
+		throw new Error(`fast path accepted what yaml rejects: ${JSON.stringify(source)}`);
+	}
+	expect(fast.value, JSON.stringify(source)).toEqual(slow);
+}
+
+describe('the frontmatter fast path', () => {
+	it.each([
+		['title: Hello world\ndate: 2024-01-02\ntags: [a, b-c, d_e]\ncategory: AI & ML\ndescription: It works—really, 100%\ncover: \n', true],
+		['title: "Quoted: yes"\ntags: []\n', true],
+		["title: 'single'\n", true],
+		['title: 12345\n', false],
+		['title: true\n', false],
+		['title: 1.10\n', false],
+		['title: ~\n', false],
+		['title: a # comment\n', false],
+		['title: x\ntitle: y\n', false],
+		['tags:\n  - a\n  - b\n', false],
+		['title: "esc \\" aped"\n', false],
+		['title: &anchor x\n', false],
+		['title: !!binary aGk=\n', false],
+		['tags: [a, [b]]\n', false],
+		['tags: [1, 2]\n', false],
+		['description: a: b\n', false],
+		['__proto__: x\n', false],
+	])('%j (fast: %s)', (source, fast) => {
+		expect(simpleYaml(source) !== null).toBe(fast);
+		agrees(source);
+	});
+
+	it('agrees with yaml on random frontmatter-like input', () => {
+		const piece = fc.constantFrom('a', 'B', ' ', ':', '#', ',', '[', ']', '"', "'", '-', '1', '.', '~', 'true', 'é', '漢', '\t', '&', '*', '!', '|', '>', '{', '}', '%', '@', '`', '?');
+		const value = fc.array(piece, {maxLength: 12}).map(p => p.join(''));
+		const line = fc.tuple(fc.constantFrom('title', 'tags', 'date', 'x', 'cover'), value).map(([k, v]) => `${k}:${v === '' ? '' : ' '}${v}`);
+		fc.assert(fc.property(fc.array(line, {minLength: 1, maxLength: 6}), lines => agrees(lines.join('\n') + '\n')), {numRuns: 2000});
+	});
+});
