@@ -79,17 +79,18 @@ function searchCommand(state: AppState, command: Command): AppState {
 	}
 }
 
-/** Typing on the search line (`null` deletes a character). Results come back as a 'searchResults' action. */
+/** Typing on the search line (`null` deletes a character): the results follow in the same step. */
 export function libraryText(state: AppState, typed: string | null): AppState {
 	const search = state.search;
 	if (!search) return state;
 	const query = typed === null ? [...search.query].slice(0, -1).join('') : search.query + typed;
-	return {...state, search: {...search, query, selected: 0}};
+	return searchResults({...state, search: {...search, query, selected: 0}});
 }
 
-export function searchResults(state: AppState, query: string, results: SearchRow[]): AppState {
-	// Results for a query the person has already typed past are stale.
-	if (!state.search || state.search.query !== query) return state;
+/** Works the results out again for the current query (after typing, or when the index grew). */
+export function searchResults(state: AppState): AppState {
+	if (!state.search) return state;
+	const results: SearchRow[] = state.searcher?.(state.search.query) ?? [];
 	return {...state, search: {...state.search, results, selected: clamp(state.search.selected, 0, Math.max(0, results.length - 1))}};
 }
 

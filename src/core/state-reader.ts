@@ -12,7 +12,7 @@ export function openArticle(state: AppState, article: Article, options: OpenOpti
 	const find: FindState | null = options.find ? {query: options.find, editing: false, hits: [], current: -1} : null;
 	const reader: ReaderState = {
 		slug: article.slug, top: 0, selectedBlock: -1, selectedLink: -1, confirmCopy: null, atEnd: false,
-		pendingBlock: null, pendingAnchor: options.anchor ?? null, pendingPlace: options.place ?? null,
+		pendingBlock: null, pendingCopy: null, pendingAnchor: options.anchor ?? null, pendingPlace: options.place ?? null,
 		needAll: Boolean(options.anchor || options.place), find, outline: null, layout: EMPTY_LAYOUT,
 		resume: Boolean(options.resume) && !options.anchor && !options.place && !options.find,
 	};
@@ -20,7 +20,17 @@ export function openArticle(state: AppState, article: Article, options: OpenOpti
 }
 
 /** The reader measured itself again (more lines rendered, a resize): settle what waited for it. */
-export function applyLayout(reader: ReaderState, layout: ReaderLayout): ReaderState {
+export function applyLayout(state: AppState, reader: ReaderState, layout: ReaderLayout): AppState {
+	const r = settleLayout(reader, layout);
+	const n = r.pendingCopy;
+	if (n !== null && (layout.blocks[n]?.startLine ?? -1) >= 0) return requestCopy({...state, reader: revealBlock({...r, pendingCopy: null, selectedBlock: n}, n)}, n);
+	if (n !== null && layout.complete && n >= layout.blocks.length) {
+		return {...state, reader: {...r, pendingCopy: null}, status: {text: `No code block ${n + 1}: this article has ${layout.blocks.length}`, kind: 'warning'}};
+	}
+	return {...state, reader: r};
+}
+
+function settleLayout(reader: ReaderState, layout: ReaderLayout): ReaderState {
 	let r = fit({...reader, layout});
 	if (r.atEnd) r = fit({...r, top: Number.MAX_SAFE_INTEGER});
 	if (r.pendingBlock !== null && (layout.blocks[r.pendingBlock]?.startLine ?? -1) >= 0) r = revealBlock({...r, pendingBlock: null}, r.pendingBlock);
@@ -56,6 +66,8 @@ export function readerCommand(state: AppState, command: Command, digit?: number)
 		case 'copyBlock': return copySelected(state, r);
 		case 'copyNumbered': {
 			const n = (digit ?? 0) - 1;
+			// Not read that far yet: the block is copied as soon as it is found.
+			if (n >= r.layout.blocks.length && !r.layout.complete) return {...state, reader: {...r, pendingCopy: n, needAll: true}, status: {text: `Looking for block ${digit}…`, kind: 'info'}};
 			if (n < 0 || n >= r.layout.blocks.length) {
 				return {...state, status: {text: r.layout.blocks.length ? `No code block ${digit}: this article has ${r.layout.blocks.length}` : 'This article has no code blocks', kind: 'warning'}};
 			}

@@ -63,6 +63,8 @@ export interface ReaderState {
 	atEnd: boolean;
 	/** A block to bring into view once its lines exist (rendering is lazy). */
 	pendingBlock: number | null;
+	/** A block to copy once it is known (typed by number before the article was fully read). */
+	pendingCopy: number | null;
 	/** A heading anchor to jump to once the article's headings are known. */
 	pendingAnchor: string | null;
 	/** Where to return to once enough is rendered: a fraction of the article (remembered place) or a line (history). */
@@ -94,6 +96,8 @@ export interface AppState {
 	/** Items visible in the article pane: the page size for PgUp/PgDn. */
 	listPage: number;
 	search: LibrarySearch | null;
+	/** Turns a query into result rows (the UI's search index); results follow each key in the same frame. */
+	searcher: ((query: string) => SearchRow[]) | null;
 	reader: ReaderState | null;
 	/** Articles left by following links, most recent last: Backspace returns to them. */
 	history: {slug: string; top: number}[];
@@ -112,7 +116,8 @@ export type Action =
 	| {type: 'listPage'; size: number}
 	| {type: 'status'; status: Status | null}
 	| {type: 'groups'; groups: Group[]}
-	| {type: 'searchResults'; query: string; results: SearchRow[]}
+	/** The search index grew or changed: results are worked out again. */
+	| {type: 'searcher'; searcher: (query: string) => SearchRow[]}
 	| {type: 'findHits'; query: string; hits: FindState['hits']}
 	/** Open an article: from `inkshelf read`, a followed link (`anchor`), a search hit (`find`), or a remembered place. */
 	| {type: 'open'; slug: string} & OpenOptions;

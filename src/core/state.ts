@@ -14,7 +14,7 @@ export type * from './state-types.js';
 export function initialState(groups: Group[], open?: string): AppState {
 	const state: AppState = {
 		groups, screen: 'library', help: false, focus: 'articles', groupIndex: 0, articleIndex: 0, sort: 'newest',
-		listPage: 5, search: null, reader: null, history: [], status: null, copyRequest: null, linkRequest: null, quit: false,
+		listPage: 5, search: null, searcher: null, reader: null, history: [], status: null, copyRequest: null, linkRequest: null, quit: false,
 	};
 	return open ? reduce(state, {type: 'open', slug: open, resume: true}) : state;
 }
@@ -46,9 +46,9 @@ export function reduce(state: AppState, action: Action): AppState {
 		case 'groups':
 			return {...state, groups: action.groups, groupIndex: Math.min(state.groupIndex, action.groups.length - 1)};
 		case 'layout':
-			return state.reader ? {...state, reader: applyLayout(state.reader, action.layout)} : state;
-		case 'searchResults':
-			return searchResults(state, action.query, action.results);
+			return state.reader ? applyLayout(state, state.reader, action.layout) : state;
+		case 'searcher':
+			return searchResults({...state, searcher: action.searcher});
 		case 'findHits':
 			return applyFindHits(state, action.query, action.hits);
 		case 'open': {

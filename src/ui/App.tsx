@@ -102,12 +102,10 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug}:
 		if (places?.warning) dispatch({type: 'status', status: {text: places.warning, kind: 'warning'}});
 	}, [places]);
 
-	// Library search: results follow the query, and the index as it grows.
-	const query = state.search?.query;
+	// Library search reads the index through this; it is handed over again as the index grows.
 	useEffect(() => {
-		if (query === undefined) return;
-		dispatch({type: 'searchResults', query, results: search(query)});
-	}, [query, indexed]); // eslint-disable-line react-hooks/exhaustive-deps -- `search` reads the growing index
+		dispatch({type: 'searcher', searcher: search});
+	}, [search, indexed]);
 
 	usePlaces(state, dispatch, places, groups);
 	useCopy(state, dispatch, article, copy);

@@ -129,3 +129,22 @@ describe('positions of links and code blocks', () => {
 		expect(r.links).toEqual([]);
 	});
 });
+
+describe('large articles', () => {
+	const section = (i: number): string => `## Part ${i}\n\nText with a [ref link][docs] and more.\n\n- item one\n- item two\n\n\`\`\`python\nprint(${i})\n\n# a blank line inside the fence\n\`\`\`\n\n| a | b |\n|---|---|\n| ${i} | x |\n`;
+	const big = Array.from({length: 900}, (_, i) => section(i)).join('\n') + '\n[docs]: https://example.com/docs\n';
+
+	it('lexes a part at a time and renders the same lines as lexing it whole', () => {
+		const p = parseArticle(big);
+		expect(p.complete).toBe(false);
+		expect(p.blocks.length).toBeLessThan(900);
+		const lazy = new ArticleRenderer(p, 80, plain).renderAll();
+		expect(p.complete).toBe(true);
+		expect(lazy.blocks.map(b => b.source)).toEqual(Array.from({length: 900}, (_, i) => `print(${i})\n\n# a blank line inside the fence`));
+		expect(lazy.blocks.every(b => b.startLine >= 0 && b.endLine > b.startLine)).toBe(true);
+		const text = lazy.lines.join('\n');
+		expect(text).toContain('ref link (https://example.com/docs)');
+		expect(text).not.toContain('[docs]');
+		expect(lazy.headings).toHaveLength(900);
+	});
+});

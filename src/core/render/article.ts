@@ -61,7 +61,8 @@ export class ArticleRenderer {
 	private readonly ctx = {indent: 0, listDepth: 0};
 
 	constructor(private readonly parsed: ParsedArticle, readonly width: number, private readonly s: Styles) {
-		this.blocks = parsed.blocks.map((b, i) => ({index: i + 1, lang: b.lang, source: b.source, startLine: -1, endLine: -1}));
+		this.blocks = [];
+		this.syncBlocks();
 		this.md = new Marked({gfm: true}).use(markedTerminal({
 			width, reflowText: false, tab: 2, showSectionPrefix: false, emoji: false, unescape: true,
 			paragraph: (x: string) => x, listitem: (x: string) => x, table: (x: string) => x, hr: (x: string) => x,
@@ -70,7 +71,15 @@ export class ArticleRenderer {
 	}
 
 	get done(): boolean {
-		return this.next >= this.parsed.tokens.length;
+		return this.next >= this.parsed.tokens.length && this.parsed.complete;
+	}
+
+	/** Code blocks become known as the article is lexed, a part at a time. */
+	private syncBlocks(): void {
+		for (let i = this.blocks.length; i < this.parsed.blocks.length; i++) {
+			const b = this.parsed.blocks[i] as {lang: string; source: string};
+			this.blocks.push({index: i + 1, lang: b.lang, source: b.source, startLine: -1, endLine: -1});
+		}
 	}
 
 	/** Renders more blocks until at least `count` lines exist or the article ends. */
@@ -80,7 +89,7 @@ export class ArticleRenderer {
 
 	/** Renders until code block `index` (0-based) has its place on screen. */
 	ensureBlock(index: number): void {
-		while (!this.done && (this.blocks[index]?.endLine ?? 0) < 0) this.renderNext();
+		while (!this.done && (this.blocks[index]?.endLine ?? -1) < 0) this.renderNext();
 	}
 
 	/** Renders for about `ms` milliseconds: background work that never holds a key up for long. */
@@ -96,6 +105,11 @@ export class ArticleRenderer {
 
 	private renderNext(): void {
 		if (this.done) return;
+		if (this.next >= this.parsed.tokens.length) {
+			this.parsed.lexNext();
+			this.syncBlocks();
+			return;
+		}
 		const token = this.parsed.tokens[this.next++];
 		if (!token || token.type === 'space' || token.type === 'def') return;
 		this.ctx.indent = 0;

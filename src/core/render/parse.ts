@@ -8,11 +8,20 @@ import type {Article} from '../types.js';
  * megabyte of JavaScript).
  */
 
-/** The lexed form of an article, shared by every width it is rendered at. */
+/**
+ * The lexed form of an article, shared by every width it is rendered at.
+ * A large article is lexed a part at a time (`lexNext`), so its first screen
+ * does not wait for the whole megabyte; tokens and code blocks grow as it goes.
+ */
 export interface ParsedArticle {
 	tokens: Token[];
 	blocks: {lang: string; source: string}[];
 	blockOf: Map<Token, number>;
+	/** True once every part has been lexed. */
+	readonly complete: boolean;
+	/** Lexes the next part; false when there was none left. */
+	lexNext(): boolean;
+	lexAll(): void;
 }
 
 /** The renderer's private markers (markers.ts); article text cannot contain them. */
@@ -30,19 +39,82 @@ export function fenceLanguage(info: string | undefined): string {
 	return first.toLowerCase().replace(/^\{?\.?/, '').replace(/[^a-z0-9+#._-]/g, '').slice(0, 24);
 }
 
+/** Articles below this are lexed in one go, exactly as written. */
+const CHUNK_BYTES = 64 * 1024;
+/** A part ends at the first safe blank line after this many lines. */
+const CHUNK_LINES = 400;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S/;
+const BLOCK_START_LINE = /^(?:#{1,6}\s|[A-Za-z0-9*_`"'(<!|]|$)/;
+const LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])\s/;
+
+/**
+ * Splits markdown where a new top-level block begins: at a blank line outside
+ * fences and comments, followed by an unindented line that starts a paragraph,
+ * heading, table or fence (never a list item, which may continue a list).
+ * Link reference definitions are collected so every part can resolve them.
+ */
+export function splitMarkdown(body: string): {parts: string[]; definitions: string} {
+	if (body.length < CHUNK_BYTES) return {parts: [body], definitions: ''};
+	const lines = body.split('\n');
+	const parts: string[] = [];
+	const definitions: string[] = [];
+	let start = 0;
+	let fence: string | null = null;
+	let comment = false;
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i] as string;
+		const f = FENCE.exec(line);
+		if (fence === null && f) fence = (f[1] as string)[0] as string;
+		else if (fence !== null && f && (f[1] as string)[0] === fence && line.trim() === (f[1] as string)) fence = null;
+		if (fence !== null) continue;
+		if (line.includes('<!--')) comment = !line.includes('-->', line.lastIndexOf('<!--'));
+		else if (comment && line.includes('-->')) comment = false;
+		if (DEFINITION.test(line)) definitions.push(line);
+		const next = lines[i + 1];
+		if (!comment && i - start >= CHUNK_LINES && line.trim() === '' && next !== undefined && next.trim() !== ''
+			&& BLOCK_START_LINE.test(next) && !LIST_ITEM.test(next)) {
+			parts.push(lines.slice(start, i + 1).join('\n'));
+			start = i + 1;
+		}
+	}
+	parts.push(lines.slice(start).join('\n'));
+	return {parts, definitions: definitions.join('\n')};
+}
+
 export function parseArticle(body: string): ParsedArticle {
-	const tokens = md.lexer(body.replace(MARKERS, '\uFFFD'));
+	const {parts, definitions} = splitMarkdown(body.replace(MARKERS, '\uFFFD'));
+	const tokens: Token[] = [];
 	const blocks: ParsedArticle['blocks'] = [];
 	const blockOf = new Map<Token, number>();
-	md.walkTokens(tokens, token => {
-		if (token.type === 'code') {
-			const code = token as Tokens.Code;
-			blockOf.set(token, blocks.length);
-			blocks.push({lang: fenceLanguage(code.lang), source: code.text});
-		}
-		sanitizeToken(token);
-	});
-	return {tokens, blocks, blockOf};
+	let next = 0;
+	const lexNext = (): boolean => {
+		const part = parts[next];
+		if (part === undefined) return false;
+		next++;
+		// Definitions from anywhere in the article, so a link in this part finds its target.
+		const lexed = md.lexer(definitions && parts.length > 1 ? `${part}\n\n${definitions}\n` : part);
+		md.walkTokens(lexed, token => {
+			if (token.type === 'code') {
+				const code = token as Tokens.Code;
+				blockOf.set(token, blocks.length);
+				blocks.push({lang: fenceLanguage(code.lang), source: code.text});
+			}
+			sanitizeToken(token);
+		});
+		tokens.push(...lexed);
+		return true;
+	};
+	lexNext();
+	return {
+		tokens, blocks, blockOf, lexNext,
+		get complete() {
+			return next >= parts.length;
+		},
+		lexAll() {
+			while (lexNext());
+		},
+	};
 }
 
 /** Every string a token carries is file text: make it display-safe (code sources were saved above). */
@@ -71,5 +143,7 @@ export function parsedArticle(article: Article, footer = ''): ParsedArticle {
 
 /** The article's code blocks with their exact sources (nothing is rendered). */
 export function codeBlocksOf(article: Article): ParsedArticle['blocks'] {
-	return parsedArticle(article).blocks;
+	const p = parsedArticle(article);
+	p.lexAll();
+	return p.blocks;
 }

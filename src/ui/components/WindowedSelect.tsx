@@ -9,7 +9,9 @@ export interface Row<T> {
 }
 
 interface Props<T> {
-	rows: Row<T>[];
+	/** How many rows there are; only the visible ones are ever asked for, so a long list costs nothing per key. */
+	count: number;
+	rowAt: (index: number) => Row<T>;
 	selected: number;
 	/** How many rows fit. */
 	visible: number;
@@ -24,14 +26,14 @@ interface Props<T> {
  * also avoids ink-select-input's rotating `limit`, which wraps the end of a
  * list around to its top.
  */
-export function WindowedSelect<T>({rows, selected, visible, focused, renderRow}: Props<T>): React.ReactElement {
+export function WindowedSelect<T>({count, rowAt, selected, visible, focused, renderRow}: Props<T>): React.ReactElement {
 	// When the list overflows, one row goes to the "↑↓ 3/40" position line.
-	const size = Math.max(1, rows.length > visible ? visible - 1 : visible);
-	const start = Math.max(0, Math.min(selected - Math.floor(size / 2), rows.length - size));
-	const window = rows.slice(start, start + size);
+	const size = Math.max(1, count > visible ? visible - 1 : visible);
+	const start = Math.max(0, Math.min(selected - Math.floor(size / 2), count - size));
+	const window = Array.from({length: Math.min(size, count - start)}, (_, i) => rowAt(start + i));
 	const items = window.map(r => ({key: r.key, label: r.key, value: r.key}));
 	const byKey = new Map(window.map(r => [r.key, r.value]));
-	const more = {above: start > 0, below: start + size < rows.length};
+	const more = {above: start > 0, below: start + size < count};
 	return (
 		<Box flexDirection="column">
 			<SelectInput
@@ -43,7 +45,7 @@ export function WindowedSelect<T>({rows, selected, visible, focused, renderRow}:
 				itemComponent={({label, isSelected}) => <>{renderRow(byKey.get(label) as T, isSelected ?? false, focused)}</>}
 			/>
 			{(more.above || more.below) && (
-				<Text color={theme.muted}>{` ${more.above ? '↑' : ' '}${more.below ? '↓' : ' '} ${selected + 1}/${rows.length}`}</Text>
+				<Text color={theme.muted}>{` ${more.above ? '↑' : ' '}${more.below ? '↓' : ' '} ${selected + 1}/${count}`}</Text>
 			)}
 		</Box>
 	);

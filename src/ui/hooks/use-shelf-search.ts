@@ -1,4 +1,4 @@
-import {useEffect, useRef, useState} from 'react';
+import {useCallback, useEffect, useRef, useState} from 'react';
 import {createSearchIndex, fuzzyFilter, type ShelfSearch} from '../../core/search.js';
 import type {Article} from '../../core/types.js';
 import type {SearchRow} from '../../core/state.js';
@@ -6,6 +6,8 @@ import type {SearchRow} from '../../core/state.js';
 /** Articles indexed per slice of background work: small enough that a key never waits long. */
 const SLICE_MS = 8;
 const MAX_ROWS = 200;
+/** How often a growing index is announced (each announcement redraws the screen). */
+const ANNOUNCE_MS = 300;
 
 /**
  * The full-text index, built after the first frame a slice at a time (a shelf
@@ -20,15 +22,19 @@ export function useShelfSearch(articles: Article[]): {indexed: number; search: (
 		const search = createSearchIndex(articles, {deferText: true});
 		index.current = search;
 		let timer: NodeJS.Timeout;
+		let announced = performance.now();
 		const step = (): void => {
 			const done = search.indexPending(SLICE_MS);
-			setIndexed(articles.length - search.pending);
+			if (done || performance.now() - announced > ANNOUNCE_MS) {
+				announced = performance.now();
+				setIndexed(articles.length - search.pending);
+			}
 			if (!done) timer = setTimeout(step, 0);
 		};
 		timer = setTimeout(step, 20);
 		return () => clearTimeout(timer);
 	}, [articles]);
-	const search = (query: string): SearchRow[] => searchRows(query, articles, index.current);
+	const search = useCallback((query: string): SearchRow[] => searchRows(query, articles, index.current), [articles]);
 	return {indexed, search};
 }
 

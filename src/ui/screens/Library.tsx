@@ -36,7 +36,7 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 	const articleWidth = twoPanes ? width - groupWidth - 1 : width;
 	const showGroups = (twoPanes || state.focus === 'groups') && !(search && !twoPanes);
 	const showArticles = twoPanes || state.focus === 'articles' || search !== null;
-	const broken = state.groups[0]?.articles.filter(a => a.error).length ?? 0;
+	const broken = brokenCount(state.groups[0]?.articles ?? []);
 	const selected = search ? search.selected : state.articleIndex;
 	const rowsByIndex = search ? search.results : null;
 	const paneTitle = search
@@ -57,7 +57,8 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 					<Box flexDirection="column" width={groupWidth} marginRight={twoPanes ? 1 : 0}>
 						<PaneTitle text="Browse" focused={state.focus === 'groups' && !search} width={groupWidth} />
 						<WindowedSelect
-							rows={state.groups.map((g, i) => ({key: `g${i}`, value: g}))}
+							count={state.groups.length}
+							rowAt={i => ({key: `g${i}`, value: state.groups[i] as Group})}
 							selected={state.groupIndex}
 							visible={listRows}
 							focused={state.focus === 'groups' && !search}
@@ -71,7 +72,8 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 						{articles.length === 0
 							? <Text color={theme.muted}>{search ? (search.query ? '  Nothing matches.' : '  Type to search titles, tags and the text of every article.') : '  No articles here.'}</Text>
 							: <WindowedSelect
-								rows={articles.map((a, i) => ({key: `a${i}`, value: {article: a, row: rowsByIndex?.[i]}}))}
+								count={articles.length}
+								rowAt={i => ({key: `a${i}`, value: {article: articles[i] as Article, row: rowsByIndex?.[i]}})}
 								selected={selected}
 								visible={Math.max(1, Math.floor(listRows / ARTICLE_ROW_HEIGHT))}
 								focused={state.focus === 'articles' || search !== null}
@@ -86,6 +88,15 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 				hints={search ? 'Enter read · Esc clear search · ? help' : state.focus === 'groups' ? 'Enter show · Tab articles · / search · ? help · q quit' : 'Enter read · / search · s sort · Tab groups · ? help · q quit'} />
 		</Box>
 	);
+}
+
+const brokenCounts = new WeakMap<Article[], number>();
+
+/** Counted once per shelf, not on every key. */
+function brokenCount(articles: Article[]): number {
+	let n = brokenCounts.get(articles);
+	if (n === undefined) brokenCounts.set(articles, n = articles.filter(a => a.error).length);
+	return n;
 }
 
 function groupTitle(g: Group): string {

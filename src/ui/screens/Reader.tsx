@@ -4,7 +4,6 @@ import {StatusLine} from '../components/StatusLine.js';
 import {Outline} from '../components/Outline.js';
 import {theme} from '../theme.js';
 import {renderedArticle} from '../../core/render/cache.js';
-import {codeBlocksOf} from '../../core/render/parse.js';
 import {sliceAnsi} from '../../core/render/fit.js';
 import {prepareForPaste} from '../../core/clipboard.js';
 import {findInText} from '../../core/search.js';
@@ -45,6 +44,7 @@ export function Reader({state, article, footer = '', width, height, styles, disp
 	view.ensure(top + 3 * viewHeight);
 	if (r.atEnd) view.renderAll();
 	if (r.pendingBlock !== null) view.ensureBlock(r.pendingBlock);
+	if (r.pendingCopy !== null) view.ensureBlock(r.pendingCopy);
 	useEffect(() => {
 		if (view.done) return;
 		let timer: NodeJS.Timeout;
@@ -57,16 +57,22 @@ export function Reader({state, article, footer = '', width, height, styles, disp
 		return () => clearTimeout(timer);
 	}, [view]);
 
-	const unsafe = useMemo(() => codeBlocksOf(article).map(b => prepareForPaste(b.source).warnings), [article]);
+	// Paste warnings per block, worked out once per block as blocks become known.
+	const unsafe = useMemo(() => new Map<number, string[]>(), [view]);
+	const warningsOf = (index: number, source: string): string[] => {
+		let w = unsafe.get(index);
+		if (!w) unsafe.set(index, w = prepareForPaste(source).warnings);
+		return w;
+	};
 	const lineCount = view.lines.length;
 	// Measured again whenever the article, the screen or the rendered part changed
 	// (compared with the state, so a reopened article is measured even if nothing here moved).
-	const signature = `${article.slug}|${textWidth}|${lineCount}|${viewHeight}|${view.done}|${view.links.length}|${view.headings.length}|${view.blocks.map(b => b.startLine).join(',')}`;
+	const signature = `${article.slug}|${textWidth}|${lineCount}|${viewHeight}|${view.done}|${view.links.length}|${view.headings.length}|${view.blocks.length}|${view.blocks.map(b => b.startLine).join(',')}`;
 	useEffect(() => {
 		if (r.layout.signature === signature) return;
 		dispatch({type: 'layout', layout: {
 			signature, lineCount, viewHeight, complete: view.done,
-			blocks: view.blocks.map((b, i) => ({startLine: b.startLine, endLine: b.endLine, unsafe: unsafe[i] ?? []})),
+			blocks: view.blocks.map((b, i) => ({startLine: b.startLine, endLine: b.endLine, unsafe: warningsOf(i, b.source)})),
 			links: view.links.map(l => ({line: l.line, column: l.column, href: l.href})),
 			headings: view.headings.map(h => ({line: h.line, depth: h.depth, text: h.text})),
 		}});
