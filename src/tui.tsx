@@ -29,7 +29,7 @@ export async function runApp(shelf: Shelf, title: string, slug?: string): Promis
 		<ErrorBoundary onError={fail}>
 			<App groups={groupsOf(shelf)} title={`inkshelf · ${title}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} {...(initialSlug ? {initialSlug} : {})} />
 		</ErrorBoundary>,
-		{alternateScreen: true, exitOnCtrlC: true},
+		{alternateScreen: true, exitOnCtrlC: true, incrementalRendering: true},
 	);
 	unmount = () => app.unmount();
 	try {

@@ -5,7 +5,9 @@ import type {SearchRow} from '../../core/state.js';
 
 /** Articles indexed per slice of background work: small enough that a key never waits long. */
 const SLICE_MS = 8;
-const MAX_ROWS = 200;
+const MAX_ROWS = 120;
+/** Full-text hits asked of the index per key: each one costs a scan of its text for a snippet. */
+const INDEX_HITS = 60;
 /** How often a growing index is announced (each announcement redraws the screen). */
 const ANNOUNCE_MS = 300;
 
@@ -46,7 +48,7 @@ export function useShelfSearch(articles: Article[]): {indexed: number; search: (
 export function searchRows(query: string, articles: Article[], index: ShelfSearch | null): SearchRow[] {
 	const q = query.trim();
 	if (q === '') return [];
-	const bySlug = new Map(articles.map(a => [a.slug, a]));
+	const {bySlug, lowerTitles} = shelfTables(articles);
 	const rows: SearchRow[] = [];
 	const seen = new Set<string>();
 	const add = (row: SearchRow): void => {
@@ -54,15 +56,34 @@ export function searchRows(query: string, articles: Article[], index: ShelfSearc
 		seen.add(row.article.slug);
 		rows.push(row);
 	};
-	const exact = articles.find(a => a.title.toLowerCase() === q.toLowerCase());
+	const lower = q.toLowerCase();
+	const exact = articles[lowerTitles.indexOf(lower)];
 	if (exact) add({article: exact, kind: 'title', positions: [...exact.title].map((_, i) => i), snippet: null});
-	for (const m of fuzzyFilter(q, articles.map(a => ({key: a.slug, text: a.title}))).slice(0, 50)) {
+	// Only titles holding the query's letters in order can match: a cheap test before the scored match.
+	const letters = lower.replace(/\s+/g, '');
+	const candidates: {key: string; text: string}[] = [];
+	lowerTitles.forEach((t, i) => {
+		let at = 0;
+		for (const c of letters) if ((at = t.indexOf(c, at) + 1) === 0) return;
+		const a = articles[i] as Article;
+		candidates.push({key: a.slug, text: a.title});
+	});
+	for (const m of fuzzyFilter(q, candidates).slice(0, 50)) {
 		const article = bySlug.get(m.key);
 		if (article && m.score > 0) add({article, kind: 'title', positions: m.positions, snippet: null});
 	}
-	for (const hit of index?.search(q, {limit: MAX_ROWS}) ?? []) {
+	for (const hit of index?.search(q, {limit: INDEX_HITS}) ?? []) {
 		const article = bySlug.get(hit.slug);
 		if (article) add({article, kind: hit.kind, positions: [], snippet: hit.snippet});
 	}
 	return rows;
+}
+
+const tables = new WeakMap<Article[], {bySlug: Map<string, Article>; lowerTitles: string[]}>();
+
+/** Built once per shelf, not on every key. */
+function shelfTables(articles: Article[]): {bySlug: Map<string, Article>; lowerTitles: string[]} {
+	let t = tables.get(articles);
+	if (!t) tables.set(articles, t = {bySlug: new Map(articles.map(a => [a.slug, a])), lowerTitles: articles.map(a => a.title.toLowerCase())});
+	return t;
 }
