@@ -45,6 +45,8 @@ export function Reader({state, article, footer = '', width, height, styles, disp
 	if (r.atEnd) view.renderAll();
 	if (r.pendingBlock !== null) view.ensureBlock(r.pendingBlock);
 	if (r.pendingCopy !== null) view.ensureBlock(r.pendingCopy);
+	// Opened from a search result: render on until the first hit exists, so the article opens there.
+	if (r.find && !r.find.editing && r.find.current < 0 && r.find.query) renderUntilFound(view, r.find.query);
 	useEffect(() => {
 		if (view.done) return;
 		let timer: NodeJS.Timeout;
@@ -133,6 +135,15 @@ export function Reader({state, article, footer = '', width, height, styles, disp
 					hints={view.blocks.length ? ']/[ block · y copy · / find · t outline · Tab links · ? help' : '/ find · t outline · Tab links · Esc back · ? help'} />}
 		</Box>
 	);
+}
+
+/** Renders a part at a time until a line holds `query` (or the article ends). */
+function renderUntilFound(view: ReturnType<typeof renderedArticle>, query: string): void {
+	let checked = 0;
+	while (findInText(view.lines.slice(checked), query).length === 0 && !view.done) {
+		checked = view.lines.length;
+		view.ensure(checked + 200);
+	}
 }
 
 /** Marks columns of a styled line (find hits, the selected link) in reverse video. */
