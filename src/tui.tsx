@@ -8,6 +8,7 @@ import {openExternal} from './core/opener.js';
 import {PlaceStore} from './core/place-store.js';
 import {reportCrash} from './core/crash-log.js';
 import {colorLevelFor, makeStyles} from './core/render/styles.js';
+import supportsHyperlinks from 'supports-hyperlinks';
 import type {Shelf} from './core/types.js';
 
 /** Starts the full-screen app and resolves with the exit status once the user quits. */
@@ -27,7 +28,7 @@ export async function runApp(shelf: Shelf, title: string, slug?: string): Promis
 	process.on('unhandledRejection', fail);
 	const app = render(
 		<ErrorBoundary onError={fail}>
-			<App groups={groupsOf(shelf)} title={`inkshelf · ${title}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} {...(initialSlug ? {initialSlug} : {})} />
+			<App groups={groupsOf(shelf)} title={`inkshelf · ${title}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} hyperlinks={styles.level > 0 && supportsHyperlinks.stdout} {...(initialSlug ? {initialSlug} : {})} />
 		</ErrorBoundary>,
 		{alternateScreen: true, exitOnCtrlC: true, incrementalRendering: true},
 	);

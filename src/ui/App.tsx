@@ -28,6 +28,8 @@ export interface AppProps {
 	places?: PlaceStore | null;
 	/** Open this article first (`inkshelf read SLUG` on a TTY). */
 	initialSlug?: string;
+	/** The terminal shows OSC 8 hyperlinks. */
+	hyperlinks?: boolean;
 }
 
 type ReaderScreen = (typeof import('./screens/Reader.js'))['Reader'];
@@ -69,7 +71,7 @@ function withRecent(groups: Group[], places: PlaceStore | null | undefined): Gro
 export const MIN_COLUMNS = 20;
 export const MIN_ROWS = 5;
 
-export function App({groups, title, styles, copy, openUrl, places, initialSlug}: AppProps): React.ReactElement {
+export function App({groups, title, styles, copy, openUrl, places, initialSlug, hyperlinks = false}: AppProps): React.ReactElement {
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
 	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(withRecent(groups, places), initialSlug));
@@ -124,7 +126,7 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug}:
 	if (state.help) return <Help width={columns} height={rows} />;
 	if (state.screen === 'reader' && article) {
 		if (!Reader) return <Text color={theme.muted}>{` Opening ${article.title}…`}</Text>;
-		return <Reader state={state} article={article} footer={footer} width={columns} height={rows} styles={styles} dispatch={dispatch} />;
+		return <Reader state={state} article={article} footer={footer} width={columns} height={rows} styles={styles} hyperlinks={hyperlinks} dispatch={dispatch} />;
 	}
 	return (
 		<Box>

@@ -62,7 +62,8 @@ async function searchHitAndOutline(run: Run): Promise<void> {
 	let screen = await t.waitFor(s => s.startsWith(` / ${QUERY}`) && /^.* \d+ results? ─/m.test(s) && selectedArticle(s)?.startsWith(GUIDE) === true, WAIT);
 
 	await t.key('Enter');
-	screen = await t.waitFor(s => readerOn(GUIDE)(s) && /^ hit 1\/\d+ for "max_connections"/.test(statusLine(s)), WAIT);
+	// Hits are counted over the rendered lines: N is final once the whole article is (no `…`).
+	screen = await t.waitFor(s => readerDone(GUIDE)(s) && /^ hit 1\/\d+ for "max_connections"/.test(statusLine(s)), WAIT);
 	const hits = Number(/hit 1\/(\d+)/.exec(statusLine(screen))?.[1]);
 	expect(hits).toBeGreaterThanOrEqual(2);
 	// The hit is on screen, in reverse video.
@@ -203,8 +204,9 @@ describe.skipIf(!HAS_TMUX)('finding and following', () => {
 		screen = await t.waitFor(s => readerDone(TS_TITLE)(s) && statusLine(s).startsWith(' Back where you left off'), WAIT);
 		// The scroll may come a frame after the status.
 		screen = await t.waitFor(s => readerPosition(s)?.top === place, 3_000).catch(() => t.screen());
-		expect(readerPosition(screen)?.top, `reopened at another line than the one left (${place}):\n${screen}`).toBe(place);
-		expect(body(screen)).toEqual(lines);
+		// Soft: when this fails, the rest of the flow still runs and is checked.
+		expect.soft(readerPosition(screen)?.top, `reopened at another line than the one left (${place}):\n${screen}`).toBe(place);
+		expect.soft(body(screen), 'the text on screen after reopening').toEqual(lines);
 
 		await t.key('q');
 		await t.waitFor(isLibrary, WAIT);

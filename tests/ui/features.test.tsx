@@ -32,7 +32,7 @@ function groups(): Group[] {
 	];
 }
 
-function start(options: {places?: PlaceStore; initialSlug?: string} = {}) {
+function start(options: {places?: PlaceStore; initialSlug?: string; hyperlinks?: boolean} = {}) {
 	const copied: string[] = [];
 	const opened: string[] = [];
 	const copy = async (text: string): Promise<CopyResult> => {
@@ -44,7 +44,7 @@ function start(options: {places?: PlaceStore; initialSlug?: string} = {}) {
 			opened.push(url);
 			return {ok: true, how: 'fake-open'};
 		}}
-		places={options.places ?? null} {...(options.initialSlug ? {initialSlug: options.initialSlug} : {})} />);
+		places={options.places ?? null} hyperlinks={options.hyperlinks ?? false} {...(options.initialSlug ? {initialSlug: options.initialSlug} : {})} />);
 	Object.defineProperty(r.stdout, 'columns', {value: 80, configurable: true});
 	Object.defineProperty(r.stdout, 'rows', {value: 24, configurable: true});
 	r.stdout.emit('resize');
@@ -138,6 +138,14 @@ describe('inside an article', () => {
 		await tick(50);
 		// The same lines as when the link was followed (the link itself is no longer selected).
 		expect(app.frame().split('\n').slice(3, 10).map(l => l.slice(3))).toEqual(before.split('\n').slice(3, 10).map(l => l.slice(3).replace(/\x1b\[[0-9;]*m/g, '')));
+	});
+
+	it('makes web links clickable (OSC 8) where the terminal supports it, and only web links', async () => {
+		const app = current = start({initialSlug: 'guide', hyperlinks: true});
+		await tick(50);
+		await app.press(' ');
+		expect(app.frame()).toContain('\x1b]8;;https://example.com/docs\x1b\\the web\x1b]8;;\x1b\\');
+		expect(app.frame()).not.toContain('\x1b]8;;notes/');
 	});
 
 	it('opens a web link with the opener', async () => {

@@ -5,6 +5,7 @@ import {Outline} from '../components/Outline.js';
 import {theme} from '../theme.js';
 import {renderedArticle} from '../../core/render/cache.js';
 import {sliceAnsi} from '../../core/render/fit.js';
+import {visibleWidth} from '../../core/render/wrap.js';
 import {prepareForPaste} from '../../core/clipboard.js';
 import {findInText} from '../../core/search.js';
 import {currentSection} from '../../core/state-reader.js';
@@ -20,6 +21,8 @@ interface Props {
 	width: number;
 	height: number;
 	styles: Styles;
+	/** The terminal shows OSC 8 hyperlinks: web links become clickable. */
+	hyperlinks?: boolean;
 	dispatch: (action: Action) => void;
 }
 
@@ -33,7 +36,7 @@ export function readerGeometry(width: number, height: number): {textWidth: numbe
 	return {textWidth, margin, viewHeight: Math.max(1, height - headerLines - 1), headerLines};
 }
 
-export function Reader({state, article, footer = '', width, height, styles, dispatch}: Props): React.ReactElement {
+export function Reader({state, article, footer = '', width, height, styles, hyperlinks = false, dispatch}: Props): React.ReactElement {
 	const r = state.reader as ReaderState;
 	const {textWidth, margin, viewHeight, headerLines} = readerGeometry(width, height);
 	const view = useMemo(() => renderedArticle(article, textWidth, styles, footer), [article, textWidth, styles, footer]);
@@ -114,13 +117,15 @@ export function Reader({state, article, footer = '', width, height, styles, disp
 				</>
 			)}
 			<Box flexDirection="column" height={viewHeight}>
-				{visible.map((line, i) => {
+				{visible.map((text, i) => {
+					let line = text;
 					const n = top + i;
 					const inBlock = selectedBlock !== undefined && n >= selectedBlock.startLine && n <= selectedBlock.endLine;
 					const onLink = selectedLink !== undefined && selectedLink.line === n;
 					const gutter = onLink ? '→' : inBlock ? (n === selectedBlock.startLine ? '▶' : '┃') : ' ';
 					const marks = hits.filter(h => h.line === n).map((h, k) => ({start: h.start, end: h.end, current: hits.indexOf(h) === r.find?.current, key: k}));
 					if (onLink) marks.push({start: selectedLink.column, end: selectedLink.column + selectedLink.text.length, current: true, key: -1});
+					if (hyperlinks) line = hyperlink(line, view.links.filter(l => l.line === n));
 					return (
 						<Text key={i} wrap="truncate">
 							<Text color={theme.accent} bold>{gutter.padEnd(margin - 1)} </Text>
@@ -144,6 +149,21 @@ function renderUntilFound(view: ReturnType<typeof renderedArticle>, query: strin
 		checked = view.lines.length;
 		view.ensure(checked + 200);
 	}
+}
+
+/** Only plain web and mail addresses become OSC 8 targets: nothing a terminal could read as a control. */
+const SAFE_TARGET = /^(?:https?:\/\/|mailto:)[\x21-\x7e]+$/;
+
+/** Makes the web links on a visible line clickable (OSC 8), in terminals that show them. */
+function hyperlink(line: string, links: {column: number; text: string; href: string; kind: string}[]): string {
+	let out = line;
+	// Right to left, so earlier columns stay where they were.
+	for (const l of [...links].sort((a, b) => b.column - a.column)) {
+		if ((l.kind !== 'web' && l.kind !== 'mail') || !SAFE_TARGET.test(l.href)) continue;
+		const end = l.column + Math.max(1, visibleWidth(l.text));
+		out = sliceAnsi(out, 0, l.column) + `\x1b]8;;${l.href}\x1b\\` + sliceAnsi(out, l.column, end) + '\x1b]8;;\x1b\\' + sliceAnsi(out, end);
+	}
+	return out;
 }
 
 /** Marks columns of a styled line (find hits, the selected link) in reverse video. */
