@@ -1,6 +1,6 @@
 import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
-import {Library, libraryLayout, ARTICLE_ROW_HEIGHT} from './screens/Library.js';
+import {Library, libraryLayout} from './screens/Library.js';
 import {Help} from './screens/Help.js';
 import {theme} from './theme.js';
 import {useShelfSearch} from './hooks/use-shelf-search.js';
@@ -96,8 +96,8 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 	}, [state.quit, exit, places]);
 
 	useEffect(() => {
-		const listRows = libraryLayout(columns, rows - 1).listRows;
-		dispatch({type: 'listPage', size: Math.max(1, Math.floor(listRows / ARTICLE_ROW_HEIGHT) - 1)});
+		const {listRows, rowHeight} = libraryLayout(columns, rows);
+		dispatch({type: 'listPage', size: Math.max(1, Math.floor(listRows / rowHeight) - 1)});
 	}, [columns, rows]);
 
 	useEffect(() => {

@@ -17,19 +17,22 @@ interface Props {
 	indexing: boolean;
 }
 
-/** Lines one article takes in the list: title, meta, description, gap. */
-export const ARTICLE_ROW_HEIGHT = 4;
+/** Lines one article takes in the list: title, meta, description and a gap where there is room; fewer on a short terminal. */
+export function articleRowHeight(listRows: number): number {
+	return listRows >= 12 ? 4 : listRows >= 6 ? 2 : 1;
+}
 
-export function libraryLayout(width: number, height: number): {groupWidth: number; twoPanes: boolean; listRows: number} {
+export function libraryLayout(width: number, height: number): {groupWidth: number; twoPanes: boolean; listRows: number; rowHeight: number} {
 	const twoPanes = width >= 60;
 	const groupWidth = twoPanes ? Math.min(32, Math.max(20, Math.floor(width * 0.28))) : width;
-	return {groupWidth, twoPanes, listRows: Math.max(1, height - 3)};
+	const listRows = Math.max(1, height - 3);
+	return {groupWidth, twoPanes, listRows, rowHeight: articleRowHeight(listRows)};
 }
 
 const SORT_LABEL = {newest: '', oldest: ' · oldest first', title: ' · by title'} as const;
 
 export function Library({state, width, height, title, opened, indexing}: Props): React.ReactElement {
-	const {groupWidth, twoPanes, listRows} = libraryLayout(width, height);
+	const {groupWidth, twoPanes, listRows, rowHeight} = libraryLayout(width, height);
 	const group = state.groups[state.groupIndex];
 	const search = state.search;
 	const articles = currentArticles(state);
@@ -52,7 +55,7 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 						<Text color={theme.muted} wrap="truncate">{` · ${state.groups[0]?.articles.length ?? 0} articles${broken ? ` (${broken} broken)` : ''}`}</Text>
 					</>}
 			</Box>
-			<Box height={listRows + 1}>
+			<Box height={listRows + 1} overflow="hidden">
 				{showGroups && (
 					<Box flexDirection="column" width={groupWidth} marginRight={twoPanes ? 1 : 0}>
 						<PaneTitle text="Browse" focused={state.focus === 'groups' && !search} width={groupWidth} />
@@ -75,10 +78,10 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 								count={articles.length}
 								rowAt={i => ({key: `a${i}`, value: {article: articles[i] as Article, row: rowsByIndex?.[i]}})}
 								selected={selected}
-								visible={Math.max(1, Math.floor(listRows / ARTICLE_ROW_HEIGHT))}
+								visible={Math.max(1, Math.floor(listRows / rowHeight))}
 								focused={state.focus === 'articles' || search !== null}
 								renderRow={(v, isSelected, focused) => (
-									<ArticleRow article={v.article} row={v.row} unread={opened ? !opened(v.article.slug) : false} selected={isSelected} focused={focused} width={articleWidth - 1} />
+									<ArticleRow article={v.article} row={v.row} unread={opened ? !opened(v.article.slug) : false} selected={isSelected} focused={focused} width={articleWidth - 1} height={rowHeight} />
 								)}
 							/>}
 					</Box>
@@ -125,6 +128,7 @@ function GroupRow({group, selected, focused, width}: {group: Group; selected: bo
 }
 
 interface RowProps {
+	height: number;
 	article: Article;
 	row: SearchRow | undefined;
 	unread: boolean;
@@ -133,7 +137,7 @@ interface RowProps {
 	width: number;
 }
 
-function ArticleRow({article, row, unread, selected, focused, width}: RowProps): React.ReactElement {
+function ArticleRow({article, row, unread, selected, focused, width, height}: RowProps): React.ReactElement {
 	const meta = [article.date ?? 'undated', article.category, `${article.readingMinutes} min`].join(' · ');
 	const tags = article.tags.map(t => `#${t}`).join(' ');
 	const titleColor = article.error ? theme.error : selected && focused ? theme.accent : theme.title;
@@ -143,15 +147,17 @@ function ArticleRow({article, row, unread, selected, focused, width}: RowProps):
 			? <Text wrap="truncate"><Text color={theme.muted}>{`L${row.snippet.line}: `}</Text>{row.snippet.text}</Text>
 			: <Text dimColor wrap="truncate">{article.description || ' '}</Text>;
 	return (
-		<Box flexDirection="column" width={width} height={ARTICLE_ROW_HEIGHT}>
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold color={titleColor} wrap="truncate">
 				{article.error ? '⚠ ' : unread ? <Text color={theme.accent}>● </Text> : ''}
 				{row && row.positions.length ? <Highlighted text={article.title} positions={row.positions} /> : article.title}
 			</Text>
-			<Text wrap="truncate">
-				<Text color={theme.muted}>{meta}</Text>{tags ? <Text color={theme.tag}>{`  ${tags}`}</Text> : null}
-			</Text>
-			{third}
+			{height >= 2 && (
+				<Text wrap="truncate">
+					<Text color={theme.muted}>{meta}</Text>{tags ? <Text color={theme.tag}>{`  ${tags}`}</Text> : null}
+				</Text>
+			)}
+			{height >= 3 && third}
 		</Box>
 	);
 }

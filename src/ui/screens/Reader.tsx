@@ -116,7 +116,7 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 					<Text color={theme.muted} wrap="truncate">{'─'.repeat(width)}</Text>
 				</>
 			)}
-			<Box flexDirection="column" height={viewHeight}>
+			<Box flexDirection="column" height={viewHeight} overflow="hidden">
 				{visible.map((text, i) => {
 					let line = text;
 					const n = top + i;
