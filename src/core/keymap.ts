@@ -9,7 +9,7 @@ export type Scope = 'library' | 'search' | 'reader' | 'find' | 'outline' | 'glob
 export type Command =
 	| 'quit' | 'help' | 'back'
 	| 'up' | 'down' | 'pageUp' | 'pageDown' | 'halfDown' | 'halfUp' | 'top' | 'bottom'
-	| 'open' | 'switchPane' | 'focusGroups' | 'focusArticles' | 'search' | 'sort'
+	| 'open' | 'switchPane' | 'focusGroups' | 'focusArticles' | 'search' | 'sort' | 'pin'
 	| 'nextBlock' | 'prevBlock' | 'copyBlock' | 'copyNumbered'
 	| 'find' | 'nextHit' | 'prevHit' | 'outline' | 'nextLink' | 'prevLink' | 'follow' | 'historyBack'
 	| 'accept' | 'cancel' | 'deleteChar';
@@ -52,8 +52,9 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'open', scope: 'library', keys: [{special: 'return'}], description: 'Open article or group'},
 	{command: 'search', scope: 'library', keys: [{input: '/'}], description: 'Search the shelf'},
 	{command: 'sort', scope: 'library', keys: [{input: 's'}], description: 'Sort: newest, oldest, title'},
+	{command: 'pin', scope: 'library', keys: [{input: ' '}, {input: 'x'}], description: 'Pin group: combine filters'},
 	{command: 'quit', scope: 'library', keys: [{input: 'q'}], description: 'Quit'},
-	{command: 'back', scope: 'library', keys: [{special: 'escape'}], description: 'Clear search, close help'},
+	{command: 'back', scope: 'library', keys: [{special: 'escape'}], description: 'Clear search or filters'},
 
 	{command: 'accept', scope: 'search', keys: [{special: 'return'}], description: 'Open the selected result'},
 	{command: 'down', scope: 'search', keys: [{special: 'downArrow'}, {ctrl: 'n'}], description: 'Next result'},

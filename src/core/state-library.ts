@@ -23,10 +23,39 @@ export function sortedArticles(articles: Article[], sort: SortOrder): Article[] 
 	return sorted;
 }
 
+type Filter = AppState['filters'][number];
+const filteredCache = new WeakMap<Article[], Map<string, Article[]>>();
+
+/** The articles of a group that are also in every pinned category and tag; kept per (group, filters). */
+export function filtered(articles: Article[], filters: Filter[]): Article[] {
+	if (filters.length === 0) return articles;
+	const key = filters.map(f => `${f.kind}:${f.name}`).join('\u0000');
+	let byKey = filteredCache.get(articles);
+	if (!byKey) filteredCache.set(articles, byKey = new Map());
+	let out = byKey.get(key);
+	if (!out) {
+		out = articles.filter(a => filters.every(f => (f.kind === 'tag' ? a.tags.includes(f.name) : a.category === f.name)));
+		byKey.set(key, out);
+	}
+	return out;
+}
+
+function pin(state: AppState): AppState {
+	const group = state.groups[state.groupIndex];
+	if (!group) return state;
+	if (group.kind === 'all' || group.kind === 'recent') return {...state, filters: [], articleIndex: 0, status: {text: 'Filters cleared', kind: 'info'}};
+	const on = state.filters.some(f => f.kind === group.kind && f.name === group.name);
+	const filters = on ? state.filters.filter(f => !(f.kind === group.kind && f.name === group.name)) : [...state.filters, {kind: group.kind, name: group.name}];
+	const label = filters.map(f => (f.kind === 'tag' ? `#${f.name}` : f.name)).join(' + ');
+	return {...state, filters, articleIndex: 0, status: {text: filters.length ? `Showing articles in ${label} (Esc clears)` : 'Filters cleared', kind: 'info'}};
+}
+
 export function libraryCommand(state: AppState, command: Command): AppState {
 	if (state.search) return searchCommand(state, command);
+	if (command === 'pin') return pin(state);
+	if (command === 'back' && state.filters.length) return {...state, filters: [], articleIndex: 0, status: null};
 	const inGroups = state.focus === 'groups';
-	const count = inGroups ? state.groups.length : state.groups[state.groupIndex]?.articles.length ?? 0;
+	const count = inGroups ? state.groups.length : filtered(state.groups[state.groupIndex]?.articles ?? [], state.filters).length;
 	const index = inGroups ? state.groupIndex : state.articleIndex;
 	const move = (to: number): AppState => {
 		const next = clamp(to, 0, Math.max(0, count - 1));
@@ -102,6 +131,6 @@ export function openFromLibrary(state: AppState): AppState {
 		return openArticle({...state, search: {...state.search, editing: false}}, row.article, {find: state.search.query});
 	}
 	if (state.focus === 'groups') return {...state, focus: 'articles'};
-	const article = sortedArticles(state.groups[state.groupIndex]?.articles ?? [], state.sort)[state.articleIndex];
+	const article = sortedArticles(filtered(state.groups[state.groupIndex]?.articles ?? [], state.filters), state.sort)[state.articleIndex];
 	return article ? openArticle(state, article, {resume: true}) : state;
 }

@@ -93,6 +93,8 @@ export interface AppState {
 	groupIndex: number;
 	articleIndex: number;
 	sort: SortOrder;
+	/** Pinned categories and tags: the list shows only articles in all of them (with the highlighted group). */
+	filters: {kind: 'category' | 'tag'; name: string}[];
 	/** Items visible in the article pane: the page size for PgUp/PgDn. */
 	listPage: number;
 	search: LibrarySearch | null;

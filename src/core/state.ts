@@ -1,5 +1,7 @@
 import {commandFor, typedCharacter, type Command, type KeyEvent, type Scope} from './keymap.js';
-import {libraryCommand, libraryText, openFromLibrary, searchResults, sortedArticles} from './state-library.js';
+import {filtered, libraryCommand, libraryText, openFromLibrary, searchResults, sortedArticles} from './state-library.js';
+
+export {filtered} from './state-library.js';
 import {applyLayout, applyFindHits, openArticle, readerCommand, readerText} from './state-reader.js';
 import type {AppState, Action, Group} from './state-types.js';
 import type {Article} from './types.js';
@@ -13,7 +15,7 @@ export type * from './state-types.js';
  */
 export function initialState(groups: Group[], open?: string): AppState {
 	const state: AppState = {
-		groups, screen: 'library', help: false, focus: 'articles', groupIndex: 0, articleIndex: 0, sort: 'newest',
+		groups, screen: 'library', help: false, focus: 'articles', groupIndex: 0, articleIndex: 0, sort: 'newest', filters: [],
 		listPage: 5, search: null, searcher: null, reader: null, history: [], status: null, copyRequest: null, linkRequest: null, quit: false,
 	};
 	return open ? reduce(state, {type: 'open', slug: open, resume: true}) : state;
@@ -21,7 +23,7 @@ export function initialState(groups: Group[], open?: string): AppState {
 
 export function currentArticles(state: AppState): Article[] {
 	if (state.search) return state.search.results.map(r => r.article);
-	return sortedArticles(state.groups[state.groupIndex]?.articles ?? [], state.sort);
+	return sortedArticles(filtered(state.groups[state.groupIndex]?.articles ?? [], state.filters), state.sort);
 }
 
 export function selectedArticle(state: AppState): Article | undefined {

@@ -18,7 +18,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {HAS_TMUX, type Tmux} from '../helpers/tmux.js';
 import {
 	assertCleanScreens, clearShell, listBuffers, pressUntil, readerPosition, selectedArticle,
-	serverEnvironment, snapshotApp, startTmuxWithEnv, statusLine, typeAppCommand, waitForEchoedExit,
+	serverEnvironment, snapshotApp, startTmuxWithEnv, statusLine, typeAppCommand, waitForEchoedExit, waitForSettled,
 } from '../helpers/tmux-app.js';
 
 const WAIT = 15_000;
@@ -62,8 +62,8 @@ async function searchHitAndOutline(run: Run): Promise<void> {
 	let screen = await t.waitFor(s => s.startsWith(` / ${QUERY}`) && /^.* \d+ results? ─/m.test(s) && selectedArticle(s)?.startsWith(GUIDE) === true, WAIT);
 
 	await t.key('Enter');
-	// Hits are counted over the rendered lines: N is final once the whole article is (no `…`).
-	screen = await t.waitFor(s => readerDone(GUIDE)(s) && /^ hit 1\/\d+ for "max_connections"/.test(statusLine(s)), WAIT);
+	// Hits are counted over the lines rendered so far: N is final once the whole article is, a frame later.
+	screen = await waitForSettled(t, s => readerDone(GUIDE)(s) && /^ hit 1\/\d+ for "max_connections"/.test(statusLine(s)), WAIT);
 	const hits = Number(/hit 1\/(\d+)/.exec(statusLine(screen))?.[1]);
 	expect(hits).toBeGreaterThanOrEqual(2);
 	// The hit is on screen, in reverse video.

@@ -210,3 +210,18 @@ export async function pressUntil(tmux: Tmux, key: string, done: (screen: string)
 	}
 	return screen;
 }
+
+/**
+ * Like `tmux.waitFor`, but the screen must also stay the same for `settleMs`:
+ * for values the app refines over a few frames (hit counts while an article renders).
+ */
+export async function waitForSettled(tmux: Tmux, done: (screen: string) => boolean, timeoutMs = 15_000, settleMs = 400): Promise<string> {
+	const start = Date.now();
+	for (;;) {
+		const screen = await tmux.waitFor(done, Math.max(1, timeoutMs - (Date.now() - start)));
+		await sleep(settleMs);
+		const again = tmux.screen();
+		if (again === screen) return screen;
+		if (Date.now() - start > timeoutMs) throw new Error(`the screen kept changing for ${timeoutMs} ms; the last one was:\n${again}`);
+	}
+}

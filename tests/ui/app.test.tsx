@@ -55,6 +55,21 @@ describe('library screen', () => {
 		expect(app.frame()).toContain('SELECT 1;');
 	});
 
+	it('combines pinned categories and tags, with counts for the current selection', async () => {
+		const app = current = start();
+		await tick();
+		await app.press('\t', 'j', 'j', 'x'); // pin Programming
+		expect(app.frame()).toMatch(/✓ Programming\s+1/);
+		expect(app.frame()).toMatch(/Databases\s+0/);
+		await app.press('j', 'j', 'x'); // and #python
+		expect(app.frame()).toContain('#python + Programming · 1');
+		expect(app.frame()).toMatch(/# sql\s+0/);
+		await app.press('k', 'k', 'k', 'k'); // All, within the pins
+		expect(app.frame()).toContain('All articles + Programming + #python · 1');
+		await app.press('\x1b');
+		expect(app.frame()).toContain('All articles · 3');
+	});
+
 	it('shows help generated from the keymap and closes it', async () => {
 		const app = current = start();
 		await tick();

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import {WindowedSelect} from '../components/WindowedSelect.js';
 import {StatusLine} from '../components/StatusLine.js';
 import {theme} from '../theme.js';
-import {currentArticles, type AppState, type Group, type SearchRow} from '../../core/state.js';
+import {currentArticles, filtered, type AppState, type Group, type SearchRow} from '../../core/state.js';
 import type {Article} from '../../core/types.js';
 
 interface Props {
@@ -44,7 +44,7 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 	const rowsByIndex = search ? search.results : null;
 	const paneTitle = search
 		? `${search.results.length} result${search.results.length === 1 ? '' : 's'}${indexing ? ' (indexing…)' : ''}`
-		: group ? `${groupTitle(group)}${SORT_LABEL[state.sort]}` : '';
+		: group ? `${groupTitle(group, articles.length, state.filters)}${SORT_LABEL[state.sort]}` : '';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Box width={width}>
@@ -65,7 +65,11 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 							selected={state.groupIndex}
 							visible={listRows}
 							focused={state.focus === 'groups' && !search}
-							renderRow={(g, isSelected, focused) => <GroupRow group={g} selected={isSelected} focused={focused} width={groupWidth - 1} />}
+							renderRow={(g, isSelected, focused) => (
+								<GroupRow group={g} count={filtered(g.articles, state.filters).length}
+									pinned={state.filters.some(f => f.kind === g.kind && f.name === g.name)}
+									selected={isSelected} focused={focused} width={groupWidth - 1} />
+							)}
 						/>
 					</Box>
 				)}
@@ -102,9 +106,10 @@ function brokenCount(articles: Article[]): number {
 	return n;
 }
 
-function groupTitle(g: Group): string {
-	if (g.kind === 'all') return `All articles · ${g.articles.length}`;
-	return `${g.kind === 'tag' ? `#${g.name}` : g.name} · ${g.articles.length}`;
+function groupTitle(g: Group, count: number, filters: AppState['filters']): string {
+	const name = g.kind === 'all' ? 'All articles' : g.kind === 'tag' ? `#${g.name}` : g.name;
+	const extra = filters.filter(f => !(f.kind === g.kind && f.name === g.name)).map(f => (f.kind === 'tag' ? `#${f.name}` : f.name));
+	return `${[name, ...extra].join(' + ')} · ${count}`;
 }
 
 function PaneTitle({text, focused, width}: {text: string; focused: boolean; width: number}): React.ReactElement {
@@ -113,16 +118,26 @@ function PaneTitle({text, focused, width}: {text: string; focused: boolean; widt
 
 const GROUP_ICON = {all: '≡ ', recent: '↺ ', category: '▪ ', tag: '# '} as const;
 
-function GroupRow({group, selected, focused, width}: {group: Group; selected: boolean; focused: boolean; width: number}): React.ReactElement {
-	const icon = GROUP_ICON[group.kind];
-	const count = String(group.articles.length);
+interface GroupRowProps {
+	group: Group;
+	/** Articles of the group within the pinned filters. */
+	count: number;
+	pinned: boolean;
+	selected: boolean;
+	focused: boolean;
+	width: number;
+}
+
+function GroupRow({group, count: n, pinned, selected, focused, width}: GroupRowProps): React.ReactElement {
+	const icon = pinned ? '✓ ' : GROUP_ICON[group.kind];
+	const count = String(n);
 	const name = group.kind === 'all' ? 'All' : group.name;
 	const room = Math.max(1, width - icon.length - count.length - 1);
 	const label = name.length > room ? name.slice(0, Math.max(0, room - 1)) + '…' : name.padEnd(room);
 	const color = group.kind === 'tag' ? theme.tag : group.kind === 'category' ? theme.category : theme.title;
 	return (
-		<Text inverse={selected && focused} bold={selected} wrap="truncate">
-			<Text color={color}>{icon}</Text>{label} <Text color={theme.muted}>{count}</Text>
+		<Text inverse={selected && focused} bold={selected || pinned} dimColor={n === 0 && !selected} wrap="truncate">
+			<Text color={pinned ? theme.success : color}>{icon}</Text>{label} <Text color={theme.muted}>{count}</Text>
 		</Text>
 	);
 }
