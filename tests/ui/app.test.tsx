@@ -24,7 +24,22 @@ function start(size = {columns: 80, rows: 24}, initialSlug?: string) {
 			await tick(k === '\x1b' ? 40 : 15);
 		}
 	};
-	return {...r, copied, press, frame: (): string => r.lastFrame() ?? ''};
+	const frame = (): string => r.lastFrame() ?? '';
+	/** Waits for the screen to show `want`: on a busy machine a key's frame can take a while. */
+	const shows = async (want: string | RegExp, timeout = 5000): Promise<string> => {
+		const deadline = Date.now() + timeout;
+		for (;;) {
+			const f = frame();
+			if (typeof want === 'string' ? f.includes(want) : want.test(f)) return f;
+			if (Date.now() > deadline) {
+				if (typeof want === 'string') expect(f).toContain(want);
+				else expect(f).toMatch(want);
+				return f;
+			}
+			await tick(20);
+		}
+	};
+	return {...r, copied, press, frame, shows};
 }
 
 let current: ReturnType<typeof start> | undefined;
@@ -49,41 +64,41 @@ describe('library screen', () => {
 		const app = current = start();
 		await tick();
 		await app.press('\t', 'j');           // to groups, then Databases
-		expect(app.frame()).toContain('Databases · 1');
+		await app.shows('Databases · 1');
 		await app.press('\r');                // show its articles
 		await app.press('\r');                // open SQL basics
-		expect(app.frame()).toContain('SELECT 1;');
+		await app.shows('SELECT 1;');
 	});
 
 	it('combines pinned categories and tags, with counts for the current selection', async () => {
 		const app = current = start();
 		await tick();
 		await app.press('\t', 'j', 'j', 'x'); // pin Programming
-		expect(app.frame()).toMatch(/✓ Programming\s+1/);
-		expect(app.frame()).toMatch(/Databases\s+0/);
+		await app.shows(/✓ Programming\s+1/);
+		await app.shows(/Databases\s+0/);
 		await app.press('j', 'j', 'x'); // and #python
-		expect(app.frame()).toContain('#python + Programming · 1');
-		expect(app.frame()).toMatch(/# sql\s+0/);
+		await app.shows('#python + Programming · 1');
+		await app.shows(/# sql\s+0/);
 		await app.press('k', 'k', 'k', 'k'); // All, within the pins
-		expect(app.frame()).toContain('All articles + Programming + #python · 1');
+		await app.shows('All articles + Programming + #python · 1');
 		await app.press('\x1b');
-		expect(app.frame()).toContain('All articles · 3');
+		await app.shows('All articles · 3');
 	});
 
 	it('shows help generated from the keymap and closes it', async () => {
 		const app = current = start();
 		await tick();
 		await app.press('?');
-		expect(app.frame()).toContain('Next code block');
+		await app.shows('Next code block');
 		await app.press('\x1b');
-		expect(app.frame()).toContain('All articles');
+		await app.shows('All articles');
 	});
 
 	it('refuses to open a broken article with its reason', async () => {
 		const app = current = start();
 		await tick();
 		await app.press('j', 'j', '\r');
-		expect(app.frame()).toContain('Cannot open broken: frontmatter never closes');
+		await app.shows('Cannot open broken: frontmatter never closes');
 	});
 });
 
@@ -92,29 +107,28 @@ describe('reader screen', () => {
 		const app = current = start();
 		await tick();
 		await app.press('\r');
-		expect(app.frame()).toContain('Python tips');
-		expect(app.frame()).toMatch(/1\/\d+/);
+		await app.shows('Python tips');
+		await app.shows(/1\/\d+/);
 		await app.press(']');
-		expect(app.frame()).toContain('[1] python');
-		expect(app.frame()).toContain('block 1/2 python');
+		await app.shows('[1] python');
+		await app.shows('block 1/2 python');
 		await app.press('y');
-		await tick(30);
+		await app.shows('✓ Copied block 1 (2 lines) via fake');
 		expect(app.copied).toEqual(['import pandas as pd\ndf = pd.read_csv("events.csv")']);
-		expect(app.frame()).toContain('✓ Copied block 1 (2 lines) via fake');
 		await app.press('2');
-		await tick(30);
+		await app.shows('✓ Copied block 2 (2 lines) via fake');
 		expect(app.copied[1]).toBe('echo "second block"\nls -la');
-		expect(app.frame()).toContain('[2] bash');
+		await app.shows('[2] bash');
 	});
 
 	it('pages and jumps to the end and back to the top', async () => {
 		const app = current = start();
 		await tick();
 		await app.press('\r', 'G');
-		expect(app.frame()).toContain('End.');
-		expect(app.frame()).toContain('100%');
+		await app.shows('End.');
+		await app.shows('100%');
 		await app.press('g');
-		expect(app.frame()).toContain('Intro paragraph.');
+		await app.shows('Intro paragraph.');
 		await app.press(' ');
 		expect(app.frame()).not.toContain('Intro paragraph.');
 	});
@@ -123,30 +137,30 @@ describe('reader screen', () => {
 		const app = current = start();
 		await tick();
 		await app.press('j', '\r', 'q');
-		expect(app.frame()).toContain('All articles');
+		await app.shows('All articles');
 		await app.press('\r');
-		expect(app.frame()).toContain('SELECT 1;');
+		await app.shows('SELECT 1;');
 	});
 
 	it('says when a numbered block does not exist', async () => {
 		const app = current = start();
 		await tick();
 		await app.press('\r', '7');
-		expect(app.frame()).toContain('No code block 7: this article has 2');
+		await app.shows('No code block 7: this article has 2');
 		expect(app.copied).toEqual([]);
 	});
 
 	it('opens straight into an article and q returns to the library', async () => {
 		const app = current = start({columns: 80, rows: 24}, 'sql-basics');
 		await tick();
-		expect(app.frame()).toContain('SELECT 1;');
+		await app.shows('SELECT 1;');
 		await app.press('q');
-		expect(app.frame()).toContain('All articles');
+		await app.shows('All articles');
 	});
 
 	it('shows a short message when the terminal is too small', async () => {
 		const app = current = start({columns: 15, rows: 4});
 		await tick();
-		expect(app.frame()).toContain('enlarge');
+		await app.shows('enlarge');
 	});
 });
