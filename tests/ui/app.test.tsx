@@ -1,45 +1,10 @@
-import React from 'react';
 import {describe, it, expect, afterEach, beforeAll} from 'vitest';
-import {render} from 'ink-testing-library';
-import {App, preloadReader} from '../../src/ui/App.js';
-import {makeStyles} from '../../src/core/render/styles.js';
-import type {CopyResult} from '../../src/core/clipboard.js';
+import {preloadReader} from '../../src/ui/App.js';
 import {sampleGroups} from '../helpers/articles.js';
-
-const tick = (ms = 15): Promise<void> => new Promise(r => setTimeout(r, ms));
+import {driveApp, tick} from '../helpers/drive-app.js';
 
 function start(size = {columns: 80, rows: 24}, initialSlug?: string) {
-	const copied: string[] = [];
-	const copy = async (text: string): Promise<CopyResult> => {
-		copied.push(text);
-		return {ok: true, routes: ['fake'], tried: [], message: 'sent via fake'};
-	};
-	const r = render(<App groups={sampleGroups()} title="test shelf" styles={makeStyles(0)} copy={copy} {...(initialSlug ? {initialSlug} : {})} />);
-	Object.defineProperty(r.stdout, 'columns', {value: size.columns, configurable: true});
-	Object.defineProperty(r.stdout, 'rows', {value: size.rows, configurable: true});
-	r.stdout.emit('resize');
-	const press = async (...keys: string[]): Promise<void> => {
-		for (const k of keys) {
-			r.stdin.write(k);
-			await tick(k === '\x1b' ? 40 : 15);
-		}
-	};
-	const frame = (): string => r.lastFrame() ?? '';
-	/** Waits for the screen to show `want`: on a busy machine a key's frame can take a while. */
-	const shows = async (want: string | RegExp, timeout = 5000): Promise<string> => {
-		const deadline = Date.now() + timeout;
-		for (;;) {
-			const f = frame();
-			if (typeof want === 'string' ? f.includes(want) : want.test(f)) return f;
-			if (Date.now() > deadline) {
-				if (typeof want === 'string') expect(f).toContain(want);
-				else expect(f).toMatch(want);
-				return f;
-			}
-			await tick(20);
-		}
-	};
-	return {...r, copied, press, frame, shows};
+	return driveApp({groups: sampleGroups(), ...(initialSlug ? {initialSlug} : {})}, size);
 }
 
 let current: ReturnType<typeof start> | undefined;

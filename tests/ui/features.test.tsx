@@ -1,17 +1,13 @@
-import React from 'react';
 import {describe, it, expect, afterEach, beforeAll} from 'vitest';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {render} from 'ink-testing-library';
-import {App, preloadReader} from '../../src/ui/App.js';
-import {makeStyles} from '../../src/core/render/styles.js';
+import {preloadReader} from '../../src/ui/App.js';
 import {PlaceStore} from '../../src/core/place-store.js';
-import type {CopyResult} from '../../src/core/clipboard.js';
 import type {Group} from '../../src/core/state.js';
 import {article} from '../helpers/articles.js';
+import {driveApp, tick} from '../helpers/drive-app.js';
 
-const tick = (ms = 20): Promise<void> => new Promise(r => setTimeout(r, ms));
 
 const prose = (n: number, word: string): string => Array.from({length: n}, (_, i) => `${word} line ${i + 1}.`).join('\n\n');
 const guide = article('guide', {
@@ -33,43 +29,10 @@ function groups(): Group[] {
 }
 
 function start(options: {places?: PlaceStore; initialSlug?: string; hyperlinks?: boolean} = {}) {
-	const copied: string[] = [];
-	const opened: string[] = [];
-	const copy = async (text: string): Promise<CopyResult> => {
-		copied.push(text);
-		return {ok: true, routes: ['fake'], tried: [], message: 'sent via fake'};
-	};
-	const r = render(<App groups={groups()} title="test" styles={makeStyles(0)} copy={copy}
-		openUrl={async url => {
-			opened.push(url);
-			return {ok: true, how: 'fake-open'};
-		}}
-		places={options.places ?? null} hyperlinks={options.hyperlinks ?? false} {...(options.initialSlug ? {initialSlug: options.initialSlug} : {})} />);
-	Object.defineProperty(r.stdout, 'columns', {value: 80, configurable: true});
-	Object.defineProperty(r.stdout, 'rows', {value: 24, configurable: true});
-	r.stdout.emit('resize');
-	const press = async (...keys: string[]): Promise<void> => {
-		for (const k of keys) {
-			r.stdin.write(k);
-			await tick(k === '\x1b' ? 50 : 25);
-		}
-	};
-	const frame = (): string => r.lastFrame() ?? '';
-	/** Waits for the screen to show `want`: on a busy machine a key's frame can take a while. */
-	const shows = async (want: string | RegExp, timeout = 5000): Promise<string> => {
-		const deadline = Date.now() + timeout;
-		for (;;) {
-			const f = frame();
-			if (typeof want === 'string' ? f.includes(want) : want.test(f)) return f;
-			if (Date.now() > deadline) {
-				if (typeof want === 'string') expect(f).toContain(want);
-				else expect(f).toMatch(want);
-				return f;
-			}
-			await tick(20);
-		}
-	};
-	return {...r, copied, opened, press, frame, shows};
+	return driveApp({
+		groups: groups(), places: options.places ?? null, hyperlinks: options.hyperlinks ?? false,
+		...(options.initialSlug ? {initialSlug: options.initialSlug} : {}),
+	});
 }
 
 let current: ReturnType<typeof start> | undefined;
