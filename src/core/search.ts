@@ -134,7 +134,7 @@ export class ShelfSearch {
 			const bodyTerms = f.body?.terms ?? [];
 			return {
 				slug, title: entry?.article.title ?? '', score: f.score, kind: f.kind,
-				snippet: entry?.plain ? snippet(entry.plain, bodyTerms) : null,
+				snippet: entry?.plain ? snippet(entry.plain, bodyTerms, query) : null,
 				matches: [...new Set([...(f.meta?.terms ?? []), ...bodyTerms])],
 			};
 		});
@@ -198,8 +198,17 @@ export function createSearchIndex(articles: readonly Article[], options: {deferT
 }
 
 /** The line holding the most distinct matched terms (the first such), trimmed around the first match. */
-function snippet(plain: string, terms: readonly string[]): SearchHit['snippet'] {
+function snippet(plain: string, terms: readonly string[], query: string): SearchHit['snippet'] {
 	if (terms.length === 0) return null;
+	// The line holding what was typed, as typed, beats any line holding its parts.
+	const whole = query.trim().toLowerCase();
+	const exact = whole.length > 2 ? plain.toLowerCase().indexOf(whole) : -1;
+	if (exact >= 0) {
+		const lineStart = plain.lastIndexOf('\n', exact) + 1;
+		const lineEnd = plain.indexOf('\n', exact);
+		const line = plain.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+		return {line: countNewlines(plain, lineStart) + 1, text: sanitizeLine(around(line, exact - lineStart, SNIPPET_WIDTH))};
+	}
 	// Whole words only (`max` is not in "maximum"), but parts count: `csv` in `read_csv`.
 	const patterns = terms.map(t => new RegExp(`(?<![\\p{L}\\p{N}])${t.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u'));
 	const lines = plain.split('\n');
@@ -215,6 +224,12 @@ function snippet(plain: string, terms: readonly string[]): SearchHit['snippet'] 
 	}
 	if (best < 0) return null;
 	return {line: best + 1, text: sanitizeLine(around(lines[best] as string, at, SNIPPET_WIDTH))};
+}
+
+function countNewlines(text: string, end: number): number {
+	let n = 0;
+	for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+	return n;
 }
 
 /** About `width` characters of `line` with `at` in view, with … where cut (never inside a surrogate pair). */

@@ -225,3 +225,21 @@ export async function waitForSettled(tmux: Tmux, done: (screen: string) => boole
 		if (Date.now() - start > timeoutMs) throw new Error(`the screen kept changing for ${timeoutMs} ms; the last one was:\n${again}`);
 	}
 }
+
+/**
+ * Ends the app if it still runs (a test that failed half-way), so that it has
+ * written its state before the temp folder goes, then kills the server.
+ * Killing the server alone would hang the app up, and it saves on the way out.
+ */
+export async function stopAppAndKill(tmux: Tmux | undefined): Promise<void> {
+	if (!tmux) return;
+	try {
+		for (let i = 0; i < 3 && tmux.currentCommand() !== 'bash'; i++) {
+			tmux.run('send-keys', '-t', tmux.target, 'C-c');
+			for (const start = Date.now(); Date.now() - start < 3_000 && tmux.currentCommand() !== 'bash'; ) await sleep(50);
+		}
+	} catch {
+		// The server is gone already.
+	}
+	tmux.kill();
+}

@@ -9,6 +9,8 @@ import {visibleWidth} from '../../core/render/wrap.js';
 import {prepareForPaste} from '../../core/clipboard.js';
 import {findInText} from '../../core/search.js';
 import {currentSection} from '../../core/state-reader.js';
+import {headingText} from '../../core/links.js';
+import {sanitizeLine} from '../../core/sanitize.js';
 import type {Styles} from '../../core/render/styles.js';
 import type {Article} from '../../core/types.js';
 import type {Action, AppState, ReaderState} from '../../core/state.js';
@@ -69,18 +71,21 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 		if (!w) unsafe.set(index, w = prepareForPaste(source).warnings);
 		return w;
 	};
+	// Everything the reducer is told is read here, at render time, together: the
+	// background renderer may finish between this render and the effect below, and a
+	// "complete" flag read later with a line count read now put remembered places
+	// and heading jumps on the wrong line.
 	const lineCount = view.lines.length;
-	// Measured again whenever the article, the screen or the rendered part changed
-	// (compared with the state, so a reopened article is measured even if nothing here moved).
-	const signature = `${article.slug}|${textWidth}|${lineCount}|${viewHeight}|${view.done}|${view.links.length}|${view.headings.length}|${view.blocks.length}|${view.blocks.map(b => b.startLine).join(',')}`;
+	const done = view.done;
+	const signature = `${article.slug}|${textWidth}|${lineCount}|${viewHeight}|${done}|${view.links.length}|${view.headings.length}|${view.blocks.length}|${view.blocks.map(b => b.startLine).join(',')}`;
+	const layout = useMemo(() => ({
+		signature, lineCount, viewHeight, complete: done,
+		blocks: view.blocks.map((b, i) => ({startLine: b.startLine, endLine: b.endLine, unsafe: warningsOf(i, b.source)})),
+		links: view.links.map(l => ({line: l.line, column: l.column, href: l.href})),
+		headings: view.headings.map(h => ({line: h.line, depth: h.depth, text: h.text})),
+	}), [signature]); // eslint-disable-line react-hooks/exhaustive-deps -- the signature names everything it holds
 	useEffect(() => {
-		if (r.layout.signature === signature) return;
-		dispatch({type: 'layout', layout: {
-			signature, lineCount, viewHeight, complete: view.done,
-			blocks: view.blocks.map((b, i) => ({startLine: b.startLine, endLine: b.endLine, unsafe: warningsOf(i, b.source)})),
-			links: view.links.map(l => ({line: l.line, column: l.column, href: l.href})),
-			headings: view.headings.map(h => ({line: h.line, depth: h.depth, text: h.text})),
-		}});
+		if (r.layout.signature !== layout.signature) dispatch({type: 'layout', layout});
 	});
 
 	// Find runs over the rendered lines (what the person sees), again as more of them exist.
@@ -99,10 +104,12 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 	const hits = r.find?.hits ?? [];
 	const visible = view.lines.slice(top, top + viewHeight);
 	const percent = lineCount <= viewHeight ? 100 : Math.round(((top + viewHeight) / lineCount) * 100);
-	const section = r.layout.headings[currentSection(r)]?.text;
+	const heading = r.layout.headings[currentSection(r)]?.text;
+	const section = heading === undefined ? undefined : sanitizeLine(headingText(heading));
 	const blockInfo = selectedBlock ? `block ${selectedBlock.index}/${view.blocks.length} ${selectedBlock.lang || 'code'} · ` : '';
 	const position = `${view.done ? `${Math.min(100, percent)}%` : '…'} · ${Math.min(lineCount, top + 1)}/${lineCount}${view.done ? '' : '+'}`;
-	const right = state.status ? position : `${section ? `§ ${section} · ` : ''}${blockInfo}${position}`;
+	// A message or a selected link's target needs the room more than the section name does.
+	const right = state.status || selectedLink ? position : `${section ? `§ ${section} · ` : ''}${blockInfo}${position}`;
 	const meta = [article.date ?? 'undated', article.category, `${article.readingMinutes} min read`].join(' · ');
 	const tags = article.tags.map(t => `#${t}`).join(' ');
 	const findStatus = r.find && r.find.hits.length > 0 && r.find.current >= 0 ? {text: `hit ${r.find.current + 1}/${r.find.hits.length} for "${r.find.query}" · n/N next/previous · Esc clears`, kind: 'info' as const} : null;
