@@ -82,7 +82,7 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 	// one pass over the shelf's text, done when the first article opens.
 	const backlinks = useMemo(() => (article ? backlinkIndex(all) : null), [all, article !== undefined && article !== null]); // eslint-disable-line react-hooks/exhaustive-deps
 	const footer = useMemo(() => (article && backlinks ? footerMarkdown(article, relatedArticles(article, all), backlinks.get(article.slug) ?? []) : ''), [article, backlinks, all]);
-	const {indexed, search} = useShelfSearch(all);
+	const {indexed, search} = useShelfSearch(all, state.screen === 'library');
 
 	useInput((input, key) => {
 		for (const k of splitKeys(input, key)) dispatch({type: 'key', ...k});

@@ -15,14 +15,20 @@ const ANNOUNCE_MS = 300;
  * The full-text index, built after the first frame a slice at a time (a shelf
  * of thousands takes a while), and a function from a query to result rows.
  * `indexed` grows as it builds, so results can be refreshed as it does.
+ * The text is indexed only while the library is on screen (`active`): one
+ * article's text is indexed in one go, and a megabyte article would otherwise
+ * hold up the keys of whoever is reading it.
  */
-export function useShelfSearch(articles: Article[]): {indexed: number; search: (query: string) => SearchRow[]} {
+export function useShelfSearch(articles: Article[], active: boolean): {indexed: number; search: (query: string) => SearchRow[]} {
 	const index = useRef<ShelfSearch | null>(null);
 	const [indexed, setIndexed] = useState(0);
 	useEffect(() => {
 		// Titles, tags and descriptions are searchable at once; the text of every article follows.
-		const search = createSearchIndex(articles, {deferText: true});
-		index.current = search;
+		index.current = createSearchIndex(articles, {deferText: true});
+	}, [articles]);
+	useEffect(() => {
+		const search = index.current;
+		if (!search || !active || search.pending === 0) return;
 		let timer: NodeJS.Timeout;
 		let announced = performance.now();
 		const step = (): void => {
@@ -35,7 +41,7 @@ export function useShelfSearch(articles: Article[]): {indexed: number; search: (
 		};
 		timer = setTimeout(step, 20);
 		return () => clearTimeout(timer);
-	}, [articles]);
+	}, [articles, active]);
 	const search = useCallback((query: string): SearchRow[] => searchRows(query, articles, index.current), [articles]);
 	return {indexed, search};
 }

@@ -56,7 +56,7 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 		if (view.done) return;
 		let timer: NodeJS.Timeout;
 		const step = (): void => {
-			view.renderFor(10);
+			view.renderFor(6);
 			if (view.done) finished();
 			else timer = setTimeout(step, 0);
 		};
