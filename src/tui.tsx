@@ -30,7 +30,8 @@ export async function runApp(shelf: Shelf, title: string, slug?: string): Promis
 		<ErrorBoundary onError={fail}>
 			<App groups={groupsOf(shelf)} title={`inkshelf · ${title}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} hyperlinks={styles.level > 0 && supportsHyperlinks.stdout} {...(initialSlug ? {initialSlug} : {})} />
 		</ErrorBoundary>,
-		{alternateScreen: true, exitOnCtrlC: true, incrementalRendering: true},
+		// Started only with a terminal on both ends: interactive even where a CI variable is set.
+		{alternateScreen: true, exitOnCtrlC: true, incrementalRendering: true, interactive: true},
 	);
 	unmount = () => app.unmount();
 	try {
