@@ -89,6 +89,8 @@ export interface AppState {
 	groups: Group[];
 	screen: 'library' | 'reader';
 	help: boolean;
+	/** First line of the help shown (it scrolls when the terminal is too small for all of it). */
+	helpTop: number;
 	focus: 'groups' | 'articles';
 	groupIndex: number;
 	articleIndex: number;

@@ -15,7 +15,7 @@ export type * from './state-types.js';
  */
 export function initialState(groups: Group[], open?: string): AppState {
 	const state: AppState = {
-		groups, screen: 'library', help: false, focus: 'articles', groupIndex: 0, articleIndex: 0, sort: 'newest', filters: [],
+		groups, screen: 'library', help: false, helpTop: 0, focus: 'articles', groupIndex: 0, articleIndex: 0, sort: 'newest', filters: [],
 		listPage: 5, search: null, searcher: null, reader: null, history: [], status: null, copyRequest: null, linkRequest: null, quit: false,
 	};
 	return open ? reduce(state, {type: 'open', slug: open, resume: true}) : state;
@@ -78,9 +78,14 @@ function keyAction(state: AppState, input: string, key: KeyEvent): AppState {
 }
 
 function command(state: AppState, cmd: Command, digit?: number): AppState {
-	if (cmd === 'help') return {...state, help: !state.help};
-	// Help is an overlay: q or Esc closes it rather than acting on the screen beneath.
-	if (state.help) return cmd === 'back' || cmd === 'quit' || cmd === 'cancel' ? {...state, help: false} : state;
+	if (cmd === 'help') return {...state, help: !state.help, helpTop: 0};
+	// Help is an overlay: q or Esc closes it, moving keys scroll it; nothing reaches the screen beneath.
+	if (state.help) {
+		if (cmd === 'back' || cmd === 'quit' || cmd === 'cancel') return {...state, help: false};
+		const by: Partial<Record<Command, number>> = {down: 1, up: -1, pageDown: 10, pageUp: -10, halfDown: 5, halfUp: -5, top: -1000, bottom: 1000};
+		const step = by[cmd];
+		return step === undefined ? state : {...state, helpTop: Math.max(0, Math.min(200, state.helpTop + step))};
+	}
 	if (cmd === 'quit') return {...state, quit: true};
 	if (state.screen === 'reader') return readerCommand(state, cmd, digit);
 	if (cmd === 'open' || cmd === 'accept') return openFromLibrary(state);

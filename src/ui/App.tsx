@@ -123,7 +123,7 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
 		return <Text color={theme.warning} wrap="truncate">{`enlarge to ${MIN_COLUMNS}×${MIN_ROWS}`}</Text>;
 	}
-	if (state.help) return <Help width={columns} height={rows} />;
+	if (state.help) return <Help width={columns} height={rows} top={state.helpTop} />;
 	if (state.screen === 'reader' && article) {
 		if (!Reader) return <Text color={theme.muted}>{` Opening ${article.title}…`}</Text>;
 		return <Reader state={state} article={article} footer={footer} width={columns} height={rows} styles={styles} hyperlinks={hyperlinks} dispatch={dispatch} />;

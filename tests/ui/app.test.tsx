@@ -55,6 +55,10 @@ describe('library screen', () => {
 		await tick();
 		await app.press('?');
 		await app.shows('Next code block');
+		await app.shows(/lines 1-\d+ of \d+ · j\/k scroll/);
+		await app.press('G');
+		await app.shows('Quit');
+		await app.shows('Close the outline');
 		await app.press('\x1b');
 		await app.shows('All articles');
 	});

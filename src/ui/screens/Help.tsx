@@ -14,7 +14,7 @@ interface Line {
  * The help overlay, generated from the keymap, so it never lists a key that
  * does not work. Lines flow into as many columns as the width allows.
  */
-export function Help({width, height}: {width: number; height: number}): React.ReactElement {
+export function Help({width, height, top = 0}: {width: number; height: number; top?: number}): React.ReactElement {
 	const lines: Line[] = bindingsByScope().flatMap(g => [
 		{key: g.scope, heading: g.title},
 		...g.bindings.map(b => ({key: `${g.scope}-${b.command}`, keys: keysLabel(b), description: b.description})),
@@ -23,7 +23,8 @@ export function Help({width, height}: {width: number; height: number}): React.Re
 	const columns = Math.max(1, Math.min(Math.ceil(lines.length / room), Math.floor(width / 38)));
 	const columnWidth = Math.floor(width / columns);
 	const keyWidth = Math.min(18, Math.max(...lines.map(l => l.keys?.length ?? 0)) + 3);
-	const shown = lines.slice(0, room * columns);
+	const first = Math.max(0, Math.min(top, lines.length - room * columns));
+	const shown = lines.slice(first, first + room * columns);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold inverse>{' inkshelf keys '.padEnd(width).slice(0, width)}</Text>
@@ -41,7 +42,7 @@ export function Help({width, height}: {width: number; height: number}): React.Re
 					</Box>
 				))}
 			</Box>
-			<Text color={theme.muted} wrap="truncate">{shown.length < lines.length ? ` ${lines.length - shown.length} more: enlarge the terminal · ? or Esc closes` : ' ? or Esc closes'}</Text>
+			<Text color={theme.muted} wrap="truncate">{shown.length < lines.length ? ` lines ${first + 1}-${first + shown.length} of ${lines.length} · j/k scroll · ? or Esc closes` : ' ? or Esc closes'}</Text>
 		</Box>
 	);
 }
