@@ -38,7 +38,8 @@ export interface ReaderLayout {
 	viewHeight: number;
 	/** False while the article is still being rendered in the background. */
 	complete: boolean;
-	blocks: {startLine: number; endLine: number; unsafe: string[]}[];
+	/** Code blocks known so far, with their exact sources (what `y` copies). */
+	blocks: {startLine: number; endLine: number; unsafe: string[]; source: string}[];
 	links: {line: number; column: number; href: string}[];
 	headings: {line: number; depth: number; text: string}[];
 }

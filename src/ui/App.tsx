@@ -7,7 +7,6 @@ import {useShelfSearch} from './hooks/use-shelf-search.js';
 import {splitKeys} from '../core/keymap.js';
 import {initialState, reduce, type Action, type AppState, type Group} from '../core/state.js';
 import {prepareForPaste, type CopyResult} from '../core/clipboard.js';
-import {codeBlocksOf} from '../core/render/parse.js';
 import {resolveLink} from '../core/links.js';
 import {backlinkIndex, footerMarkdown, relatedArticles} from '../core/related.js';
 import type {OpenResult} from '../core/opener.js';
@@ -172,7 +171,7 @@ function useCopy(state: AppState, dispatch: (a: Action) => void, article: Articl
 	const request = state.copyRequest;
 	useEffect(() => {
 		if (!request || !article) return;
-		const block = codeBlocksOf(article)[request.block];
+		const block = state.reader?.layout.blocks[request.block];
 		if (!block) return;
 		const index = request.block + 1;
 		let live = true;

@@ -148,3 +148,24 @@ describe('large articles', () => {
 		expect(lazy.headings).toHaveLength(900);
 	});
 });
+
+describe('the render cache', () => {
+	it('lets go of each token once drawn, and still renders new widths and finds blocks', async () => {
+		const {renderedArticle} = await import('../../src/core/render/cache.js');
+		const {codeBlocksOf} = await import('../../src/core/render/parse.js');
+		const {article} = await import('../helpers/articles.js');
+		const a = article('cache', {body: '# T\n\ntext\n\n```sh\necho 1\n```\n'});
+		const parsed = parseArticle(a.body);
+		const r = new ArticleRenderer(parsed, 60, plain);
+		r.renderAll();
+		expect(parsed.tokens.every(t => t.type === 'space')).toBe(true);
+		expect(parsed.blockOf.size).toBe(0);
+		expect(r.blocks.map(b => b.source)).toEqual(['echo 1']);
+		const first = renderedArticle(a, 60, plain).renderAll();
+		const second = renderedArticle(a, 40, plain).renderAll();
+		expect(first.lines.join('\n')).toContain('echo 1');
+		expect(second.lines.join('\n')).toContain('echo 1');
+		expect(renderedArticle(a, 60, plain).lines).toBe(first.lines); // cached per width
+		expect(codeBlocksOf(a).map(b => b.source)).toEqual(['echo 1']);
+	});
+});

@@ -1,9 +1,11 @@
-import {Marked, type Tokens, type RendererObject} from 'marked';
+import {Marked, type Token, type Tokens, type RendererObject} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import {parseArticle, type ParsedArticle} from './parse.js';
 import {extractMarks, mark} from './markers.js';
 
 export {parseArticle, type ParsedArticle} from './parse.js';
+
+const SPENT = {type: 'space', raw: ''} as Token;
 import {fitLine, expandTabs, stringWidth, wrapStyled} from './fit.js';
 import {highlightCode} from './highlight.js';
 import {renderTable} from './table.js';
@@ -110,7 +112,10 @@ export class ArticleRenderer {
 			this.syncBlocks();
 			return;
 		}
-		const token = this.parsed.tokens[this.next++];
+		const at = this.next++;
+		const token = this.parsed.tokens[at];
+		// Drawn once, never needed again: the lines are kept, the token goes.
+		this.parsed.tokens[at] = SPENT;
 		if (!token || token.type === 'space' || token.type === 'def') return;
 		this.ctx.indent = 0;
 		this.ctx.listDepth = 0;
@@ -164,6 +169,7 @@ export class ArticleRenderer {
 			},
 			code(token) {
 				const index = self.parsed.blockOf.get(token) ?? -1;
+				self.parsed.blockOf.delete(token);
 				const block = self.parsed.blocks[index];
 				const lang = block?.lang ?? '';
 				const w = room();

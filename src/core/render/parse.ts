@@ -126,24 +126,18 @@ function sanitizeToken(token: Token): void {
 	}
 }
 
-const parsed = new WeakMap<Article, {footer: string; parsed: ParsedArticle}>();
+const blocksOf = new WeakMap<Article, ParsedArticle['blocks']>();
 
 /**
- * Lexing happens once per article, whatever it is rendered for. `footer` is
- * markdown shown after the article (related articles, links here); it comes
- * after every code block, so block numbers are the same with or without it.
+ * The article's code blocks with their exact sources, for `inkshelf code`:
+ * the article is lexed (nothing is rendered) and only the blocks are kept.
  */
-export function parsedArticle(article: Article, footer = ''): ParsedArticle {
-	const cached = parsed.get(article);
-	if (cached && (cached.footer === footer || footer === '')) return cached.parsed;
-	const p = parseArticle(article.body + footer);
-	parsed.set(article, {footer, parsed: p});
-	return p;
-}
-
-/** The article's code blocks with their exact sources (nothing is rendered). */
 export function codeBlocksOf(article: Article): ParsedArticle['blocks'] {
-	const p = parsedArticle(article);
-	p.lexAll();
-	return p.blocks;
+	let blocks = blocksOf.get(article);
+	if (!blocks) {
+		const p = parseArticle(article.body);
+		p.lexAll();
+		blocksOf.set(article, blocks = p.blocks);
+	}
+	return blocks;
 }

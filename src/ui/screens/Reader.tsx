@@ -80,7 +80,7 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 	const signature = `${article.slug}|${textWidth}|${lineCount}|${viewHeight}|${done}|${view.links.length}|${view.headings.length}|${view.blocks.length}|${view.blocks.map(b => b.startLine).join(',')}`;
 	const layout = useMemo(() => ({
 		signature, lineCount, viewHeight, complete: done,
-		blocks: view.blocks.map((b, i) => ({startLine: b.startLine, endLine: b.endLine, unsafe: warningsOf(i, b.source)})),
+		blocks: view.blocks.map((b, i) => ({startLine: b.startLine, endLine: b.endLine, unsafe: warningsOf(i, b.source), source: b.source})),
 		links: view.links.map(l => ({line: l.line, column: l.column, href: l.href})),
 		headings: view.headings.map(h => ({line: h.line, depth: h.depth, text: h.text})),
 	}), [signature]); // eslint-disable-line react-hooks/exhaustive-deps -- the signature names everything it holds
