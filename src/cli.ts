@@ -41,11 +41,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
 			case 'code': return await codeCommand(shelf, args, io);
 			case 'read':
 				if (!interactive) return await readCommand(shelf, args, io);
-				return (await import('./tui.js')).runApp(shelf, dir === BUNDLED_CONTENT ? 'bundled articles' : dir, args.args[0]);
+				return (await importTui()).runApp(shelf, dir === BUNDLED_CONTENT ? 'bundled articles' : dir, args.args[0]);
 			case 'browse':
 				// Without a terminal there is nothing to browse: print the list instead, like `ls` does.
 				if (!interactive) return listCommand(shelf, args, io);
-				return (await import('./tui.js')).runApp(shelf, dir === BUNDLED_CONTENT ? 'bundled articles' : dir);
+				return (await importTui()).runApp(shelf, dir === BUNDLED_CONTENT ? 'bundled articles' : dir);
 		}
 	} catch (error) {
 		if (error instanceof CliError) {
@@ -53,6 +53,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
 			return error.exitCode;
 		}
 		throw error;
+	}
+}
+
+/**
+ * Loads the UI. yoga-layout (Ink's layout engine) instantiates its WebAssembly
+ * by fetch()ing a data: URL whenever fetch exists, which loads Node's whole
+ * HTTP client at start-up (~30 ms); with fetch hidden for the import it decodes
+ * the same bytes directly. fetch is put back at once (inkshelf never uses it).
+ */
+async function importTui(): Promise<typeof import('./tui.js')> {
+	const saved = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+	if (saved?.configurable) Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
+	try {
+		return await import('./tui.js');
+	} finally {
+		if (saved?.configurable) Object.defineProperty(globalThis, 'fetch', saved);
 	}
 }
 
