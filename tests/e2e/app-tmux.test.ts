@@ -9,6 +9,7 @@ import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from '
 import {CLI, CONTENT, ensureBuilt} from '../helpers/cli.js';
 import {fencedBlocksOf} from '../helpers/fences.js';
 import {HAS_TMUX, Tmux, shellQuote} from '../helpers/tmux.js';
+import {pressUntil as pressUntilOn} from '../helpers/tmux-app.js';
 
 const PYTHON_ARTICLE = path.join(CONTENT, 'why-python-dominates-ai.md');
 const GUIDE_ARTICLE = path.join(CONTENT, 'guides', 'postgres-field-guide.md');
@@ -69,18 +70,7 @@ describe.skipIf(!HAS_TMUX)('the app in tmux at 80x24', () => {
 		return tmux.waitFor(s => s.includes(' Browse ') && /\d+ articles/.test(s));
 	}
 
-	/** Presses `key` until `done(screen)`, reading the screen after every press. */
-	async function pressUntil(key: string, done: (screen: string) => boolean, max = 60): Promise<string> {
-		let screen = tmux.screen();
-		for (let i = 0; !done(screen); i++) {
-			if (i >= max) throw new Error(`pressed ${key} ${max} times and never got there; the screen was:\n${screen}`);
-			const before = screen;
-			await tmux.key(key);
-			// Wait for the frame that answers this key (a press at the end of a list changes nothing).
-			screen = await tmux.waitFor(s => s !== before || done(s), 2_000).catch(() => tmux.screen());
-		}
-		return screen;
-	}
+	const pressUntil = (key: string, done: (screen: string) => boolean): Promise<string> => pressUntilOn(tmux, key, done);
 
 	it('category → article → block 2 → copy → back → quit', async () => {
 		const fences = fencedBlocksOf(PYTHON_ARTICLE);
