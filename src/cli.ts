@@ -79,6 +79,12 @@ if (isMain) {
 		if (error.code === 'EPIPE') process.exit(0);
 		throw error;
 	});
-	const code = await main(process.argv.slice(2), {out: process.stdout, err: process.stderr, env: process.env});
-	process.exitCode = code;
+	try {
+		process.exitCode = await main(process.argv.slice(2), {out: process.stdout, err: process.stderr, env: process.env});
+	} catch (error) {
+		// A bug, not a usage problem: one line here, the stack in a log.
+		const {reportCrash} = await import('./core/crash-log.js');
+		process.stderr.write(`${reportCrash(error)}\n`);
+		process.exitCode = 1;
+	}
 }
