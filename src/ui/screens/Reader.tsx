@@ -71,13 +71,14 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 		if (!w) unsafe.set(index, w = prepareForPaste(source).warnings);
 		return w;
 	};
+	// (A block gets its lines in the same step that adds them, so the line count covers its position.)
 	// Everything the reducer is told is read here, at render time, together: the
 	// background renderer may finish between this render and the effect below, and a
 	// "complete" flag read later with a line count read now put remembered places
 	// and heading jumps on the wrong line.
 	const lineCount = view.lines.length;
 	const done = view.done;
-	const signature = `${article.slug}|${textWidth}|${lineCount}|${viewHeight}|${done}|${view.links.length}|${view.headings.length}|${view.blocks.length}|${view.blocks.map(b => b.startLine).join(',')}`;
+	const signature = `${article.slug}|${textWidth}|${lineCount}|${viewHeight}|${done}|${view.links.length}|${view.headings.length}|${view.blocks.length}`;
 	const layout = useMemo(() => ({
 		signature, lineCount, viewHeight, complete: done,
 		blocks: view.blocks.map((b, i) => ({startLine: b.startLine, endLine: b.endLine, unsafe: warningsOf(i, b.source), source: b.source})),
@@ -103,6 +104,9 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 	const selectedLink = view.links[r.selectedLink];
 	const hits = r.find?.hits ?? [];
 	const visible = view.lines.slice(top, top + viewHeight);
+	// Hits and links by screen line, gathered once per frame rather than once per line.
+	const hitsOn = byScreenLine(hits.map((hit, index) => ({hit, index, line: hit.line})), top, viewHeight);
+	const linksOn = hyperlinks ? byScreenLine(view.links, top, viewHeight) : new Map<number, never[]>();
 	const percent = lineCount <= viewHeight ? 100 : Math.round(((top + viewHeight) / lineCount) * 100);
 	const heading = r.layout.headings[currentSection(r)]?.text;
 	const section = heading === undefined ? undefined : sanitizeLine(headingText(heading));
@@ -130,9 +134,9 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 					const inBlock = selectedBlock !== undefined && n >= selectedBlock.startLine && n <= selectedBlock.endLine;
 					const onLink = selectedLink !== undefined && selectedLink.line === n;
 					const gutter = onLink ? '→' : inBlock ? (n === selectedBlock.startLine ? '▶' : '┃') : ' ';
-					const marks = hits.filter(h => h.line === n).map((h, k) => ({start: h.start, end: h.end, current: hits.indexOf(h) === r.find?.current, key: k}));
-					if (onLink) marks.push({start: selectedLink.column, end: selectedLink.column + selectedLink.text.length, current: true, key: -1});
-					if (hyperlinks) line = hyperlink(line, view.links.filter(l => l.line === n));
+					const marks = (hitsOn.get(n) ?? []).map(({hit, index}) => ({start: hit.start, end: hit.end, current: index === r.find?.current}));
+					if (onLink) marks.push({start: selectedLink.column, end: selectedLink.column + selectedLink.text.length, current: true});
+					if (hyperlinks) line = hyperlink(line, linksOn.get(n) ?? []);
 					return (
 						<Text key={i} wrap="truncate">
 							<Text color={theme.accent} bold>{gutter.padEnd(margin - 1)} </Text>
@@ -156,6 +160,17 @@ function renderUntilFound(view: ReturnType<typeof renderedArticle>, query: strin
 		checked = view.lines.length;
 		view.ensure(checked + 200);
 	}
+}
+
+function byScreenLine<T extends {line: number}>(items: readonly T[], top: number, height: number): Map<number, T[]> {
+	const out = new Map<number, T[]>();
+	for (const item of items) {
+		if (item.line < top || item.line >= top + height) continue;
+		const list = out.get(item.line);
+		if (list) list.push(item);
+		else out.set(item.line, [item]);
+	}
+	return out;
 }
 
 /** Only plain web and mail addresses become OSC 8 targets: nothing a terminal could read as a control. */
