@@ -1,10 +1,10 @@
-// Prints the key table generated from src/core/keymap.ts, or with --write
+// Prints the key table generated from src/core/state/keymap.ts, or with --write
 // replaces the table in README.md between its markers.
 import {build} from 'esbuild';
 import {readFile, writeFile} from 'node:fs/promises';
 
 const root = new URL('..', import.meta.url);
-const out = await build({entryPoints: [new URL('src/core/keymap.ts', root).pathname], bundle: true, write: false, format: 'esm', platform: 'node'});
+const out = await build({entryPoints: [new URL('src/core/state/keymap.ts', root).pathname], bundle: true, write: false, format: 'esm', platform: 'node'});
 const mod = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
 const table = mod.keyTableMarkdown();
 if (!process.argv.includes('--write')) {

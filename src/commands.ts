@@ -1,10 +1,10 @@
-import {loadShelf} from './core/loader.js';
-import {buildIndex, findArticle, suggest} from './core/shelf-index.js';
-import {checkShelf} from './core/check.js';
+import {loadShelf} from './core/shelf/loader.js';
+import {buildIndex, findArticle, suggest} from './core/shelf/catalog.js';
+import {checkShelf} from './core/shelf/check.js';
 import {sanitize, sanitizeLine} from './core/sanitize.js';
 import type {CliArgs} from './cli-args.js';
-import type {Article, Shelf} from './core/types.js';
-import type {Group} from './core/state.js';
+import type {Article, Shelf} from './core/shelf/types.js';
+import type {Group} from './core/state/reducer.js';
 
 export interface Io {
 	out: NodeJS.WriteStream | {write(s: string): unknown; isTTY?: boolean; columns?: number};
@@ -106,7 +106,7 @@ export async function codeCommand(shelf: Shelf, args: CliArgs, io: Io): Promise<
 }
 
 export async function searchCommand(shelf: Shelf, args: CliArgs, io: Io): Promise<number> {
-	const {createSearchIndex} = await import('./core/search.js');
+	const {createSearchIndex} = await import('./core/search/shelf-search.js');
 	const query = args.args[0] ?? '';
 	const hits = createSearchIndex(shelf.articles).search(query, {limit: args.limit ?? 20});
 	if (args.json) {

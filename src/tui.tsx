@@ -3,13 +3,13 @@ import {render} from 'ink';
 import {App} from './ui/App.js';
 import {ErrorBoundary} from './ui/ErrorBoundary.js';
 import {articleFor, groupsOf} from './commands.js';
-import {copyToClipboard} from './core/clipboard.js';
-import {openExternal} from './core/opener.js';
-import {PlaceStore} from './core/place-store.js';
-import {reportCrash} from './core/crash-log.js';
+import {copyToClipboard} from './core/clipboard/copy.js';
+import {openExternal} from './core/system/opener.js';
+import {PlaceStore} from './core/system/place-store.js';
+import {reportCrash} from './core/system/crash-log.js';
 import {colorLevelFor, makeStyles} from './core/render/styles.js';
 import supportsHyperlinks from 'supports-hyperlinks';
-import type {Shelf} from './core/types.js';
+import type {Shelf} from './core/shelf/types.js';
 
 /** Starts the full-screen app and resolves with the exit status once the user quits. */
 export async function runApp(shelf: Shelf, title: string, slug?: string): Promise<number> {

@@ -1,6 +1,6 @@
 import {describe, it, expect} from 'vitest';
 import {readFileSync} from 'node:fs';
-import {keyTableMarkdown, KEYMAP} from '../src/core/keymap.js';
+import {keyTableMarkdown, KEYMAP} from '../src/core/state/keymap.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 

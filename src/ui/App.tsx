@@ -4,15 +4,15 @@ import {Library, libraryLayout} from './screens/Library.js';
 import {Help} from './screens/Help.js';
 import {theme} from './theme.js';
 import {useShelfSearch} from './hooks/use-shelf-search.js';
-import {splitKeys} from '../core/keymap.js';
-import {initialState, reduce, type Action, type AppState, type Group} from '../core/state.js';
-import {prepareForPaste, type CopyResult} from '../core/clipboard.js';
-import {resolveLink} from '../core/links.js';
-import {backlinkIndex, footerMarkdown, relatedArticles} from '../core/related.js';
-import type {OpenResult} from '../core/opener.js';
-import type {PlaceStore} from '../core/place-store.js';
+import {splitKeys} from '../core/state/keymap.js';
+import {initialState, reduce, type Action, type AppState, type Group} from '../core/state/reducer.js';
+import {prepareForPaste, type CopyResult} from '../core/clipboard/copy.js';
+import {resolveLink} from '../core/shelf/links.js';
+import {backlinkIndex, footerMarkdown, relatedArticles} from '../core/shelf/related.js';
+import type {OpenResult} from '../core/system/opener.js';
+import type {PlaceStore} from '../core/system/place-store.js';
 import type {Styles} from '../core/render/styles.js';
-import type {Article} from '../core/types.js';
+import type {Article} from '../core/shelf/types.js';
 
 export interface AppProps {
 	/** All, then categories, then tags; a "Recently read" group is added after All when places are kept. */

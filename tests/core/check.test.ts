@@ -2,9 +2,9 @@ import {mkdir, mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {checkShelf} from '../../src/core/check.js';
-import {loadShelf} from '../../src/core/loader.js';
-import type {Article, Shelf} from '../../src/core/types.js';
+import {checkShelf} from '../../src/core/shelf/check.js';
+import {loadShelf} from '../../src/core/shelf/loader.js';
+import type {Article, Shelf} from '../../src/core/shelf/types.js';
 import {HOSTILE_BROKEN, makeHostileShelf} from '../helpers/hostile-shelf.js';
 
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;

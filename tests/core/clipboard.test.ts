@@ -10,8 +10,8 @@ import {
 	type ClipboardDeps,
 	type Env,
 	type RunResult,
-} from '../../src/core/clipboard.js';
-import {makeRun, makeWhich, tmuxSupportsW} from '../../src/core/clipboard-routes.js';
+} from '../../src/core/clipboard/copy.js';
+import {makeRun, makeWhich, tmuxSupportsW} from '../../src/core/clipboard/routes.js';
 
 interface Call {
 	cmd: string;

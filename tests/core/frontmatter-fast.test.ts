@@ -1,7 +1,7 @@
 import {describe, it, expect} from 'vitest';
 import fc from 'fast-check';
 import {parse} from 'yaml';
-import {simpleYaml} from '../../src/core/frontmatter-fast.js';
+import {simpleYaml} from '../../src/core/shelf/frontmatter-fast.js';
 
 const CORE = {schema: 'core', resolveKnownTags: false, uniqueKeys: false, logLevel: 'error'} as const;
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {FRONTMATTER_LIMIT, parseFrontmatter} from '../../src/core/frontmatter.js';
+import {FRONTMATTER_LIMIT, parseFrontmatter} from '../../src/core/shelf/frontmatter.js';
 
 const fm = (yaml: string, body = 'body\n'): string => `---\n${yaml}\n---\n${body}`;
 // Any C0/C1 control (tab and newline aside) or bidi control left in a display string is a bug.

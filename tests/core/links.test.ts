@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {anchorLine, githubSlug, headingText, resolveLink, slugger} from '../../src/core/links.js';
+import {anchorLine, githubSlug, headingText, resolveLink, slugger} from '../../src/core/shelf/links.js';
 
 describe('githubSlug', () => {
 	// Cases from github-slugger's fixtures (what GitHub does), plus a few of ours.

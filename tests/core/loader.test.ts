@@ -4,8 +4,8 @@ import {chmod, mkdir, mkdtemp, rm, symlink, unlink, writeFile} from 'node:fs/pro
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {loadArticleFile, loadShelf} from '../../src/core/loader.js';
-import type {Article, Shelf} from '../../src/core/types.js';
+import {loadArticleFile, loadShelf} from '../../src/core/shelf/loader.js';
+import type {Article, Shelf} from '../../src/core/shelf/types.js';
 import {
 	EVIL_FILE_NAME, HOSTILE_BROKEN, HOSTILE_GOOD, HOSTILE_SKIPPED, makeHostileShelf,
 } from '../helpers/hostile-shelf.js';

@@ -2,7 +2,7 @@ import {chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, wr
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import {PlaceStore, type Timers} from '../../src/core/place-store.js';
+import {PlaceStore, type Timers} from '../../src/core/system/place-store.js';
 
 let dir: string;
 beforeEach(() => {

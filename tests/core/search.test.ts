@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {createSearchIndex, findInText, fuzzyFilter, ShelfSearch} from '../../src/core/search.js';
-import {indexTokens, plainLines, queryTokens} from '../../src/core/search-text.js';
-import type {Article} from '../../src/core/types.js';
+import {createSearchIndex, findInText, fuzzyFilter, ShelfSearch} from '../../src/core/search/shelf-search.js';
+import {indexTokens, plainLines, queryTokens} from '../../src/core/search/text.js';
+import type {Article} from '../../src/core/shelf/types.js';
 
 function article(slug: string, fields: Partial<Article> = {}): Article {
 	return {

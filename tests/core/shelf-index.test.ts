@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {buildIndex, findArticle, suggest} from '../../src/core/shelf-index.js';
-import type {Article} from '../../src/core/types.js';
+import {buildIndex, findArticle, suggest} from '../../src/core/shelf/catalog.js';
+import type {Article} from '../../src/core/shelf/types.js';
 
 function article(slug: string, fields: Partial<Article> = {}): Article {
 	return {

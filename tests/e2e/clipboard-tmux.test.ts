@@ -9,7 +9,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {copyToClipboard, osc52Sequence} from '../../src/core/clipboard.js';
+import {copyToClipboard, osc52Sequence} from '../../src/core/clipboard/copy.js';
 
 const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
 const SERVER = `inkshelf-clip-${process.pid}`;

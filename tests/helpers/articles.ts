@@ -1,5 +1,5 @@
-import type {Article} from '../../src/core/types.js';
-import type {Group} from '../../src/core/state.js';
+import type {Article} from '../../src/core/shelf/types.js';
+import type {Group} from '../../src/core/state/reducer.js';
 
 /** An in-memory article for screen and reducer tests (the loader has tests of its own). */
 export function article(slug: string, fields: Partial<Article> = {}): Article {

@@ -3,7 +3,7 @@ import {expect} from 'vitest';
 import {render} from 'ink-testing-library';
 import {App, type AppProps} from '../../src/ui/App.js';
 import {makeStyles} from '../../src/core/render/styles.js';
-import type {CopyResult} from '../../src/core/clipboard.js';
+import type {CopyResult} from '../../src/core/clipboard/copy.js';
 
 export const tick = (ms = 15): Promise<void> => new Promise(r => setTimeout(r, ms));
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import {render} from 'ink-testing-library';
 import {Text} from 'ink';
 import {ErrorBoundary} from '../../src/ui/ErrorBoundary.js';
-import {reportCrash} from '../../src/core/crash-log.js';
+import {reportCrash} from '../../src/core/system/crash-log.js';
 
 function Broken(): React.ReactElement {
 	throw new Error('boom \x1b]0;pwned\x07 in render');

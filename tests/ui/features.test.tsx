@@ -3,8 +3,8 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {preloadReader} from '../../src/ui/App.js';
-import {PlaceStore} from '../../src/core/place-store.js';
-import type {Group} from '../../src/core/state.js';
+import {PlaceStore} from '../../src/core/system/place-store.js';
+import type {Group} from '../../src/core/state/reducer.js';
 import {article} from '../helpers/articles.js';
 import {driveApp, tick} from '../helpers/drive-app.js';
 

@@ -1,7 +1,7 @@
 import {ArticleRenderer} from './article.js';
 import {parseArticle} from './parse.js';
 import type {Styles} from './styles.js';
-import type {Article} from '../types.js';
+import type {Article} from '../shelf/types.js';
 
 /**
  * Rendering happens once per (article, width, colour): scrolling only slices

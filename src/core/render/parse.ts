@@ -1,6 +1,6 @@
 import {Marked, type Token, type Tokens} from 'marked';
 import {sanitize} from '../sanitize.js';
-import type {Article} from '../types.js';
+import type {Article} from '../shelf/types.js';
 
 /**
  * Lexing only: cheap enough for the library and `inkshelf code`, which need

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {theme} from '../theme.js';
-import {headingText} from '../../core/links.js';
+import {headingText} from '../../core/shelf/links.js';
 import {sanitizeLine} from '../../core/sanitize.js';
 
 interface Props {

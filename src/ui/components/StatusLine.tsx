@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {theme} from '../theme.js';
-import type {Status} from '../../core/state.js';
+import type {Status} from '../../core/state/reducer.js';
 
 interface Props {
 	width: number;

@@ -1,7 +1,7 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {createSearchIndex, fuzzyFilter, type ShelfSearch} from '../../core/search.js';
-import type {Article} from '../../core/types.js';
-import type {SearchRow} from '../../core/state.js';
+import {createSearchIndex, fuzzyFilter, type ShelfSearch} from '../../core/search/shelf-search.js';
+import type {Article} from '../../core/shelf/types.js';
+import type {SearchRow} from '../../core/state/reducer.js';
 
 /** Articles indexed per slice of background work: small enough that a key never waits long. */
 const SLICE_MS = 8;

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {bindingsByScope, keysLabel} from '../../core/keymap.js';
+import {bindingsByScope, keysLabel} from '../../core/state/keymap.js';
 import {theme} from '../theme.js';
 
 interface Line {

@@ -3,8 +3,8 @@ import {Box, Text} from 'ink';
 import {WindowedSelect} from '../components/WindowedSelect.js';
 import {StatusLine} from '../components/StatusLine.js';
 import {theme} from '../theme.js';
-import {currentArticles, filtered, type AppState, type Group, type SearchRow} from '../../core/state.js';
-import type {Article} from '../../core/types.js';
+import {currentArticles, filtered, type AppState, type Group, type SearchRow} from '../../core/state/reducer.js';
+import type {Article} from '../../core/shelf/types.js';
 
 interface Props {
 	state: AppState;

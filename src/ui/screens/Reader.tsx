@@ -6,14 +6,14 @@ import {theme} from '../theme.js';
 import {renderedArticle} from '../../core/render/cache.js';
 import {sliceAnsi} from '../../core/render/fit.js';
 import {visibleWidth} from '../../core/render/wrap.js';
-import {prepareForPaste} from '../../core/clipboard.js';
-import {findInText} from '../../core/search.js';
-import {currentSection} from '../../core/state-reader.js';
-import {headingText} from '../../core/links.js';
+import {prepareForPaste} from '../../core/clipboard/copy.js';
+import {findInText} from '../../core/search/shelf-search.js';
+import {currentSection} from '../../core/state/reader.js';
+import {headingText} from '../../core/shelf/links.js';
 import {sanitizeLine} from '../../core/sanitize.js';
 import type {Styles} from '../../core/render/styles.js';
-import type {Article} from '../../core/types.js';
-import type {Action, AppState, ReaderState} from '../../core/state.js';
+import type {Article} from '../../core/shelf/types.js';
+import type {Action, AppState, ReaderState} from '../../core/state/reducer.js';
 
 interface Props {
 	state: AppState;

@@ -1,7 +1,7 @@
-import {anchorLine} from './links.js';
+import {anchorLine} from '../shelf/links.js';
 import type {Command} from './keymap.js';
-import type {AppState, FindState, OpenOptions, ReaderLayout, ReaderState} from './state-types.js';
-import type {Article} from './types.js';
+import type {AppState, FindState, OpenOptions, ReaderLayout, ReaderState} from './types.js';
+import type {Article} from '../shelf/types.js';
 
 const clamp = (n: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, n));
 

@@ -14,9 +14,9 @@ import {
 	tmuxSupportsW,
 	type ClipboardDeps,
 	type RunResult,
-} from './clipboard-routes.js';
+} from './routes.js';
 
-export {OSC52_MAX_BASE64, osc52Sequence, type ClipboardDeps, type Env, type RunResult} from './clipboard-routes.js';
+export {OSC52_MAX_BASE64, osc52Sequence, type ClipboardDeps, type Env, type RunResult} from './routes.js';
 
 export interface CopyResult {
 	/** At least one route worked. */

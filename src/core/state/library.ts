@@ -1,7 +1,7 @@
 import type {Command} from './keymap.js';
-import type {AppState, SearchRow, SortOrder} from './state-types.js';
-import type {Article} from './types.js';
-import {openArticle} from './state-reader.js';
+import type {AppState, SearchRow, SortOrder} from './types.js';
+import type {Article} from '../shelf/types.js';
+import {openArticle} from './reader.js';
 
 const clamp = (n: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, n));
 

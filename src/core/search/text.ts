@@ -6,7 +6,7 @@
  * Also the two small matchers that need no index: type-to-filter on short
  * strings and find-in-article on rendered lines (exported from `search.ts`).
  */
-import {visibleWidth} from './render/wrap.js';
+import {visibleWidth} from '../render/wrap.js';
 
 const OPEN_FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const CLOSE_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;

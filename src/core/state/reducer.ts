@@ -1,12 +1,12 @@
 import {commandFor, typedCharacter, type Command, type KeyEvent, type Scope} from './keymap.js';
-import {filtered, libraryCommand, libraryText, openFromLibrary, searchResults, sortedArticles} from './state-library.js';
+import {filtered, libraryCommand, libraryText, openFromLibrary, searchResults, sortedArticles} from './library.js';
 
-export {filtered} from './state-library.js';
-import {applyLayout, applyFindHits, openArticle, readerCommand, readerText} from './state-reader.js';
-import type {AppState, Action, Group} from './state-types.js';
-import type {Article} from './types.js';
+export {filtered} from './library.js';
+import {applyLayout, applyFindHits, openArticle, readerCommand, readerText} from './reader.js';
+import type {AppState, Action, Group} from './types.js';
+import type {Article} from '../shelf/types.js';
 
-export type * from './state-types.js';
+export type * from './types.js';
 
 /**
  * The whole app as one reducer: keys in, state out. Screens render the state

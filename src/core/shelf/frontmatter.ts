@@ -7,7 +7,7 @@
 import {LineCounter, isMap, isScalar, parseDocument} from 'yaml';
 import {simpleYaml} from './frontmatter-fast.js';
 import type {DocumentOptions, ParseOptions, SchemaOptions, YAMLError} from 'yaml';
-import {sanitize, sanitizeLine} from './sanitize.js';
+import {sanitize, sanitizeLine} from '../sanitize.js';
 import type {Problem} from './types.js';
 
 export const UNCATEGORIZED = 'Uncategorized';

@@ -8,11 +8,11 @@
  * more and can be built in the background in slices (`indexPending`).
  */
 import MiniSearch, {type SearchResult} from 'minisearch';
-import {sanitizeLine} from './sanitize.js';
-import {indexTokens, plainLines, queryTokens} from './search-text.js';
-import type {Article} from './types.js';
+import {sanitizeLine} from '../sanitize.js';
+import {indexTokens, plainLines, queryTokens} from './text.js';
+import type {Article} from '../shelf/types.js';
 
-export {findInText, fuzzyFilter} from './search-text.js';
+export {findInText, fuzzyFilter} from './text.js';
 
 export interface SearchHit {
 	slug: string;

@@ -1,7 +1,7 @@
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {homedir, tmpdir} from 'node:os';
 import path from 'node:path';
-import {sanitize} from './sanitize.js';
+import {sanitize} from '../sanitize.js';
 
 /** Where inkshelf keeps state and crash logs: $XDG_STATE_HOME/inkshelf, else ~/.local/state/inkshelf. */
 export function stateDir(env: NodeJS.ProcessEnv = process.env): string {

@@ -3,7 +3,7 @@
  * made the way GitHub makes them, so links written for a repository or a wiki
  * (`[see](other.md#set-up-ssh)`) keep working on the shelf.
  */
-import {sanitizeLine} from './sanitize.js';
+import {sanitizeLine} from '../sanitize.js';
 
 // github-slugger (what GitHub uses) drops these Unicode categories: other
 // numbers, all punctuation but connectors and `-`, symbols, controls, format

@@ -7,7 +7,7 @@
 import {mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {stateDir} from './crash-log.js';
-import {sanitizeLine} from './sanitize.js';
+import {sanitizeLine} from '../sanitize.js';
 
 export interface Place {
 	/** Top line / total lines, 0..1: survives a different terminal width. */

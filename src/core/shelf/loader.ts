@@ -8,7 +8,7 @@ import {closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirS
 import type {Stats} from 'node:fs';
 import {basename, dirname, isAbsolute, join, relative, resolve, sep} from 'node:path';
 import {TEXT_LIMIT, UNCATEGORIZED, parseFrontmatter} from './frontmatter.js';
-import {sanitize, sanitizeLine} from './sanitize.js';
+import {sanitize, sanitizeLine} from '../sanitize.js';
 import type {Article, Problem, Shelf, Skipped} from './types.js';
 
 export interface LoadOptions {

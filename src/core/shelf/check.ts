@@ -3,7 +3,7 @@
  * shape editors and CI logs already turn into links.
  */
 import {relative, sep} from 'node:path';
-import {sanitizeLine} from './sanitize.js';
+import {sanitizeLine} from '../sanitize.js';
 import type {Shelf} from './types.js';
 
 export interface CheckResult {

@@ -1,4 +1,4 @@
-import type {Article} from './types.js';
+import type {Article} from '../shelf/types.js';
 import type {Command, KeyEvent} from './keymap.js';
 
 /** A group in the library's left pane: everything, recently read, one category, or one tag. */
