@@ -4,6 +4,7 @@ import {parseCli, UsageError, USAGE, type CliArgs} from './cli-args.js';
 import {sanitize} from './core/sanitize.js';
 import {VERSION} from './version.js';
 import {enableCompileCache} from './compile-cache.js';
+import {nodeVersionProblem} from './node-version.js';
 import type {Io} from './commands.js';
 
 // Everything heavy is imported on demand below: `--version` should not pay for a UI toolkit.
@@ -73,7 +74,12 @@ async function importTui(): Promise<typeof import('./tui.js')> {
 }
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1]);
-if (isMain) {
+const tooOld = isMain ? nodeVersionProblem() : null;
+if (tooOld !== null) {
+	// Checked before anything else runs: on an old Node the app would fail later in a less clear way.
+	process.stderr.write(`${tooOld}\n`);
+	process.exitCode = 1;
+} else if (isMain) {
 	// `inkshelf list | head` closes the pipe early: that is a normal end, not a crash.
 	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 		if (error.code === 'EPIPE') process.exit(0);
