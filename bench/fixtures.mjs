@@ -194,7 +194,6 @@ export function generatedArticle(index, r = rng(1000 + index)) {
 	const tags = r.some(TAGS, 2 + r.int(4));
 	const fm = `---\ntitle: ${t}\ndate: ${date}\ntags: [${tags.join(', ')}]\ncategory: ${CATEGORIES[(index * 7 + r.int(3)) % CATEGORIES.length]}\ndescription: ${sentence(r).replace(/[`*:]/g, '')}\n---\n\n`;
 	let body = paragraph(r) + '\n\n';
-	let section = 1;
 	while (body.length < target) {
 		body += `## ${title(r)}\n\n${paragraph(r)}\n\n`;
 		const kind = r.int(4);
@@ -207,7 +206,6 @@ export function generatedArticle(index, r = rng(1000 + index)) {
 			body += Array.from({length: 3 + r.int(2)}, (_, i) => `${i + 1}. ${sentence(r)}`).join('\n') + '\n\n';
 			if (r() < 0.5) body += `| ${r.pick(WORDS)} | ${r.pick(WORDS)} | count |\n| --- | --- | ---: |\n` + Array.from({length: 3}, () => `| ${r.pick(WORDS)} | ${r.pick(WORDS)} | ${r.int(1000)} |`).join('\n') + '\n\n';
 		}
-		section++;
 	}
 	return fm + body;
 }

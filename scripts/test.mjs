@@ -31,4 +31,5 @@ if (major < MIN_MAJOR) {
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 run(process.execPath, [path.join(root, 'scripts/build.mjs')]);
 run(bin('tsc'), ['--noEmit']);
+run(bin('eslint'), ['--max-warnings', '0', '.']);
 run(bin('vitest'), ['run', ...process.argv.slice(2)]);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import {fileURLToPath} from 'node:url';
-import {parseCli, UsageError, USAGE, type CliArgs} from './cli-args.js';
+import {parseCli, USAGE, type CliArgs} from './cli-args.js';
 import {sanitize} from './core/sanitize.js';
 import {VERSION} from './version.js';
 import {enableCompileCache} from './compile-cache.js';

@@ -74,12 +74,14 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
 	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(withRecent(groups, places), initialSlug));
-	const all = groups[0]?.articles ?? [];
-	const article = useMemo(() => state.reader && all.find(a => a.slug === state.reader?.slug), [all, state.reader?.slug]);
+	const all = useMemo(() => groups[0]?.articles ?? [], [groups]);
+	const slug = state.reader?.slug;
+	const article = useMemo(() => (slug === undefined ? undefined : all.find(a => a.slug === slug)), [all, slug]);
 	const Reader = useReaderScreen(state.screen === 'reader');
 	// Related articles and the ones linking here, shown after the article; backlinks need
 	// one pass over the shelf's text, done when the first article opens.
-	const backlinks = useMemo(() => (article ? backlinkIndex(all) : null), [all, article !== undefined && article !== null]); // eslint-disable-line react-hooks/exhaustive-deps
+	const reading = article !== undefined;
+	const backlinks = useMemo(() => (reading ? backlinkIndex(all) : null), [all, reading]);
 	const footer = useMemo(() => (article && backlinks ? footerMarkdown(article, relatedArticles(article, all), backlinks.get(article.slug) ?? []) : ''), [article, backlinks, all]);
 	const {indexed, search} = useShelfSearch(all, state.screen === 'library');
 
@@ -125,6 +127,8 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 	if (state.help) return <Help width={columns} height={rows} top={state.helpTop} />;
 	if (state.screen === 'reader' && article) {
 		if (!Reader) return <Text color={theme.muted}>{` Opening ${article.title}…`}</Text>;
+		// The screen is imported once and kept at module level (preloadReader), so it is the same component on every render.
+		// eslint-disable-next-line react-hooks/static-components -- see the line above
 		return <Reader state={state} article={article} footer={footer} width={columns} height={rows} styles={styles} hyperlinks={hyperlinks} dispatch={dispatch} />;
 	}
 	return (

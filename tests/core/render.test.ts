@@ -14,7 +14,7 @@ describe('markdown to terminal lines', () => {
 	it('renders headings, emphasis in list items and nested lists', () => {
 		const out = text('# Title\n\n- item **bold**\n  - nested *em*\n    1. third\n- two\n');
 		expect(out).toContain('Title');
-		expect(out).toMatch(/• item bold\n  ◦ nested em\n    1\. third\n• two/);
+		expect(out).toMatch(/• item bold\n {2}◦ nested em\n {4}1\. third\n• two/);
 		const styled = renderArticle('- item **bold**\n', 60, color).lines.join('\n');
 		expect(styled).toContain('\x1b[1mbold');
 	});

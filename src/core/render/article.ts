@@ -153,7 +153,8 @@ export class ArticleRenderer {
 	}
 
 	private overrides(): RendererObject {
-		const self = this;
+		// marked calls each override with its own `this` (the parser), so the renderer needs a name.
+		const self = this; // eslint-disable-line @typescript-eslint/no-this-alias -- see the line above
 		const s = this.s;
 		const ctx = this.ctx;
 		const room = (): number => Math.max(8, self.width - ctx.indent);

@@ -6,7 +6,7 @@ import {theme} from '../theme.js';
 import {renderedArticle} from '../../core/render/cache.js';
 import {sliceAnsi} from '../../core/render/fit.js';
 import {visibleWidth} from '../../core/render/wrap.js';
-import {prepareForPaste} from '../../core/clipboard/copy.js';
+import {pasteWarnings} from '../../core/clipboard/paste-warnings.js';
 import {findInText} from '../../core/search/shelf-search.js';
 import {currentSection} from '../../core/state/reader.js';
 import {headingText} from '../../core/shelf/links.js';
@@ -64,13 +64,6 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 		return () => clearTimeout(timer);
 	}, [view]);
 
-	// Paste warnings per block, worked out once per block as blocks become known.
-	const unsafe = useMemo(() => new Map<number, string[]>(), [view]);
-	const warningsOf = (index: number, source: string): string[] => {
-		let w = unsafe.get(index);
-		if (!w) unsafe.set(index, w = prepareForPaste(source).warnings);
-		return w;
-	};
 	// (A block gets its lines in the same step that adds them, so the line count covers its position.)
 	// Everything the reducer is told is read here, at render time, together: the
 	// background renderer may finish between this render and the effect below, and a
@@ -81,7 +74,7 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 	const signature = `${article.slug}|${textWidth}|${lineCount}|${viewHeight}|${done}|${view.links.length}|${view.headings.length}|${view.blocks.length}`;
 	const layout = useMemo(() => ({
 		signature, lineCount, viewHeight, complete: done,
-		blocks: view.blocks.map((b, i) => ({startLine: b.startLine, endLine: b.endLine, unsafe: warningsOf(i, b.source), source: b.source})),
+		blocks: view.blocks.map(b => ({startLine: b.startLine, endLine: b.endLine, unsafe: pasteWarnings(b), source: b.source})),
 		links: view.links.map(l => ({line: l.line, column: l.column, href: l.href})),
 		headings: view.headings.map(h => ({line: h.line, depth: h.depth, text: h.text})),
 	}), [signature]); // eslint-disable-line react-hooks/exhaustive-deps -- the signature names everything it holds
