@@ -175,15 +175,20 @@ function useCopy(state: AppState, dispatch: (a: Action) => void, article: Articl
 	const request = state.copyRequest;
 	useEffect(() => {
 		if (!request || !article) return;
-		const block = state.reader?.layout.blocks[request.block];
-		if (!block) return;
-		const index = request.block + 1;
+		let text: string;
+		let what: string;
+		if (request.kind === 'text') {
+			({text, what} = request);
+		} else {
+			const block = state.reader?.layout.blocks[request.block];
+			if (!block) return;
+			text = prepareForPaste(block.source).text;
+			const lines = text === '' ? 0 : text.split('\n').length;
+			what = `block ${request.block + 1} (${lines} line${lines === 1 ? '' : 's'})`;
+		}
 		let live = true;
-		const {text} = prepareForPaste(block.source);
-		const lines = text === '' ? 0 : text.split('\n').length;
 		copy(text).then(result => {
 			if (!live) return;
-			const what = `block ${index} (${lines} line${lines === 1 ? '' : 's'})`;
 			dispatch({type: 'status', status: result.ok
 				? {text: `✓ Copied ${what} via ${result.routes.join(' + ')}`, kind: 'success'}
 				: {text: `Could not copy ${what}: ${result.message}`, kind: 'error'}});

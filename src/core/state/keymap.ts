@@ -10,7 +10,7 @@ export type Command =
 	| 'quit' | 'help' | 'back'
 	| 'up' | 'down' | 'pageUp' | 'pageDown' | 'halfDown' | 'halfUp' | 'top' | 'bottom'
 	| 'open' | 'switchPane' | 'focusGroups' | 'focusArticles' | 'search' | 'sort' | 'pin'
-	| 'nextBlock' | 'prevBlock' | 'copyBlock' | 'copyNumbered'
+	| 'nextBlock' | 'prevBlock' | 'copyBlock' | 'copyNumbered' | 'copyCommands' | 'copyLink'
 	| 'find' | 'nextHit' | 'prevHit' | 'outline' | 'nextLink' | 'prevLink' | 'follow' | 'historyBack'
 	| 'accept' | 'cancel' | 'deleteChar';
 
@@ -74,6 +74,8 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'prevBlock', scope: 'reader', keys: [{input: '['}], description: 'Previous code block'},
 	{command: 'copyBlock', scope: 'reader', keys: [{input: 'y'}, {input: 'c'}], description: 'Copy selected block'},
 	{command: 'copyNumbered', scope: 'reader', keys: [{digit: true}], description: 'Copy block N'},
+	{command: 'copyCommands', scope: 'reader', keys: [{input: 'Y'}], description: 'Copy only the commands of a shell block (no prompts, no output)'},
+	{command: 'copyLink', scope: 'reader', keys: [{input: 'L'}], description: 'Copy a link to this section (slug#heading)'},
 	{command: 'find', scope: 'reader', keys: [{input: '/'}], description: 'Find in the article'},
 	{command: 'nextHit', scope: 'reader', keys: [{input: 'n'}], description: 'Next hit'},
 	{command: 'prevHit', scope: 'reader', keys: [{input: 'N'}], description: 'Previous hit'},

@@ -1,4 +1,5 @@
 import {anchorLine} from '../shelf/links.js';
+import {copySectionLink, copySelected, requestCopy} from './copy.js';
 import type {Command} from './keymap.js';
 import type {AppState, FindState, OpenOptions, ReaderLayout, ReaderState} from './types.js';
 import type {Article} from '../shelf/types.js';
@@ -63,7 +64,9 @@ export function readerCommand(state: AppState, command: Command, digit?: number)
 		case 'bottom': return {...state, reader: fit({...r, top: Number.MAX_SAFE_INTEGER, confirmCopy: null, atEnd: true, needAll: true}), status: null};
 		case 'nextBlock': return selectBlock(state, r, +1);
 		case 'prevBlock': return selectBlock(state, r, -1);
-		case 'copyBlock': return copySelected(state, r);
+		case 'copyBlock': return copySelected(state, r, false);
+		case 'copyCommands': return copySelected(state, r, true);
+		case 'copyLink': return copySectionLink(state, r, currentSection(r));
 		case 'copyNumbered': {
 			const n = (digit ?? 0) - 1;
 			// Not read that far yet: the block is copied as soon as it is found.
@@ -198,15 +201,6 @@ function selectBlock(state: AppState, r: ReaderState, dir: 1 | -1): AppState {
 	return {...state, status: null, reader: revealBlock({...r, selectedBlock: next, confirmCopy: null}, next)};
 }
 
-function copySelected(state: AppState, r: ReaderState): AppState {
-	if (r.selectedBlock >= 0) return requestCopy(state, r.selectedBlock);
-	// Nothing selected yet: the first block on screen is the obvious one.
-	const h = r.layout.viewHeight;
-	const onScreen = r.layout.blocks.findIndex(b => b.startLine >= 0 && b.endLine >= r.top && b.startLine < r.top + h);
-	if (onScreen < 0) return {...state, status: {text: r.layout.blocks.length ? 'No code block on screen: ] selects the next one' : 'This article has no code blocks', kind: 'warning'}};
-	return requestCopy({...state, reader: {...r, selectedBlock: onScreen}}, onScreen);
-}
-
 function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
 	for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return i;
 	return -1;
@@ -222,16 +216,6 @@ function revealBlock(r: ReaderState, index: number): ReaderState {
 	if (b.startLine < top) top = b.startLine;
 	else if (b.endLine >= top + h) top = b.endLine - b.startLine < h ? b.endLine - h + 1 : b.startLine;
 	return fit({...r, top, atEnd: false});
-}
-
-function requestCopy(state: AppState, block: number): AppState {
-	const r = state.reader;
-	const b = r?.layout.blocks[block];
-	if (!r || !b) return state;
-	if (b.unsafe.length > 0 && r.confirmCopy !== block) {
-		return {...state, reader: {...r, confirmCopy: block}, status: {text: `Block ${block + 1} ${b.unsafe.join(', ')}: press y again to copy anyway`, kind: 'warning'}};
-	}
-	return {...state, reader: {...r, confirmCopy: null}, copyRequest: {block, nonce: (state.copyRequest?.nonce ?? 0) + 1}, status: {text: `Copying block ${block + 1}…`, kind: 'info'}};
 }
 
 function fit(r: ReaderState): ReaderState {

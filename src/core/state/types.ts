@@ -39,7 +39,7 @@ export interface ReaderLayout {
 	/** False while the article is still being rendered in the background. */
 	complete: boolean;
 	/** Code blocks known so far, with their exact sources (what `y` copies). */
-	blocks: {startLine: number; endLine: number; unsafe: string[]; source: string}[];
+	blocks: {startLine: number; endLine: number; unsafe: string[]; source: string; lang?: string}[];
 	links: {line: number; column: number; href: string}[];
 	headings: {line: number; depth: number; text: string}[];
 }
@@ -108,10 +108,15 @@ export interface AppState {
 	history: {slug: string; top: number}[];
 	status: Status | null;
 	/** Side effects the UI performs, each with a nonce so the same one can be asked twice. */
-	copyRequest: {block: number; nonce: number} | null;
+	copyRequest: CopyRequest | null;
 	linkRequest: {link: number; nonce: number} | null;
 	quit: boolean;
 }
+
+/** What to copy: a code block as written, or a text the reducer worked out (`Y`'s commands, `L`'s link). */
+export type CopyRequest =
+	| {kind: 'block'; block: number; nonce: number}
+	| {kind: 'text'; text: string; what: string; nonce: number};
 
 export type Action =
 	| {type: 'command'; command: Command; digit?: number}

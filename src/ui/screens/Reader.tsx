@@ -74,7 +74,7 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 	const signature = `${article.slug}|${textWidth}|${lineCount}|${viewHeight}|${done}|${view.links.length}|${view.headings.length}|${view.blocks.length}`;
 	const layout = useMemo(() => ({
 		signature, lineCount, viewHeight, complete: done,
-		blocks: view.blocks.map(b => ({startLine: b.startLine, endLine: b.endLine, unsafe: pasteWarnings(b), source: b.source})),
+		blocks: view.blocks.map(b => ({startLine: b.startLine, endLine: b.endLine, unsafe: pasteWarnings(b), source: b.source, lang: b.lang})),
 		links: view.links.map(l => ({line: l.line, column: l.column, href: l.href})),
 		headings: view.headings.map(h => ({line: h.line, depth: h.depth, text: h.text})),
 	}), [signature]); // eslint-disable-line react-hooks/exhaustive-deps -- the signature names everything it holds

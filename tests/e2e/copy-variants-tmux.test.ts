@@ -1,0 +1,76 @@
+/**
+ * `Y` and `L` in the built app in a real tmux: the paste buffer must hold the
+ * commands alone (no prompts, no output) and the section link.
+ */
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {CLI, ensureBuilt} from '../helpers/cli.js';
+import {HAS_TMUX, Tmux, shellQuote} from '../helpers/tmux.js';
+
+const ARTICLE = `---
+title: Session notes
+date: 2026-01-02
+---
+
+## Install it
+
+\`\`\`console
+$ npm install inkshelf
+added 12 packages in 2s
+$ inkshelf --version \\
+  --help
+0.1.0
+# whoami
+root
+\`\`\`
+
+## Later on
+
+Words.
+`;
+
+describe.skipIf(!HAS_TMUX)('Y and L in tmux', () => {
+	let tmux: Tmux;
+	let shelf = '';
+
+	beforeAll(() => {
+		ensureBuilt();
+		shelf = mkdtempSync(path.join(tmpdir(), 'inkshelf-copy-variants-'));
+		writeFileSync(path.join(shelf, 'session.md'), ARTICLE);
+		tmux = Tmux.start(`inkshelf-copyv-${process.pid}`, {width: 80, height: 24});
+	});
+
+	afterAll(() => {
+		tmux?.kill();
+		if (shelf) rmSync(shelf, {recursive: true, force: true});
+	});
+
+	beforeEach(async () => {
+		await tmux.resetPane();
+		tmux.clearBuffers();
+	});
+
+	it('Y copies only the commands, L a link to the section', async () => {
+		await tmux.runInShell([process.execPath, CLI, 'read', 'session', shelf].map(shellQuote).join(' '));
+		await tmux.waitFor(s => s.startsWith(' Session notes') && /\d+% · \d+\/\d+/.test(s));
+
+		await tmux.key('Y');
+		const screen = await tmux.waitFor('✓ Copied block 1');
+		expect(screen).toContain('3 commands, 3 output lines left out');
+		const want = 'npm install inkshelf\ninkshelf --version \\\n  --help\nwhoami';
+		expect(await tmux.waitForBuffer(want)).toBe(want);
+
+		tmux.clearBuffers();
+		await tmux.key('L');
+		await tmux.waitFor('✓ Copied link to "Install it"');
+		expect(await tmux.waitForBuffer('session#install-it')).toBe('session#install-it');
+
+		// q leaves the article for the library, a second q quits.
+		await tmux.key('q');
+		await tmux.waitFor(' Browse ');
+		await tmux.key('q');
+		expect(await tmux.waitForExit()).toBe(0);
+	}, 60_000);
+});
