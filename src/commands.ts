@@ -2,6 +2,7 @@ import {loadShelf} from './core/shelf/loader.js';
 import {buildIndex, findArticle, suggest} from './core/shelf/catalog.js';
 import {checkShelf} from './core/shelf/check.js';
 import {sanitize, sanitizeLine} from './core/sanitize.js';
+import {countOf} from './core/plural.js';
 import type {CliArgs} from './cli-args.js';
 import type {Article, Shelf} from './core/shelf/types.js';
 import type {Group} from './core/state/reducer.js';
@@ -70,18 +71,19 @@ export function articleFor(shelf: Shelf, slug: string): Article {
 	if (article) return article;
 	const near = suggest(shelf.articles.map(a => a.slug), slug);
 	const hint = near.length ? ` Did you mean: ${near.join(', ')}?` : '';
-	throw new CliError(`No article "${sanitizeLine(slug)}" in ${shelf.root} (${shelf.articles.length} articles).${hint} See: inkshelf list`);
+	throw new CliError(`No article "${sanitizeLine(slug)}" in ${shelf.root} (${countOf(shelf.articles.length, 'article')}).${hint} See: inkshelf list`);
 }
 
 export async function readCommand(shelf: Shelf, args: CliArgs, io: Io): Promise<number> {
 	const {renderArticle} = await import('./core/render/article.js');
+	const {bodyToRead} = await import('./core/render/title-heading.js');
 	const {colorLevelFor, makeStyles} = await import('./core/render/styles.js');
 	const article = articleFor(shelf, args.args[0] ?? '');
 	if (article.error) throw new CliError(`${article.slug} cannot be read: ${article.error}`);
 	const width = args.width ?? (io.out.isTTY && io.out.columns ? io.out.columns : 80);
 	const styles = makeStyles(colorLevelFor(io.out, io.env));
 	const meta = [article.date ?? 'undated', article.category, `${article.readingMinutes} min read`, article.tags.map(t => `#${t}`).join(' ')].filter(Boolean).join(' · ');
-	const {lines} = renderArticle(article.body, width, styles);
+	const {lines} = renderArticle(bodyToRead(article), width, styles);
 	const {fitLine} = await import('./core/render/fit.js');
 	const header = [...fitLine(styles.h1(article.title), width), ...fitLine(styles.dim(meta), width)];
 	io.out.write([...header, '', ...lines].join('\n') + '\n');
@@ -125,7 +127,7 @@ export function checkCommand(shelf: Shelf, io: Io): number {
 	const {lines, broken} = checkShelf(shelf);
 	for (const line of lines) io.out.write(`${line}\n`);
 	const total = shelf.articles.length;
-	io.err.write(broken ? `${broken} of ${total} articles are broken.\n` : `${total} articles, none broken.\n`);
+	io.err.write(broken ? `${broken} of ${countOf(total, 'article')} ${broken === 1 ? 'is' : 'are'} broken.\n` : `${countOf(total, 'article')}, none broken.\n`);
 	return broken ? 1 : 0;
 }
 

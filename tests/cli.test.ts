@@ -462,7 +462,7 @@ describe('check', () => {
 		expect(r.status).toBe(1);
 		expect(r.stdout).toContain('broken.md');
 		expect(r.stdout).toMatch(/never closes/);
-		expect(r.stderr).toMatch(/1 of 4 articles are broken/);
+		expect(r.stderr).toMatch(/1 of 4 articles is broken/);
 		expect(r.stderr).not.toMatch(STACK_TRACE);
 	});
 });

@@ -61,14 +61,40 @@ describe('markdown to terminal lines', () => {
 	});
 
 	it('shows where links really go and keeps dangerous ones inert', () => {
-		expect(text('[https://good.example](https://evil.example)')).toContain('https://good.example (https://evil.example)');
-		expect(text('[docs](https://example.com/docs)')).toContain('docs (https://example.com/docs)');
-		expect(text('<https://example.com>')).not.toContain('(https://example.com)');
+		expect(text('[https://good.example](https://evil.example)')).toContain('https://good.example [evil.example]');
+		expect(text('[docs](https://example.com/docs)')).toContain('docs [example.com]');
+		expect(text('<https://example.com>')).not.toContain('[example.com]');
 		expect(text('[click](javascript:alert(1))')).toContain('inert link: javascript:alert(1)');
 		expect(linkKind('other.md#intro')).toBe('relative');
 		expect(linkKind('mailto:a@b.c')).toBe('mail');
 		expect(linkKind('data:text/html,x')).toBe('inert');
 		expect(linkKind('//evil.example')).toBe('inert');
+	});
+
+	it('shows a link as its text and host, never the text alone when it could mislead', () => {
+		const cases: [string, string][] = [
+			['[Robin Bender Ginn](https://www.github.com/rginn)', 'Robin Bender Ginn [github.com]'],
+			['[the recap](https://nodejs.org/en/blog/recap)', 'the recap [nodejs.org]'],
+			['[nodejs.org/en/blog](https://nodejs.org/en/blog/)', 'nodejs.org/en/blog'],
+			['[github.com](https://github.com/some/repo)', 'github.com'],
+			// Text that names another site: the real host stays visible.
+			['[github.com](https://evil.example/github.com)', 'github.com [evil.example]'],
+			['[https://bank.example/login](https://bank.example.evil.example/login)', 'https://bank.example/login [bank.example.evil.example]'],
+			['[https://bank.example](https://bank.example@evil.example/)', 'https://bank.example [evil.example]'],
+			['[paypal.com](https://xn--pypal-4ve.com/)', 'paypal.com [xn--pypal-4ve.com]'],
+			['[local](http://localhost:8080/x)', 'local [localhost:8080]'],
+			['[write to us](mailto:team@example.com)', 'write to us [team@example.com]'],
+			['[team@example.com](mailto:team@example.com)', 'team@example.com'],
+			['[the next post](other.md#intro)', 'the next post'],
+			['[up](#top)', 'up'],
+		];
+		for (const [md, shown] of cases) expect(text(md, 100), md).toBe(shown);
+		const five = 'Thanks to [Ann](https://github.com/ann), [Bo](https://www.twitter.com/bo), [the docs](https://nodejs.org/docs), [a note](notes/a.md) and <https://example.com/x>.';
+		expect(text(five, 200)).toBe('Thanks to Ann [github.com], Bo [twitter.com], the docs [nodejs.org], a note and https://example.com/x.');
+		// Styled: the text underlined, the host dim.
+		const styled = renderArticle('[Ann](https://github.com/ann)', 60, color).lines.join('');
+		expect(styled).toContain('\x1b[4mAnn');
+		expect(styled).toContain('\x1b[2m[github.com]');
 	});
 
 	it('shows raw HTML as dim text, never as markup', () => {
@@ -143,7 +169,7 @@ describe('large articles', () => {
 		expect(lazy.blocks.map(b => b.source)).toEqual(Array.from({length: 900}, (_, i) => `print(${i})\n\n# a blank line inside the fence`));
 		expect(lazy.blocks.every(b => b.startLine >= 0 && b.endLine > b.startLine)).toBe(true);
 		const text = lazy.lines.join('\n');
-		expect(text).toContain('ref link (https://example.com/docs)');
+		expect(text).toContain('ref link [example.com]');
 		expect(text).not.toContain('[docs]');
 		expect(lazy.headings).toHaveLength(900);
 	});

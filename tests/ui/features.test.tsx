@@ -95,9 +95,10 @@ describe('inside an article', () => {
 		await tick(50);
 		await app.press('t');
 		await tick(50);
-		await app.shows('Outline · 4 headings');
+		// The leading "# Deploy guide" repeats the title: the header shows it, the outline does not.
+		await app.shows('Outline · 3 headings');
 		await app.shows('Related articles');
-		await app.press('j', 'j', '\r');
+		await app.press('j', '\r');
 		await app.shows(/^\s+Rollout$/m);
 		await app.shows('§ Rollout');
 	});
@@ -144,7 +145,8 @@ describe('after the article', () => {
 		await tick(30);
 		const f = app.frame();
 		expect(f).toContain('Related articles');
-		expect(f).toMatch(/Deploy guide \(\.\.\/guide\.md\) — #deploy/);
+		expect(f).toMatch(/Deploy guide — #deploy/);
+		expect(f).not.toContain('guide.md');
 		expect(f).toContain('Linking here');
 		await app.press('\x1b[Z', '\r'); // Shift-Tab: the last link on the page
 		await tick(50);
@@ -161,7 +163,10 @@ describe('remembered place', () => {
 		await first.press('j', '\r');
 		await first.shows('Preface line 1.');
 		await first.press(' ', ' ');
-		const seen = (await first.shows(/% · (3[0-9]|[4-9][0-9])\//)).split('\n')[4];
+		// The first line of text on screen (a blank line would match any frame).
+		const firstText = (frame: string): string | undefined => frame.split('\n').slice(3).find(l => l.trim() !== '');
+		const seen = firstText(await first.shows(/% · (3[0-9]|[4-9][0-9])\//));
+		expect(seen).toMatch(/line \d+/);
 		await first.press('q');
 		await first.shows('All articles');
 		await first.press('q'); // quitting saves
@@ -178,7 +183,7 @@ describe('remembered place', () => {
 		await second.press('j', '\r');
 		await second.shows('Back where you left off');
 		await second.shows(seen ?? '');
-		expect(second.frame().split('\n')[4]).toBe(seen);
+		expect(firstText(second.frame())).toBe(seen);
 		await second.press('g');
 		await second.shows('Preface line 1.');
 	});

@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import {theme} from '../theme.js';
 import {headingText} from '../../core/shelf/links.js';
 import {sanitizeLine} from '../../core/sanitize.js';
+import {countOf} from '../../core/plural.js';
 
 interface Props {
 	headings: {line: number; depth: number; text: string}[];
@@ -21,7 +22,7 @@ export function Outline({headings, selected, current, width, height, complete}: 
 	const minDepth = Math.min(...headings.map(h => h.depth), 6);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Text bold inverse wrap="truncate">{` Outline · ${headings.length} headings${complete ? '' : ' so far'} · Enter go · Esc close `.padEnd(width)}</Text>
+			<Text bold inverse wrap="truncate">{` Outline · ${countOf(headings.length, 'heading')}${complete ? '' : ' so far'} · Enter go · Esc close `.padEnd(width)}</Text>
 			{headings.length === 0 && <Text color={theme.muted}>  {complete ? 'No headings.' : 'Reading the article…'}</Text>}
 			{headings.slice(start, start + room).map((h, i) => {
 				const index = start + i;

@@ -2,6 +2,7 @@ import React from 'react';
 import SelectInput from 'ink-select-input';
 import {Box, Text} from 'ink';
 import {theme} from '../theme.js';
+import {listWindow} from '../../core/state/list-window.js';
 
 export interface Row<T> {
 	key: string;
@@ -13,8 +14,10 @@ interface Props<T> {
 	count: number;
 	rowAt: (index: number) => Row<T>;
 	selected: number;
-	/** How many rows fit. */
+	/** How many lines the list may use. */
 	visible: number;
+	/** Lines row `index` takes (1 when left out); rows take what their content needs. */
+	heightOf?: (index: number) => number;
 	focused: boolean;
 	renderRow: (value: T, selected: boolean, focused: boolean) => React.ReactNode;
 }
@@ -26,14 +29,13 @@ interface Props<T> {
  * also avoids ink-select-input's rotating `limit`, which wraps the end of a
  * list around to its top.
  */
-export function WindowedSelect<T>({count, rowAt, selected, visible, focused, renderRow}: Props<T>): React.ReactElement {
-	// When the list overflows, one row goes to the "↑↓ 3/40" position line.
-	const size = Math.max(1, count > visible ? visible - 1 : visible);
-	const start = Math.max(0, Math.min(selected - Math.floor(size / 2), count - size));
-	const window = Array.from({length: Math.min(size, count - start)}, (_, i) => rowAt(start + i));
+export function WindowedSelect<T>({count, rowAt, selected, visible, heightOf = oneLine, focused, renderRow}: Props<T>): React.ReactElement {
+	// When the list overflows, one line goes to the "↑↓ 3/40" position line.
+	const {start, end} = listWindow(count, selected, visible, heightOf);
+	const window = Array.from({length: end - start}, (_, i) => rowAt(start + i));
 	const items = window.map(r => ({key: r.key, label: r.key, value: r.key}));
 	const byKey = new Map(window.map(r => [r.key, r.value]));
-	const more = {above: start > 0, below: start + size < count};
+	const more = {above: start > 0, below: end < count};
 	return (
 		<Box flexDirection="column">
 			<SelectInput
@@ -49,4 +51,8 @@ export function WindowedSelect<T>({count, rowAt, selected, visible, focused, ren
 			)}
 		</Box>
 	);
+}
+
+function oneLine(): number {
+	return 1;
 }

@@ -4,6 +4,7 @@ import {WindowedSelect} from '../components/WindowedSelect.js';
 import {StatusLine} from '../components/StatusLine.js';
 import {theme} from '../theme.js';
 import {currentArticles, filtered, type AppState, type Group, type SearchRow} from '../../core/state/reducer.js';
+import {countOf} from '../../core/plural.js';
 import type {Article} from '../../core/shelf/types.js';
 
 interface Props {
@@ -17,9 +18,15 @@ interface Props {
 	indexing: boolean;
 }
 
-/** Lines one article takes in the list: title, meta, description and a gap where there is room; fewer on a short terminal. */
+/** The most lines one article may take in the list: title, meta and description where there is room; fewer on a short terminal. */
 export function articleRowHeight(listRows: number): number {
-	return listRows >= 12 ? 4 : listRows >= 6 ? 2 : 1;
+	return listRows >= 12 ? 3 : listRows >= 6 ? 2 : 1;
+}
+
+/** Lines an article's row needs: no blank line stands in for a missing description. */
+export function articleRowLines(article: Article, row: SearchRow | undefined, most: number): number {
+	const third = article.error !== undefined || row?.snippet !== undefined || article.description !== '';
+	return Math.min(most, third ? 3 : 2);
 }
 
 export function libraryLayout(width: number, height: number): {groupWidth: number; twoPanes: boolean; listRows: number; rowHeight: number} {
@@ -43,7 +50,7 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 	const selected = search ? search.selected : state.articleIndex;
 	const rowsByIndex = search ? search.results : null;
 	const paneTitle = search
-		? `${search.results.length} result${search.results.length === 1 ? '' : 's'}${indexing ? ' (indexing…)' : ''}`
+		? `${countOf(search.results.length, 'result')}${indexing ? ' (indexing…)' : ''}`
 		: group ? `${groupTitle(group, articles.length, state.filters)}${SORT_LABEL[state.sort]}` : '';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -52,7 +59,7 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 					? <Text wrap="truncate"><Text bold color={theme.accent}>{' / '}</Text>{search.query}{search.editing ? <Text inverse> </Text> : null}<Text color={theme.muted}>{search.editing ? '   Enter open · ↑↓ move · Esc clear' : '   / edit · Esc clear'}</Text></Text>
 					: <>
 						<Text bold color={theme.accent} wrap="truncate">{` ${title}`}</Text>
-						<Text color={theme.muted} wrap="truncate">{` · ${state.groups[0]?.articles.length ?? 0} articles${broken ? ` (${broken} broken)` : ''}`}</Text>
+						<Text color={theme.muted} wrap="truncate">{` · ${countOf(state.groups[0]?.articles.length ?? 0, 'article')}${broken ? ` (${broken} broken)` : ''}`}</Text>
 					</>}
 			</Box>
 			<Box height={listRows + 1} overflow="hidden">
@@ -82,10 +89,11 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 								count={articles.length}
 								rowAt={i => ({key: `a${i}`, value: {article: articles[i] as Article, row: rowsByIndex?.[i]}})}
 								selected={selected}
-								visible={Math.max(1, Math.floor(listRows / rowHeight))}
+								visible={listRows}
+								heightOf={i => articleRowLines(articles[i] as Article, rowsByIndex?.[i], rowHeight)}
 								focused={state.focus === 'articles' || search !== null}
 								renderRow={(v, isSelected, focused) => (
-									<ArticleRow article={v.article} row={v.row} unread={opened ? !opened(v.article.slug) : false} selected={isSelected} focused={focused} width={articleWidth - 1} height={rowHeight} />
+									<ArticleRow article={v.article} row={v.row} unread={opened ? !opened(v.article.slug) : false} selected={isSelected} focused={focused} width={articleWidth - 1} height={articleRowLines(v.article, v.row, rowHeight)} />
 								)}
 							/>}
 					</Box>
@@ -160,7 +168,7 @@ function ArticleRow({article, row, unread, selected, focused, width, height}: Ro
 		? <Text color={theme.error} wrap="truncate">{`cannot open: ${article.error}`}</Text>
 		: row?.snippet
 			? <Text wrap="truncate"><Text color={theme.muted}>{`L${row.snippet.line}: `}</Text>{row.snippet.text}</Text>
-			: <Text dimColor wrap="truncate">{article.description || ' '}</Text>;
+			: <Text dimColor wrap="truncate">{article.description}</Text>;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold color={titleColor} wrap="truncate">
