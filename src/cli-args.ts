@@ -1,6 +1,7 @@
 import {parseArgs} from 'node:util';
+import {THEME_CHOICES, type ThemeChoice} from './core/config/settings.js';
 
-export const COMMANDS = ['list', 'tags', 'categories', 'read', 'code', 'check', 'search'] as const;
+export const COMMANDS = ['list', 'tags', 'categories', 'read', 'code', 'check', 'search', 'config'] as const;
 export type CommandName = (typeof COMMANDS)[number] | 'browse';
 
 export interface CliArgs {
@@ -13,12 +14,15 @@ export interface CliArgs {
 	json: boolean;
 	width: number | undefined;
 	limit: number | undefined;
+	theme: ThemeChoice | undefined;
+	/** `config --path`: print only the config file's path. */
+	path: boolean;
 	help: boolean;
 	version: boolean;
 }
 
 /** How many positionals each command takes before the optional DIR. */
-const ARITY: Record<CommandName, number> = {browse: 0, list: 0, tags: 0, categories: 0, check: 0, read: 1, code: 2, search: 1};
+const ARITY: Record<CommandName, number> = {browse: 0, list: 0, tags: 0, categories: 0, check: 0, read: 1, code: 2, search: 1, config: 0};
 
 export class UsageError extends Error {}
 
@@ -34,6 +38,8 @@ export function parseCli(argv: string[]): CliArgs {
 			json: {type: 'boolean'},
 			width: {type: 'string', short: 'w'},
 			limit: {type: 'string', short: 'n'},
+			theme: {type: 'string'},
+			path: {type: 'boolean'},
 			help: {type: 'boolean', short: 'h'},
 			version: {type: 'boolean', short: 'v'},
 		},
@@ -61,10 +67,12 @@ export function parseCli(argv: string[]): CliArgs {
 		limit = Number(values.limit);
 		if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit takes a whole number above 0, not "${values.limit}"`);
 	}
+	const theme = values.theme;
+	if (theme !== undefined && !(THEME_CHOICES as readonly string[]).includes(theme)) throw new UsageError(`--theme takes ${THEME_CHOICES.join(', ')}, not "${theme}"`);
 	return {
 		command, args: rest.slice(0, arity), dir: values.dir ?? positionalDir,
 		tag: values.tag, category: values.category, json: values.json ?? false, width, limit,
-		help, version: values.version ?? false,
+		theme: theme as ThemeChoice | undefined, path: values.path ?? false, help, version: values.version ?? false,
 	};
 }
 
@@ -79,6 +87,7 @@ Usage:
   inkshelf code SLUG N [DIR]              print code block N of an article, exactly as written
   inkshelf search QUERY [DIR] [--json] [--limit N]   ranked results with the matching line
   inkshelf check [DIR]                    report broken articles; exit 1 if any
+  inkshelf config [--path]                the settings in effect and where each came from
 
 Options:
   -d, --dir DIR        the shelf folder (same as the DIR argument)
@@ -86,9 +95,14 @@ Options:
   -c, --category C     only articles in this category
       --json           machine-readable output for list and search
   -n, --limit N        at most N search results (default 20)
-  -w, --width N        width for read when printing (default: the terminal's, or 80)
+  -w, --width N        cap of the text column (config key width, default 110);
+                       for read when printing, the width (default: the terminal's, or 80)
+      --theme T        auto, dark, light or mono (config key theme; default auto)
+      --path           with config: print only the config file's path
   -h, --help           this help
   -v, --version        the version
 
 A SLUG is the article's path under DIR without .md, e.g. guides/postgres-field-guide.
+Settings are read from $XDG_CONFIG_HOME/inkshelf/config.yaml (~/.config/inkshelf/ by
+default); flags win over it. NO_COLOR=1 turns colour off everywhere.
 Keys in the app: press ? for help.`;

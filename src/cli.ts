@@ -29,9 +29,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		io.out.write(`${VERSION}\n`);
 		return 0;
 	}
+	const {loadConfig} = await import('./core/config/load.js');
+	const {configCommand, flagSettings, reportConfigProblems} = await import('./config-command.js');
+	const config = await loadConfig(flagSettings(args), io.env);
+	if (args.command === 'config') return configCommand(config, args, io);
+	reportConfigProblems(config, io);
 	const {CliError, checkCommand, codeCommand, countsCommand, listCommand, openShelf, readCommand, searchCommand} = await import('./commands.js');
 	try {
-		const dir = args.dir ?? BUNDLED_CONTENT;
+		const dir = args.dir ?? config.settings.shelves[0] ?? BUNDLED_CONTENT;
 		const shelf = await openShelf(dir);
 		const interactive = Boolean(process.stdin.isTTY && io.out.isTTY);
 		switch (args.command) {
@@ -42,11 +47,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
 			case 'code': return await codeCommand(shelf, args, io);
 			case 'read':
 				if (!interactive) return await readCommand(shelf, args, io);
-				return (await importTui()).runApp(shelf, dir === BUNDLED_CONTENT ? 'bundled articles' : dir, args.args[0]);
+				return (await importTui()).runApp(shelf, dir === BUNDLED_CONTENT ? 'bundled articles' : dir, args.args[0], config);
 			case 'browse':
 				// Without a terminal there is nothing to browse: print the list instead, like `ls` does.
 				if (!interactive) return listCommand(shelf, args, io);
-				return (await importTui()).runApp(shelf, dir === BUNDLED_CONTENT ? 'bundled articles' : dir);
+				return (await importTui()).runApp(shelf, dir === BUNDLED_CONTENT ? 'bundled articles' : dir, undefined, config);
 		}
 	} catch (error) {
 		if (error instanceof CliError) {

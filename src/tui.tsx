@@ -10,12 +10,17 @@ import {reportCrash} from './core/system/crash-log.js';
 import {colorLevelFor, makeStyles} from './core/render/styles.js';
 import supportsHyperlinks from 'supports-hyperlinks';
 import type {Shelf} from './core/shelf/types.js';
+import type {EffectiveConfig} from './core/config/index.js';
+import {formatProblem} from './core/config/parse.js';
 
 /** Starts the full-screen app and resolves with the exit status once the user quits. */
-export async function runApp(shelf: Shelf, title: string, slug?: string): Promise<number> {
+export async function runApp(shelf: Shelf, title: string, slug?: string, config?: EffectiveConfig): Promise<number> {
 	const initialSlug = slug === undefined ? undefined : articleFor(shelf, slug).slug;
 	const styles = makeStyles(colorLevelFor(process.stdout));
 	// INKSHELF_NO_STATE=1 reads without remembering (benchmarks, shared accounts).
+	// Problems of the config file were printed on stderr too, but the alternate screen hides them.
+	const problem = config?.problems.find(p => p.severity === 'error') ?? config?.problems[0];
+	const firstProblem = problem ? formatProblem(problem) : undefined;
 	const places = process.env['INKSHELF_NO_STATE'] === '1' ? null : new PlaceStore().load();
 	let fatal: unknown;
 	let unmount = (): void => {};
@@ -28,7 +33,8 @@ export async function runApp(shelf: Shelf, title: string, slug?: string): Promis
 	process.on('unhandledRejection', fail);
 	const app = render(
 		<ErrorBoundary onError={fail}>
-			<App groups={groupsOf(shelf)} title={`inkshelf · ${title}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} hyperlinks={styles.level > 0 && supportsHyperlinks.stdout} {...(initialSlug ? {initialSlug} : {})} />
+			<App groups={groupsOf(shelf)} title={`inkshelf · ${title}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} hyperlinks={styles.level > 0 && supportsHyperlinks.stdout}
+				{...(initialSlug ? {initialSlug} : {})} {...(config ? {maxTextWidth: config.settings.width} : {})} {...(firstProblem ? {notice: firstProblem} : {})} />
 		</ErrorBoundary>,
 		// Started only with a terminal on both ends: interactive even where a CI variable is set.
 		{alternateScreen: true, exitOnCtrlC: true, incrementalRendering: true, interactive: true},

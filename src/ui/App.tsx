@@ -29,6 +29,10 @@ export interface AppProps {
 	initialSlug?: string;
 	/** The terminal shows OSC 8 hyperlinks. */
 	hyperlinks?: boolean;
+	/** Widest text column in the reader (config key `width`). */
+	maxTextWidth?: number;
+	/** Shown in the status line at start (e.g. a config file that could not be read). */
+	notice?: string;
 }
 
 type ReaderScreen = (typeof import('./screens/Reader.js'))['Reader'];
@@ -70,7 +74,7 @@ function withRecent(groups: Group[], places: PlaceStore | null | undefined): Gro
 export const MIN_COLUMNS = 20;
 export const MIN_ROWS = 5;
 
-export function App({groups, title, styles, copy, openUrl, places, initialSlug, hyperlinks = false}: AppProps): React.ReactElement {
+export function App({groups, title, styles, copy, openUrl, places, initialSlug, hyperlinks = false, maxTextWidth, notice}: AppProps): React.ReactElement {
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
 	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(withRecent(groups, places), initialSlug));
@@ -105,6 +109,10 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 		if (places?.warning) dispatch({type: 'status', status: {text: places.warning, kind: 'warning'}});
 	}, [places]);
 
+	useEffect(() => {
+		if (notice) dispatch({type: 'status', status: {text: notice, kind: 'error'}});
+	}, [notice]);
+
 	// Library search reads the index through this; it is handed over again as the index grows.
 	useEffect(() => {
 		dispatch({type: 'searcher', searcher: search});
@@ -129,7 +137,7 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 		if (!Reader) return <Text color={theme.muted}>{` Opening ${article.title}…`}</Text>;
 		// The screen is imported once and kept at module level (preloadReader), so it is the same component on every render.
 		// eslint-disable-next-line react-hooks/static-components -- see the line above
-		return <Reader state={state} article={article} footer={footer} width={columns} height={rows} styles={styles} hyperlinks={hyperlinks} dispatch={dispatch} />;
+		return <Reader state={state} article={article} footer={footer} width={columns} height={rows} styles={styles} hyperlinks={hyperlinks} {...(maxTextWidth ? {maxTextWidth} : {})} dispatch={dispatch} />;
 	}
 	return (
 		<Box>

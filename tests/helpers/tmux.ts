@@ -36,6 +36,8 @@ export function paneEnv(extra: Record<string, string> = {}): Record<string, stri
 		// The app remembers reading places: a test must neither read the person's nor leave its own.
 		XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'inkshelf-e2e-state-')),
 		XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'inkshelf-e2e-cache-')),
+		// Nor the person's config file: an empty folder unless a test writes one.
+		XDG_CONFIG_HOME: mkdtempSync(path.join(tmpdir(), 'inkshelf-e2e-config-')),
 		LANG: 'C.UTF-8',
 		LC_ALL: 'C.UTF-8',
 		TERM: 'xterm-256color',

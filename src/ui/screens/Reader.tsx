@@ -25,22 +25,24 @@ interface Props {
 	styles: Styles;
 	/** The terminal shows OSC 8 hyperlinks: web links become clickable. */
 	hyperlinks?: boolean;
+	/** Widest text column (config key `width`). */
+	maxTextWidth?: number;
 	dispatch: (action: Action) => void;
 }
 
-/** Widest text column: long lines are hard to read, even on a 200-column terminal. */
-const MAX_TEXT_WIDTH = 110;
+/** Widest text column by default: long lines are hard to read, even on a 200-column terminal. */
+export const MAX_TEXT_WIDTH = 110;
 
-export function readerGeometry(width: number, height: number): {textWidth: number; margin: number; viewHeight: number; headerLines: number} {
+export function readerGeometry(width: number, height: number, maxTextWidth = MAX_TEXT_WIDTH): {textWidth: number; margin: number; viewHeight: number; headerLines: number} {
 	const headerLines = height >= 12 ? 3 : 1;
-	const textWidth = Math.max(10, Math.min(MAX_TEXT_WIDTH, width - 3));
+	const textWidth = Math.max(10, Math.min(maxTextWidth, width - 3));
 	const margin = Math.max(2, Math.floor((width - textWidth) / 2));
 	return {textWidth, margin, viewHeight: Math.max(1, height - headerLines - 1), headerLines};
 }
 
-export function Reader({state, article, footer = '', width, height, styles, hyperlinks = false, dispatch}: Props): React.ReactElement {
+export function Reader({state, article, footer = '', width, height, styles, hyperlinks = false, maxTextWidth = MAX_TEXT_WIDTH, dispatch}: Props): React.ReactElement {
 	const r = state.reader as ReaderState;
-	const {textWidth, margin, viewHeight, headerLines} = readerGeometry(width, height);
+	const {textWidth, margin, viewHeight, headerLines} = readerGeometry(width, height, maxTextWidth);
 	const view = useMemo(() => renderedArticle(article, textWidth, styles, footer), [article, textWidth, styles, footer]);
 	const [, finished] = useReducer((n: number) => n + 1, 0);
 	// Only what the screen needs is rendered before the frame (a few pages ahead,
