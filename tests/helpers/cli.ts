@@ -3,8 +3,7 @@
  * real child process, no shell in between, stdin not a terminal.
  */
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readdirSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -19,9 +18,6 @@ export function ensureBuilt(): void {
 	if (r.status !== 0 || !existsSync(CLI)) throw new Error(`build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
 
-const EMPTY_CONFIG_HOME = mkdtempSync(path.join(tmpdir(), 'inkshelf-cli-config-'));
-const EMPTY_STATE_HOME = mkdtempSync(path.join(tmpdir(), 'inkshelf-cli-state-'));
-
 /**
  * The environment of the child: the parent's, minus anything that changes
  * colour or terminal detection, plus `extra`. An `undefined` in `extra` removes a variable.
@@ -29,9 +25,6 @@ const EMPTY_STATE_HOME = mkdtempSync(path.join(tmpdir(), 'inkshelf-cli-state-'))
 export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {...process.env};
 	for (const name of ['NO_COLOR', 'FORCE_COLOR', 'COLORTERM', 'COLORFGBG', 'TMUX', 'TMUX_PANE', 'INKSHELF_OSC52']) delete env[name];
-	// Never the person's config file (nor their state): empty folders unless a test says otherwise.
-	env['XDG_CONFIG_HOME'] = EMPTY_CONFIG_HOME;
-	env['XDG_STATE_HOME'] = EMPTY_STATE_HOME;
 	for (const [name, value] of Object.entries(extra)) {
 		if (value === undefined) delete env[name];
 		else env[name] = value;
