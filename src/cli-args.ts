@@ -19,6 +19,8 @@ export interface CliArgs {
 	path: boolean;
 	help: boolean;
 	version: boolean;
+	/** Wait for a git shelf's fetch before reading it. */
+	update: boolean;
 }
 
 /** How many positionals each command takes before the optional DIR. */
@@ -42,6 +44,7 @@ export function parseCli(argv: string[]): CliArgs {
 			path: {type: 'boolean'},
 			help: {type: 'boolean', short: 'h'},
 			version: {type: 'boolean', short: 'v'},
+			update: {type: 'boolean'},
 		},
 	});
 	const first = positionals[0];
@@ -72,7 +75,7 @@ export function parseCli(argv: string[]): CliArgs {
 	return {
 		command, args: rest.slice(0, arity), dir: values.dir ?? positionalDir,
 		tag: values.tag, category: values.category, json: values.json ?? false, width, limit,
-		theme: theme as ThemeChoice | undefined, path: values.path ?? false, help, version: values.version ?? false,
+		theme: theme as ThemeChoice | undefined, path: values.path ?? false, help, version: values.version ?? false, update: values.update ?? false,
 	};
 }
 
@@ -80,6 +83,7 @@ export const USAGE = `inkshelf — read a shelf of markdown articles in the term
 
 Usage:
   inkshelf [DIR]                          browse the shelf (the bundled articles when DIR is left out)
+  inkshelf github:owner/repo[/folder][@ref]   a shelf from git (also https://, git@host:, file:// URLs)
   inkshelf list [DIR] [--tag T] [--category C] [--json]
   inkshelf tags [DIR]                     tags with their article counts
   inkshelf categories [DIR]               categories with their article counts
@@ -99,6 +103,7 @@ Options:
                        for read when printing, the width (default: the terminal's, or 80)
       --theme T        auto, dark, light or mono (config key theme; default auto)
       --path           with config: print only the config file's path
+      --update         a git shelf: fetch and show the newest version before opening
   -h, --help           this help
   -v, --version        the version
 

@@ -36,9 +36,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
 	reportConfigProblems(config, io);
 	const {CliError, checkCommand, codeCommand, countsCommand, listCommand, openShelf, readCommand, searchCommand} = await import('./commands.js');
 	try {
-		const dir = args.dir ?? config.settings.shelves[0] ?? BUNDLED_CONTENT;
+		const {locateShelf} = await import('./shelf-location.js');
+		const location = await locateShelf(args.dir ?? config.settings.shelves[0] ?? BUNDLED_CONTENT, args.update, io);
+		const dir = location.dir;
+		const title = dir === BUNDLED_CONTENT ? 'bundled articles' : location.title;
 		const shelf = await openShelf(dir);
 		const interactive = Boolean(process.stdin.isTTY && io.out.isTTY);
+		// The app says it on its status line; printed commands say it on stderr.
+		const inApp = interactive && (args.command === 'browse' || args.command === 'read');
+		if (!inApp && location.notices.now) io.err.write(`inkshelf: ${sanitize(location.notices.now)}\n`);
 		switch (args.command) {
 			case 'list': return listCommand(shelf, args, io);
 			case 'tags': case 'categories': return countsCommand(shelf, args.command, io);
@@ -47,11 +53,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
 			case 'code': return await codeCommand(shelf, args, io);
 			case 'read':
 				if (!interactive) return await readCommand(shelf, args, io);
-				return (await importTui()).runApp(shelf, dir === BUNDLED_CONTENT ? 'bundled articles' : dir, args.args[0], config);
+				return (await importTui()).runApp(shelf, title, args.args[0], config, location.notices);
 			case 'browse':
 				// Without a terminal there is nothing to browse: print the list instead, like `ls` does.
 				if (!interactive) return listCommand(shelf, args, io);
-				return (await importTui()).runApp(shelf, dir === BUNDLED_CONTENT ? 'bundled articles' : dir, undefined, config);
+				return (await importTui()).runApp(shelf, title, undefined, config, location.notices);
 		}
 	} catch (error) {
 		if (error instanceof CliError) {

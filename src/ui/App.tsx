@@ -4,6 +4,7 @@ import {Library, libraryLayout} from './screens/Library.js';
 import {Help} from './screens/Help.js';
 import {theme} from './theme.js';
 import {useShelfSearch} from './hooks/use-shelf-search.js';
+import {useNotices, type Notices} from './hooks/use-notices.js';
 import {splitKeys} from '../core/state/keymap.js';
 import {initialState, reduce, type Action, type AppState, type Group} from '../core/state/reducer.js';
 import {prepareForPaste, type CopyResult} from '../core/clipboard/copy.js';
@@ -33,6 +34,8 @@ export interface AppProps {
 	maxTextWidth?: number;
 	/** Shown in the status line at start (e.g. a config file that could not be read). */
 	notice?: string;
+	/** Messages about where the shelf came from (a git shelf offline, or updated). */
+	notices?: Notices | null;
 }
 
 type ReaderScreen = (typeof import('./screens/Reader.js'))['Reader'];
@@ -74,7 +77,7 @@ function withRecent(groups: Group[], places: PlaceStore | null | undefined): Gro
 export const MIN_COLUMNS = 20;
 export const MIN_ROWS = 5;
 
-export function App({groups, title, styles, copy, openUrl, places, initialSlug, hyperlinks = false, maxTextWidth, notice}: AppProps): React.ReactElement {
+export function App({groups, title, styles, copy, openUrl, places, initialSlug, hyperlinks = false, maxTextWidth, notice, notices = null}: AppProps): React.ReactElement {
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
 	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(withRecent(groups, places), initialSlug));
@@ -119,6 +122,7 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 	}, [search, indexed]);
 
 	usePlaces(state, dispatch, places, groups);
+	useNotices(notices, dispatch);
 	useCopy(state, dispatch, article, copy);
 	useFollowLink(state, dispatch, all, openUrl, copy);
 
