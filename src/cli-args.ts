@@ -1,7 +1,7 @@
 import {parseArgs} from 'node:util';
 import {THEME_CHOICES, type ThemeChoice} from './core/config/settings.js';
 
-export const COMMANDS = ['list', 'tags', 'categories', 'read', 'code', 'check', 'search', 'config'] as const;
+export const COMMANDS = ['list', 'tags', 'categories', 'authors', 'read', 'code', 'check', 'search', 'config'] as const;
 export type CommandName = (typeof COMMANDS)[number] | 'browse';
 
 export interface CliArgs {
@@ -11,6 +11,9 @@ export interface CliArgs {
 	dir: string | undefined;
 	tag: string | undefined;
 	category: string | undefined;
+	author: string | undefined;
+	/** `--no-drafts`: leave drafts out of the list and the app. */
+	noDrafts: boolean;
 	json: boolean;
 	width: number | undefined;
 	limit: number | undefined;
@@ -24,7 +27,7 @@ export interface CliArgs {
 }
 
 /** How many positionals each command takes before the optional DIR. */
-const ARITY: Record<CommandName, number> = {browse: 0, list: 0, tags: 0, categories: 0, check: 0, read: 1, code: 2, search: 1, config: 0};
+const ARITY: Record<CommandName, number> = {browse: 0, list: 0, tags: 0, categories: 0, authors: 0, check: 0, read: 1, code: 2, search: 1, config: 0};
 
 export class UsageError extends Error {}
 
@@ -37,6 +40,8 @@ export function parseCli(argv: string[]): CliArgs {
 			dir: {type: 'string', short: 'd'},
 			tag: {type: 'string', short: 't'},
 			category: {type: 'string', short: 'c'},
+			author: {type: 'string', short: 'a'},
+			'no-drafts': {type: 'boolean'},
 			json: {type: 'boolean'},
 			width: {type: 'string', short: 'w'},
 			limit: {type: 'string', short: 'n'},
@@ -74,7 +79,7 @@ export function parseCli(argv: string[]): CliArgs {
 	if (theme !== undefined && !(THEME_CHOICES as readonly string[]).includes(theme)) throw new UsageError(`--theme takes ${THEME_CHOICES.join(', ')}, not "${theme}"`);
 	return {
 		command, args: rest.slice(0, arity), dir: values.dir ?? positionalDir,
-		tag: values.tag, category: values.category, json: values.json ?? false, width, limit,
+		tag: values.tag, category: values.category, author: values.author, noDrafts: values['no-drafts'] ?? false, json: values.json ?? false, width, limit,
 		theme: theme as ThemeChoice | undefined, path: values.path ?? false, help, version: values.version ?? false, update: values.update ?? false,
 	};
 }
@@ -84,9 +89,10 @@ export const USAGE = `inkshelf — read a shelf of markdown articles in the term
 Usage:
   inkshelf [DIR]                          browse the shelf (the bundled articles when DIR is left out)
   inkshelf github:owner/repo[/folder][@ref]   a shelf from git (also https://, git@host:, file:// URLs)
-  inkshelf list [DIR] [--tag T] [--category C] [--json]
+  inkshelf list [DIR] [--tag T] [--category C] [--author A] [--no-drafts] [--json]
   inkshelf tags [DIR]                     tags with their article counts
   inkshelf categories [DIR]               categories with their article counts
+  inkshelf authors [DIR]                  authors with their article counts
   inkshelf read SLUG [DIR] [--width N]    open an article (printed when piped)
   inkshelf code SLUG N [DIR]              print code block N of an article, exactly as written
   inkshelf search QUERY [DIR] [--json] [--limit N]   ranked results with the matching line
@@ -95,8 +101,10 @@ Usage:
 
 Options:
   -d, --dir DIR        the shelf folder (same as the DIR argument)
-  -t, --tag T          only articles with this tag
-  -c, --category C     only articles in this category
+  -t, --tag T          only articles with this tag (case and a leading # ignored)
+  -c, --category C     only articles in this category (any of their categories)
+  -a, --author A       only articles by this author
+      --no-drafts      leave drafts out (the app shows them, marked, unless this is given)
       --json           machine-readable output for list and search
   -n, --limit N        at most N search results (default 20)
   -w, --width N        cap of the text column (config key width, default 110);

@@ -47,17 +47,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		if (!inApp && location.notices.now) io.err.write(`inkshelf: ${sanitize(location.notices.now)}\n`);
 		switch (args.command) {
 			case 'list': return listCommand(shelf, args, io);
-			case 'tags': case 'categories': return countsCommand(shelf, args.command, io);
+			case 'tags': case 'categories': case 'authors': return countsCommand(shelf, args.command, io);
 			case 'check': return checkCommand(shelf, io);
 			case 'search': return await searchCommand(shelf, args, io);
 			case 'code': return await codeCommand(shelf, args, io);
 			case 'read':
 				if (!interactive) return await readCommand(shelf, args, io);
-				return (await importTui()).runApp(shelf, title, args.args[0], config, location.notices);
+				return (await importTui()).runApp(shelf, title, args.args[0], config, location.notices, {hideDrafts: args.noDrafts});
 			case 'browse':
 				// Without a terminal there is nothing to browse: print the list instead, like `ls` does.
 				if (!interactive) return listCommand(shelf, args, io);
-				return (await importTui()).runApp(shelf, title, undefined, config, location.notices);
+				return (await importTui()).runApp(shelf, title, undefined, config, location.notices, {hideDrafts: args.noDrafts});
 		}
 	} catch (error) {
 		if (error instanceof CliError) {

@@ -5,6 +5,7 @@ import {sanitize, sanitizeLine} from './core/sanitize.js';
 import {countOf} from './core/plural.js';
 import type {CliArgs} from './cli-args.js';
 import type {Article, Shelf} from './core/shelf/types.js';
+import {hasFacet} from './core/shelf/facets.js';
 import type {Group} from './core/state/reducer.js';
 
 export interface Io {
@@ -26,41 +27,61 @@ export function groupsOf(shelf: Shelf): Group[] {
 		{kind: 'all', name: 'All', articles: index.all},
 		...index.categories.map(c => ({kind: 'category' as const, name: c.name, articles: c.articles})),
 		...index.tags.map(t => ({kind: 'tag' as const, name: t.name, articles: t.articles})),
+		...index.authors.map(a => ({kind: 'author' as const, name: a.name, articles: a.articles})),
 	];
 }
 
-export function filterArticles(shelf: Shelf, tag?: string, category?: string): Article[] {
-	const want = (s: string | undefined): string | undefined => s?.toLowerCase();
+export interface ListFilter {
+	tag?: string | undefined;
+	category?: string | undefined;
+	author?: string | undefined;
+	/** Leave drafts out (`--no-drafts`). */
+	noDrafts?: boolean;
+}
+
+/** Newest first; each filter matches any of an article's values, ignoring case. */
+export function filterArticles(shelf: Shelf, filter: ListFilter): Article[] {
+	const {tag, category, author, noDrafts} = filter;
 	return buildIndex(shelf.articles).all.filter(a =>
-		(tag === undefined || a.tags.some(t => t.toLowerCase() === want(tag))) &&
-		(category === undefined || a.category.toLowerCase() === want(category)));
+		(tag === undefined || hasFacet(a, 'tag', tag)) &&
+		(category === undefined || hasFacet(a, 'category', category)) &&
+		(author === undefined || hasFacet(a, 'author', author)) &&
+		!(noDrafts && a.draft));
+}
+
+/** One `list --json` entry: the fields issue 11 names, plus the reading time and any problems. */
+export function listEntry(a: Article): Record<string, unknown> {
+	return {
+		slug: a.slug, title: a.title, date: a.date, updated: a.updated, categories: a.categories, category: a.category,
+		tags: a.tags, authors: a.authors, draft: a.draft, description: a.description, cover: a.cover, path: a.path,
+		readingMinutes: a.readingMinutes,
+		...(a.aliases.length ? {aliases: a.aliases} : {}),
+		...(a.error ? {error: a.error} : {}),
+		...(a.problems.length ? {problems: a.problems} : {}),
+	};
 }
 
 export function listCommand(shelf: Shelf, args: CliArgs, io: Io): number {
-	const articles = filterArticles(shelf, args.tag, args.category);
+	const articles = filterArticles(shelf, args);
 	if (args.json) {
-		io.out.write(JSON.stringify(articles.map(a => ({
-			slug: a.slug, title: a.title, date: a.date, category: a.category, tags: a.tags,
-			description: a.description, readingMinutes: a.readingMinutes, path: a.path,
-			...(a.error ? {error: a.error} : {}),
-			...(a.problems.length ? {problems: a.problems} : {}),
-		})), null, 2) + '\n');
+		io.out.write(JSON.stringify(articles.map(listEntry), null, 2) + '\n');
 		return 0;
 	}
 	if (articles.length === 0) {
-		const filter = [args.tag && `tag "${sanitizeLine(args.tag)}"`, args.category && `category "${sanitizeLine(args.category)}"`].filter(Boolean).join(' and ');
-		io.err.write(filter ? `No articles with ${filter}. Try: inkshelf tags, inkshelf categories\n` : 'No articles in this folder.\n');
+		const filter = [args.tag && `tag "${sanitizeLine(args.tag)}"`, args.category && `category "${sanitizeLine(args.category)}"`, args.author && `author "${sanitizeLine(args.author)}"`].filter(Boolean).join(' and ');
+		io.err.write(filter ? `No articles with ${filter}. Try: inkshelf tags, inkshelf categories, inkshelf authors\n` : 'No articles in this folder.\n');
 		return 1;
 	}
 	const slugWidth = Math.min(48, Math.max(...articles.map(a => a.slug.length)));
 	for (const a of articles) {
-		const tail = a.error ? `BROKEN: ${a.error}` : `${a.title}  [${a.category}]${a.tags.length ? ' ' + a.tags.map(t => `#${t}`).join(' ') : ''}`;
+		const by = a.authors.length ? `  by ${a.authors.join(', ')}` : '';
+		const tail = a.error ? `BROKEN: ${a.error}` : `${a.draft ? '[draft] ' : ''}${a.title}  [${a.categories.join(', ') || a.category}]${a.tags.length ? ' ' + a.tags.map(t => `#${t}`).join(' ') : ''}${by}`;
 		io.out.write(`${(a.date ?? 'undated').padEnd(10)}  ${a.slug.padEnd(slugWidth)}  ${tail}\n`);
 	}
 	return 0;
 }
 
-export function countsCommand(shelf: Shelf, kind: 'tags' | 'categories', io: Io): number {
+export function countsCommand(shelf: Shelf, kind: 'tags' | 'categories' | 'authors', io: Io): number {
 	const index = buildIndex(shelf.articles);
 	for (const g of index[kind]) io.out.write(`${String(g.count).padStart(4)}  ${g.name}\n`);
 	return 0;
@@ -82,7 +103,7 @@ export async function readCommand(shelf: Shelf, args: CliArgs, io: Io): Promise<
 	if (article.error) throw new CliError(`${article.slug} cannot be read: ${article.error}`);
 	const width = args.width ?? (io.out.isTTY && io.out.columns ? io.out.columns : 80);
 	const styles = makeStyles(colorLevelFor(io.out, io.env));
-	const meta = [article.date ?? 'undated', article.category, `${article.readingMinutes} min read`, article.tags.map(t => `#${t}`).join(' ')].filter(Boolean).join(' · ');
+	const meta = [article.draft ? 'draft' : '', article.date ?? 'undated', article.authors.length ? `by ${article.authors.join(', ')}` : '', article.categories.join(', ') || article.category, `${article.readingMinutes} min read`, article.tags.map(t => `#${t}`).join(' ')].filter(Boolean).join(' · ');
 	const {lines} = renderArticle(bodyToRead(article), width, styles);
 	const {fitLine} = await import('./core/render/fit.js');
 	const header = [...fitLine(styles.h1(article.title), width), ...fitLine(styles.dim(meta), width)];

@@ -15,7 +15,7 @@ import {formatProblem} from './core/config/parse.js';
 import type {Notices} from './ui/hooks/use-notices.js';
 
 /** Starts the full-screen app and resolves with the exit status once the user quits. */
-export async function runApp(shelf: Shelf, title: string, slug?: string, config?: EffectiveConfig, notices?: Notices): Promise<number> {
+export async function runApp(shelf: Shelf, title: string, slug?: string, config?: EffectiveConfig, notices?: Notices, options: {hideDrafts?: boolean} = {}): Promise<number> {
 	const initialSlug = slug === undefined ? undefined : articleFor(shelf, slug).slug;
 	const styles = makeStyles(colorLevelFor(process.stdout));
 	// INKSHELF_NO_STATE=1 reads without remembering (benchmarks, shared accounts).
@@ -34,7 +34,7 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	process.on('unhandledRejection', fail);
 	const app = render(
 		<ErrorBoundary onError={fail}>
-			<App groups={groupsOf(shelf)} title={`inkshelf · ${title}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} notices={notices ?? null} hyperlinks={styles.level > 0 && supportsHyperlinks.stdout}
+			<App groups={groupsOf(shelf)} title={`inkshelf · ${title}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} notices={notices ?? null} hideDrafts={options.hideDrafts ?? false} hyperlinks={styles.level > 0 && supportsHyperlinks.stdout}
 				{...(initialSlug ? {initialSlug} : {})} {...(config ? {maxTextWidth: config.settings.width} : {})} {...(firstProblem ? {notice: firstProblem} : {})} />
 		</ErrorBoundary>,
 		// Started only with a terminal on both ends: interactive even where a CI variable is set.

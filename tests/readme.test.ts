@@ -1,12 +1,17 @@
 import {describe, it, expect} from 'vitest';
 import {readFileSync} from 'node:fs';
 import {keyTableMarkdown, KEYMAP} from '../src/core/state/keymap.js';
+import {fieldTableMarkdown} from '../src/core/shelf/field-sources.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
 describe('README', () => {
 	it('carries the key table generated from the keymap (node scripts/key-table.mjs --write)', () => {
 		expect(readme).toContain(`<!-- keys:start -->\n${keyTableMarkdown()}\n<!-- keys:end -->`);
+	});
+
+	it('carries the "Your shelf" table generated from the field sources (node scripts/field-table.mjs --write)', () => {
+		expect(readme).toContain(`<!-- fields:start -->\n${fieldTableMarkdown()}\n<!-- fields:end -->`);
 	});
 
 	it('gives the test command that CI runs', () => {

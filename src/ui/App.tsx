@@ -36,6 +36,8 @@ export interface AppProps {
 	notice?: string;
 	/** Messages about where the shelf came from (a git shelf offline, or updated). */
 	notices?: Notices | null;
+	/** Start with drafts hidden (`--no-drafts`); `d` shows them. */
+	hideDrafts?: boolean;
 }
 
 type ReaderScreen = (typeof import('./screens/Reader.js'))['Reader'];
@@ -77,10 +79,10 @@ function withRecent(groups: Group[], places: PlaceStore | null | undefined): Gro
 export const MIN_COLUMNS = 20;
 export const MIN_ROWS = 5;
 
-export function App({groups, title, styles, copy, openUrl, places, initialSlug, hyperlinks = false, maxTextWidth, notice, notices = null}: AppProps): React.ReactElement {
+export function App({groups, title, styles, copy, openUrl, places, initialSlug, hyperlinks = false, maxTextWidth, notice, notices = null, hideDrafts = false}: AppProps): React.ReactElement {
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
-	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(withRecent(groups, places), initialSlug));
+	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(withRecent(groups, places), initialSlug, hideDrafts));
 	const all = useMemo(() => groups[0]?.articles ?? [], [groups]);
 	const slug = state.reader?.slug;
 	const article = useMemo(() => (slug === undefined ? undefined : all.find(a => a.slug === slug)), [all, slug]);

@@ -25,7 +25,8 @@ describe('parseFrontmatter: delimiters and body', () => {
 
 	it('gives defaults when there is no frontmatter', () => {
 		expect(parseFrontmatter('just text').data).toEqual({
-			title: null, date: null, tags: [], category: 'Uncategorized', description: '', cover: '',
+			title: null, date: null, updated: null, categories: [], category: 'Uncategorized', tags: [], authors: [],
+			description: '', cover: '', draft: false, aliases: [], slugAlias: null, excerptSeparator: null,
 		});
 	});
 
@@ -114,7 +115,7 @@ describe('parseFrontmatter: field coercion', () => {
 		['empty title falls back', 'title: ""', {title: null}, null],
 		['null title', 'title:', {title: null}, null],
 		['map title ignored', 'title: {a: 1}', {title: null}, /not a mapping/],
-		['category list takes first', 'category: [a, b]', {category: 'a'}, /used the first item "a"/],
+		['category list gives every category', 'category: [a, b]', {categories: ['a', 'b'], category: 'a'}, null],
 		['empty category is Uncategorized', 'category: ""', {category: 'Uncategorized'}, null],
 		['tags single string', 'tags: one-string', {tags: ['one-string']}, null],
 		['tags comma string', 'tags: a, b ,, c', {tags: ['a', 'b', 'c']}, null],
@@ -132,9 +133,9 @@ describe('parseFrontmatter: field coercion', () => {
 		['date day 0', 'date: 2024-04-00', {date: null}, /not a real calendar date/],
 		['date April 31', 'date: 2024-04-31', {date: null}, /not a real calendar date/],
 		['date hour 25', 'date: 2024-04-01T25:00', {date: null}, /not a real calendar date/],
-		['date text', 'date: not-a-date', {date: null}, /"not-a-date" is not YYYY-MM-DD/],
+		['date text', 'date: not-a-date', {date: null}, /"not-a-date" is not a date \(write it as YYYY-MM-DD\)/],
 		['date number', 'date: 20240101', {date: null}, /got number/],
-		['date short form', 'date: 2024-1-2', {date: null}, /not YYYY-MM-DD/],
+		['date short form', 'date: 2024-1-2', {date: null}, /write it as YYYY-MM-DD/],
 		['unknown keys ignored silently', 'title: x\nlayout: post\nauthor: {name: a}', {title: 'x'}, null],
 		['__proto__ is just an unknown key', '__proto__: {polluted: true}\ntitle: P', {title: 'P'}, null],
 		['duplicate keys: last wins', 'title: First\ntitle: Second', {title: 'Second'}, /duplicate key "title" \(the last one wins\)/],
@@ -162,7 +163,9 @@ describe('parseFrontmatter: field coercion', () => {
 		const result = parseFrontmatter(fm('__proto__: {polluted: true}\nconstructor: {prototype: {polluted: true}}'));
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 		expect(Object.getPrototypeOf(result.data)).toBe(Object.prototype);
-		expect(Object.keys(result.data).sort()).toEqual(['category', 'cover', 'date', 'description', 'tags', 'title']);
+		expect(Object.keys(result.data).sort()).toEqual([
+			'aliases', 'authors', 'categories', 'category', 'cover', 'date', 'description', 'draft', 'excerptSeparator', 'slugAlias', 'tags', 'title', 'updated',
+		]);
 	});
 
 	it.each(['title', 'category', 'description'] as const)('cuts %s at 500 characters', (key) => {

@@ -6,7 +6,8 @@ import type {Article} from '../../src/core/shelf/types.js';
 function article(slug: string, fields: Partial<Article> = {}): Article {
 	return {
 		slug, path: `/shelf/${slug}.md`, title: slug, date: null, tags: [], category: 'Uncategorized',
-		description: '', cover: '', readingMinutes: 1, body: '', bodyLine: 1, problems: [], ...fields,
+		description: '', cover: '', readingMinutes: 1, body: '', bodyLine: 1, problems: [],
+		updated: null, categories: [], authors: [], draft: false, aliases: [], slugAlias: null, excerptSeparator: null, ...fields,
 	};
 }
 

@@ -5,7 +5,8 @@ import type {Article} from '../../src/core/shelf/types.js';
 function article(slug: string, fields: Partial<Article> = {}): Article {
 	return {
 		slug, path: `/shelf/${slug}.md`, title: slug, date: null, tags: [], category: 'Uncategorized',
-		description: '', cover: '', readingMinutes: 1, body: '', bodyLine: 1, problems: [], ...fields,
+		description: '', cover: '', readingMinutes: 1, body: '', bodyLine: 1, problems: [],
+		updated: null, categories: [], authors: [], draft: false, aliases: [], slugAlias: null, excerptSeparator: null, ...fields,
 	};
 }
 
@@ -49,7 +50,7 @@ describe('buildIndex', () => {
 		const before = articles.map((a) => a.slug);
 		buildIndex(articles);
 		expect(articles.map((a) => a.slug)).toEqual(before);
-		expect(buildIndex([])).toEqual({all: [], categories: [], tags: []});
+		expect(buildIndex([])).toEqual({all: [], categories: [], tags: [], authors: []});
 	});
 
 	it('counts a tag repeated on one article once', () => {

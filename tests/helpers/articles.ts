@@ -5,7 +5,8 @@ import type {Group} from '../../src/core/state/reducer.js';
 export function article(slug: string, fields: Partial<Article> = {}): Article {
 	return {
 		slug, path: `/shelf/${slug}.md`, title: slug, date: '2025-01-01', tags: [], category: 'Uncategorized',
-		description: '', cover: '', readingMinutes: 1, body: '', bodyLine: 1, problems: [], ...fields,
+		description: '', cover: '', readingMinutes: 1, body: '', bodyLine: 1, problems: [],
+		updated: null, categories: [], authors: [], draft: false, aliases: [], slugAlias: null, excerptSeparator: null, ...fields,
 	};
 }
 

@@ -66,7 +66,7 @@ export const HOSTILE_GOOD: Record<string, {title?: string; date?: string | null;
 	'tags-string': {tags: ['one', 'two', 'three']},
 	'dates/month-13': {date: null, problem: /not a real calendar date/},
 	'dates/feb-29-2023': {date: null, problem: /not a real calendar date/},
-	'dates/not-a-date': {date: null, problem: /not YYYY-MM-DD/},
+	'dates/not-a-date': {date: null, problem: /write it as YYYY-MM-DD/},
 	'dates/timestamp': {date: '2024-02-29'},
 	'duplicate-keys': {title: 'Second', problem: /duplicate key "title"/},
 	'yaml-tags': {title: 'function () { return process.exit(1) }', problem: /unsupported tag !!js\/function ignored/},

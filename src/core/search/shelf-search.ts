@@ -51,11 +51,11 @@ const shared = {
 	},
 };
 
-type MetaDoc = {id: string; title: string; tags: string; category: string; description: string};
+type MetaDoc = {id: string; title: string; aliases: string; tags: string; category: string; authors: string; description: string};
 type BodyDoc = {id: string; body: string};
 
 export class ShelfSearch {
-	private readonly meta = new MiniSearch<MetaDoc>({...shared, fields: ['title', 'tags', 'category', 'description']});
+	private readonly meta = new MiniSearch<MetaDoc>({...shared, fields: ['title', 'aliases', 'tags', 'category', 'authors', 'description']});
 	// The text's vocabulary is large: fuzzy matching and short prefixes there cost tens of
 	// milliseconds a key on a shelf of thousands, so they are kept to titles and metadata.
 	private readonly body = new MiniSearch<BodyDoc>({...shared, fields: ['body'], searchOptions: {
@@ -85,7 +85,10 @@ export class ShelfSearch {
 		this.entries.set(article.slug, entry);
 		const same = this.titles.get(entry.title) ?? new Set<string>();
 		this.titles.set(entry.title, same.add(article.slug));
-		this.meta.add({id: article.slug, title: article.title, tags: article.tags.join(' '), category: article.category, description: article.description});
+		this.meta.add({
+			id: article.slug, title: article.title, aliases: (article.aliases ?? []).join(' '), tags: article.tags.join(' '),
+			category: article.categories?.length ? article.categories.join(' ') : article.category, authors: (article.authors ?? []).join(' '), description: article.description,
+		});
 		// A broken article's body is whatever could be read (maybe binary): only its title and metadata count.
 		if (article.error) return;
 		if (deferText) this.queue.set(article.slug, article);
@@ -148,7 +151,7 @@ export class ShelfSearch {
 	private collect(query: string, required: string[], tokenize: (text: string) => string[]): Map<string, Found> {
 		const found = new Map<string, Found>();
 		const opts = {combineWith: 'OR', tokenize} as const;
-		for (const r of this.meta.search(query, {...opts, boost: {title: 6, tags: 3, category: 2, description: 2}})) {
+		for (const r of this.meta.search(query, {...opts, boost: {title: 6, aliases: 5, tags: 3, authors: 3, category: 2, description: 2}})) {
 			const kind = strongIn(r, f => f === 'title') ? 'title' : strongIn(r, f => f !== 'title') ? 'meta' : null;
 			const fuzzyKind = Object.values(r.match).some(f => f.includes('title')) ? 'title' : 'meta';
 			found.set(String(r.id), {score: r.score, tier: kind ? 1 : 3, kind: kind ?? fuzzyKind, meta: r});

@@ -3,7 +3,8 @@
  * in every view they belong to: hiding them would hide the fact that a file
  * needs fixing.
  */
-import {UNCATEGORIZED} from './frontmatter.js';
+import {facets, isUncategorized} from './facets.js';
+import {MARKDOWN} from './file-facts.js';
 import type {Article} from './types.js';
 
 export interface Group {
@@ -20,6 +21,8 @@ export interface ShelfIndex {
 	categories: Group[];
 	/** Most used first, then by name. */
 	tags: Group[];
+	/** By name; empty when no article names an author. */
+	authors: Group[];
 }
 
 /** A fixed locale, so the order is the same on every machine. */
@@ -40,39 +43,40 @@ export function compareArticles(a: Article, b: Article): number {
 
 export function buildIndex(articles: readonly Article[]): ShelfIndex {
 	const all = [...articles].sort(compareArticles);
-	const categories = new Map<string, Article[]>();
-	const tags = new Map<string, Article[]>();
-	const add = (map: Map<string, Article[]>, key: string, article: Article): void => {
-		const list = map.get(key);
-		if (list) list.push(article);
-		else map.set(key, [article]);
-	};
-	for (const article of all) {
-		add(categories, article.category || UNCATEGORIZED, article);
-		for (const tag of new Set(article.tags)) add(tags, tag, article);
-	}
-	const groups = (map: Map<string, Article[]>): Group[] =>
-		[...map].map(([name, list]) => ({name, count: list.length, articles: list}));
+	const groups = (kind: 'category' | 'tag' | 'author'): Group[] =>
+		facets(all, kind).map(f => ({name: f.name, count: f.articles.length, articles: f.articles}));
 	return {
 		all,
-		categories: groups(categories).sort(
-			(a, b) => Number(a.name === UNCATEGORIZED) - Number(b.name === UNCATEGORIZED) || byName(a.name, b.name),
+		categories: groups('category').sort(
+			(a, b) => Number(isUncategorized(a.name)) - Number(isUncategorized(b.name)) || byName(a.name, b.name),
 		),
-		tags: groups(tags).sort((a, b) => b.count - a.count || byName(a.name, b.name)),
+		tags: groups('tag').sort((a, b) => b.count - a.count || byName(a.name, b.name)),
+		authors: groups('author').sort((a, b) => byName(a.name, b.name)),
 	};
 }
 
-/** The article whose slug is `slug`; `guides/intro.md` and `./guides/intro` find `guides/intro` too. */
+/**
+ * The article whose slug is `slug`; `guides/intro.md` and `./guides/intro` find
+ * `guides/intro` too, and so does another name it has: front matter `slug`
+ * (alone or in place of the last part) or, case-insensitively, an Obsidian alias.
+ */
 export function findArticle(articles: readonly Article[], slug: string): Article | undefined {
 	const exact = articles.find((a) => a.slug === slug);
 	if (exact) return exact;
-	const wanted = slug.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').replace(/\.(?:md|markdown)$/i, '');
-	return articles.find((a) => a.slug === wanted);
+	const wanted = slug.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').replace(MARKDOWN, '').replace(/\/+$/, '');
+	const bundle = wanted.replace(/\/_?index$/, '');
+	const plain = articles.find((a) => a.slug === wanted || a.slug === bundle);
+	if (plain) return plain;
+	const folder = (a: Article): string => a.slug.slice(0, a.slug.lastIndexOf('/') + 1);
+	const named = articles.find((a) => a.slugAlias !== null && a.slugAlias !== undefined && (a.slugAlias === wanted || folder(a) + a.slugAlias === wanted));
+	if (named) return named;
+	const lower = wanted.toLowerCase();
+	return articles.find((a) => a.aliases?.some(alias => alias.toLowerCase() === lower));
 }
 
 /** Up to `limit` slugs closest to `wanted`, for "no article x; did you mean y?". */
 export function suggest(slugs: readonly string[], wanted: string, limit = 3): string[] {
-	const target = wanted.toLowerCase().replace(/\.(?:md|markdown)$/, '');
+	const target = wanted.toLowerCase().replace(MARKDOWN, '');
 	if (target === '') return [];
 	const scored = slugs.map((slug) => {
 		const lower = slug.toLowerCase();

@@ -24,8 +24,23 @@ export interface Article {
 	title: string;
 	/** A real calendar date `YYYY-MM-DD`, or null when missing or invalid. */
 	date: string | null;
-	tags: string[];
+	/** Last change (`lastmod`, `updated`, `last_update`): `YYYY-MM-DD` or null. */
+	updated: string | null;
+	/** Every category, in the order written; empty when none. */
+	categories: string[];
+	/** The first of `categories`, or "Uncategorized": for the places that show one. */
 	category: string;
+	tags: string[];
+	/** Display names, Docusaurus keys already resolved. */
+	authors: string[];
+	/** `draft: true`, `published: false`, or under Jekyll's `_drafts/`. */
+	draft: boolean;
+	/** Other names of the article (Obsidian `aliases`): searchable and followable, never shown as tags. */
+	aliases: string[];
+	/** Another slug `read` and links accept (front matter `slug`), or null. */
+	slugAlias: string | null;
+	/** Jekyll's `excerpt_separator` (a marker the renderer hides), or null. */
+	excerptSeparator: string | null;
 	description: string;
 	cover: string;
 	/** Minutes at ~230 words a minute, at least 1. */

@@ -9,7 +9,7 @@ export type Scope = 'library' | 'search' | 'reader' | 'find' | 'outline' | 'glob
 export type Command =
 	| 'quit' | 'help' | 'back'
 	| 'up' | 'down' | 'pageUp' | 'pageDown' | 'halfDown' | 'halfUp' | 'top' | 'bottom'
-	| 'open' | 'switchPane' | 'focusGroups' | 'focusArticles' | 'search' | 'sort' | 'pin'
+	| 'open' | 'switchPane' | 'focusGroups' | 'focusArticles' | 'search' | 'sort' | 'pin' | 'toggleDrafts'
 	| 'nextBlock' | 'prevBlock' | 'copyBlock' | 'copyNumbered' | 'copyCommands' | 'copyLink'
 	| 'find' | 'nextHit' | 'prevHit' | 'outline' | 'nextLink' | 'prevLink' | 'follow' | 'historyBack'
 	| 'accept' | 'cancel' | 'deleteChar';
@@ -53,6 +53,7 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'search', scope: 'library', keys: [{input: '/'}], description: 'Search the shelf'},
 	{command: 'sort', scope: 'library', keys: [{input: 's'}], description: 'Sort: newest, oldest, title'},
 	{command: 'pin', scope: 'library', keys: [{input: ' '}, {input: 'x'}], description: 'Pin group: combine filters'},
+	{command: 'toggleDrafts', scope: 'library', keys: [{input: 'd'}], description: 'Hide or show drafts'},
 	{command: 'quit', scope: 'library', keys: [{input: 'q'}], description: 'Quit'},
 	{command: 'back', scope: 'library', keys: [{special: 'escape'}], description: 'Clear search or filters'},
 

@@ -2,6 +2,7 @@ import type {Command} from './keymap.js';
 import type {AppState, SearchRow, SortOrder} from './types.js';
 import type {Article} from '../shelf/types.js';
 import {openArticle} from './reader.js';
+import {hasFacet} from '../shelf/facets.js';
 
 const clamp = (n: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, n));
 
@@ -26,15 +27,15 @@ export function sortedArticles(articles: Article[], sort: SortOrder): Article[] 
 type Filter = AppState['filters'][number];
 const filteredCache = new WeakMap<Article[], Map<string, Article[]>>();
 
-/** The articles of a group that are also in every pinned category and tag; kept per (group, filters). */
-export function filtered(articles: Article[], filters: Filter[]): Article[] {
-	if (filters.length === 0) return articles;
-	const key = filters.map(f => `${f.kind}:${f.name}`).join('\u0000');
+/** The articles of a group that are also in every pinned category, tag and author (and not drafts, when hidden); kept per (group, filters). */
+export function filtered(articles: Article[], filters: Filter[], hideDrafts = false): Article[] {
+	if (filters.length === 0 && !hideDrafts) return articles;
+	const key = filters.map(f => `${f.kind}:${f.name}`).join('\u0000') + (hideDrafts ? '\u0000-drafts' : '');
 	let byKey = filteredCache.get(articles);
 	if (!byKey) filteredCache.set(articles, byKey = new Map());
 	let out = byKey.get(key);
 	if (!out) {
-		out = articles.filter(a => filters.every(f => (f.kind === 'tag' ? a.tags.includes(f.name) : a.category === f.name)));
+		out = articles.filter(a => !(hideDrafts && a.draft) && filters.every(f => hasFacet(a, f.kind, f.name)));
 		byKey.set(key, out);
 	}
 	return out;
@@ -46,7 +47,7 @@ function pin(state: AppState): AppState {
 	if (group.kind === 'all' || group.kind === 'recent') return {...state, filters: [], articleIndex: 0, status: {text: 'Filters cleared', kind: 'info'}};
 	const on = state.filters.some(f => f.kind === group.kind && f.name === group.name);
 	const filters = on ? state.filters.filter(f => !(f.kind === group.kind && f.name === group.name)) : [...state.filters, {kind: group.kind, name: group.name}];
-	const label = filters.map(f => (f.kind === 'tag' ? `#${f.name}` : f.name)).join(' + ');
+	const label = filters.map(f => (f.kind === 'tag' ? `#${f.name}` : f.kind === 'author' ? `by ${f.name}` : f.name)).join(' + ');
 	return {...state, filters, articleIndex: 0, status: {text: filters.length ? `Showing articles in ${label} (Esc clears)` : 'Filters cleared', kind: 'info'}};
 }
 
@@ -55,7 +56,11 @@ export function libraryCommand(state: AppState, command: Command): AppState {
 	if (command === 'pin') return pin(state);
 	if (command === 'back' && state.filters.length) return {...state, filters: [], articleIndex: 0, status: null};
 	const inGroups = state.focus === 'groups';
-	const count = inGroups ? state.groups.length : filtered(state.groups[state.groupIndex]?.articles ?? [], state.filters).length;
+	if (command === 'toggleDrafts') {
+		const hideDrafts = !state.hideDrafts;
+		return {...state, hideDrafts, articleIndex: 0, status: {text: hideDrafts ? 'Drafts hidden (d shows them)' : 'Drafts shown', kind: 'info'}};
+	}
+	const count = inGroups ? state.groups.length : filtered(state.groups[state.groupIndex]?.articles ?? [], state.filters, state.hideDrafts).length;
 	const index = inGroups ? state.groupIndex : state.articleIndex;
 	const move = (to: number): AppState => {
 		const next = clamp(to, 0, Math.max(0, count - 1));
@@ -131,6 +136,6 @@ export function openFromLibrary(state: AppState): AppState {
 		return openArticle({...state, search: {...state.search, editing: false}}, row.article, {find: state.search.query});
 	}
 	if (state.focus === 'groups') return {...state, focus: 'articles'};
-	const article = sortedArticles(filtered(state.groups[state.groupIndex]?.articles ?? [], state.filters), state.sort)[state.articleIndex];
+	const article = sortedArticles(filtered(state.groups[state.groupIndex]?.articles ?? [], state.filters, state.hideDrafts), state.sort)[state.articleIndex];
 	return article ? openArticle(state, article, {resume: true}) : state;
 }

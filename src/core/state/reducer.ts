@@ -13,9 +13,9 @@ export type * from './types.js';
  * and dispatch; the few side effects (copying, following a link) are requests
  * in the state that the UI carries out.
  */
-export function initialState(groups: Group[], open?: string): AppState {
+export function initialState(groups: Group[], open?: string, hideDrafts = false): AppState {
 	const state: AppState = {
-		groups, screen: 'library', help: false, helpTop: 0, focus: 'articles', groupIndex: 0, articleIndex: 0, sort: 'newest', filters: [],
+		groups, screen: 'library', help: false, helpTop: 0, focus: 'articles', groupIndex: 0, articleIndex: 0, sort: 'newest', filters: [], hideDrafts,
 		listPage: 5, search: null, searcher: null, reader: null, history: [], status: null, copyRequest: null, linkRequest: null, quit: false,
 	};
 	return open ? reduce(state, {type: 'open', slug: open, resume: true}) : state;
@@ -23,7 +23,7 @@ export function initialState(groups: Group[], open?: string): AppState {
 
 export function currentArticles(state: AppState): Article[] {
 	if (state.search) return state.search.results.map(r => r.article);
-	return sortedArticles(filtered(state.groups[state.groupIndex]?.articles ?? [], state.filters), state.sort);
+	return sortedArticles(filtered(state.groups[state.groupIndex]?.articles ?? [], state.filters, state.hideDrafts), state.sort);
 }
 
 export function selectedArticle(state: AppState): Article | undefined {

@@ -1,9 +1,9 @@
 import type {Article} from '../shelf/types.js';
 import type {Command, KeyEvent} from './keymap.js';
 
-/** A group in the library's left pane: everything, recently read, one category, or one tag. */
+/** A group in the library's left pane: everything, recently read, one category, tag or author. */
 export interface Group {
-	kind: 'all' | 'recent' | 'category' | 'tag';
+	kind: 'all' | 'recent' | 'category' | 'tag' | 'author';
 	name: string;
 	articles: Article[];
 }
@@ -97,7 +97,9 @@ export interface AppState {
 	articleIndex: number;
 	sort: SortOrder;
 	/** Pinned categories and tags: the list shows only articles in all of them (with the highlighted group). */
-	filters: {kind: 'category' | 'tag'; name: string}[];
+	filters: {kind: 'category' | 'tag' | 'author'; name: string}[];
+	/** Drafts are left out of every group (`d`; `--no-drafts` starts this way). */
+	hideDrafts: boolean;
 	/** Items visible in the article pane: the page size for PgUp/PgDn. */
 	listPage: number;
 	search: LibrarySearch | null;

@@ -6,6 +6,7 @@ import {theme} from '../theme.js';
 import {currentArticles, filtered, type AppState, type Group, type SearchRow} from '../../core/state/reducer.js';
 import {countOf} from '../../core/plural.js';
 import type {Article} from '../../core/shelf/types.js';
+import {articleMeta} from '../article-meta.js';
 
 interface Props {
 	state: AppState;
@@ -73,7 +74,7 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 							visible={listRows}
 							focused={state.focus === 'groups' && !search}
 							renderRow={(g, isSelected, focused) => (
-								<GroupRow group={g} count={filtered(g.articles, state.filters).length}
+								<GroupRow group={g} count={filtered(g.articles, state.filters, state.hideDrafts).length}
 									pinned={state.filters.some(f => f.kind === g.kind && f.name === g.name)}
 									selected={isSelected} focused={focused} width={groupWidth - 1} />
 							)}
@@ -115,8 +116,8 @@ function brokenCount(articles: Article[]): number {
 }
 
 function groupTitle(g: Group, count: number, filters: AppState['filters']): string {
-	const name = g.kind === 'all' ? 'All articles' : g.kind === 'tag' ? `#${g.name}` : g.name;
-	const extra = filters.filter(f => !(f.kind === g.kind && f.name === g.name)).map(f => (f.kind === 'tag' ? `#${f.name}` : f.name));
+	const name = g.kind === 'all' ? 'All articles' : g.kind === 'tag' ? `#${g.name}` : g.kind === 'author' ? `by ${g.name}` : g.name;
+	const extra = filters.filter(f => !(f.kind === g.kind && f.name === g.name)).map(f => (f.kind === 'tag' ? `#${f.name}` : f.kind === 'author' ? `by ${f.name}` : f.name));
 	return `${[name, ...extra].join(' + ')} · ${count}`;
 }
 
@@ -124,7 +125,7 @@ function PaneTitle({text, focused, width}: {text: string; focused: boolean; widt
 	return <Text bold={focused} color={focused ? theme.accent : theme.muted} wrap="truncate">{` ${text} `.padEnd(width, '─').slice(0, width)}</Text>;
 }
 
-const GROUP_ICON = {all: '≡ ', recent: '↺ ', category: '▪ ', tag: '# '} as const;
+const GROUP_ICON = {all: '≡ ', recent: '↺ ', category: '▪ ', tag: '# ', author: '@ '} as const;
 
 interface GroupRowProps {
 	group: Group;
@@ -142,7 +143,7 @@ function GroupRow({group, count: n, pinned, selected, focused, width}: GroupRowP
 	const name = group.kind === 'all' ? 'All' : group.name;
 	const room = Math.max(1, width - icon.length - count.length - 1);
 	const label = name.length > room ? name.slice(0, Math.max(0, room - 1)) + '…' : name.padEnd(room);
-	const color = group.kind === 'tag' ? theme.tag : group.kind === 'category' ? theme.category : theme.title;
+	const color = group.kind === 'tag' ? theme.tag : group.kind === 'category' ? theme.category : group.kind === 'author' ? theme.accent : theme.title;
 	return (
 		<Text inverse={selected && focused} bold={selected || pinned} dimColor={n === 0 && !selected} wrap="truncate">
 			<Text color={pinned ? theme.success : color}>{icon}</Text>{label} <Text color={theme.muted}>{count}</Text>
@@ -161,7 +162,7 @@ interface RowProps {
 }
 
 function ArticleRow({article, row, unread, selected, focused, width, height}: RowProps): React.ReactElement {
-	const meta = [article.date ?? 'undated', article.category, `${article.readingMinutes} min`].join(' · ');
+	const meta = articleMeta(article, 'min');
 	const tags = article.tags.map(t => `#${t}`).join(' ');
 	const titleColor = article.error ? theme.error : selected && focused ? theme.accent : theme.title;
 	const third = article.error
@@ -173,6 +174,7 @@ function ArticleRow({article, row, unread, selected, focused, width, height}: Ro
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold color={titleColor} wrap="truncate">
 				{article.error ? '⚠ ' : unread ? <Text color={theme.accent}>● </Text> : ''}
+				{article.draft ? <Text color={theme.warning}>[draft] </Text> : ''}
 				{row && row.positions.length ? <Highlighted text={article.title} positions={row.positions} /> : article.title}
 			</Text>
 			{height >= 2 && (

@@ -14,6 +14,7 @@ import {sanitizeLine} from '../../core/sanitize.js';
 import type {Styles} from '../../core/render/styles.js';
 import type {Article} from '../../core/shelf/types.js';
 import type {Action, AppState, ReaderState} from '../../core/state/reducer.js';
+import {articleMeta} from '../article-meta.js';
 
 interface Props {
 	state: AppState;
@@ -109,7 +110,7 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 	const position = `${view.done ? `${Math.min(100, percent)}%` : '…'} · ${Math.min(lineCount, top + 1)}/${lineCount}${view.done ? '' : '+'}`;
 	// A message or a selected link's target needs the room more than the section name does.
 	const right = state.status || selectedLink ? position : `${section ? `§ ${section} · ` : ''}${blockInfo}${position}`;
-	const meta = [article.date ?? 'undated', article.category, `${article.readingMinutes} min read`].join(' · ');
+	const meta = (article.draft ? 'draft · ' : '') + articleMeta(article, 'min read');
 	const tags = article.tags.map(t => `#${t}`).join(' ');
 	const findStatus = r.find && r.find.hits.length > 0 && r.find.current >= 0 ? {text: `hit ${r.find.current + 1}/${r.find.hits.length} for "${r.find.query}" · n/N next/previous · Esc clears`, kind: 'info' as const} : null;
 	const linkStatus = state.status ?? (selectedLink ? {text: `→ ${selectedLink.href}  (Enter follows)`, kind: 'info' as const} : findStatus);

@@ -1,0 +1,133 @@
+/**
+ * One file to one Article: read within a size limit, front matter parsed, and
+ * every field filled in the order the field-source table gives — front
+ * matter first, then the text (first heading, inline #tags), then the file's
+ * place (bundle folder, date prefix, Jekyll folders).
+ */
+import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs';
+import {parseFrontmatter, TEXT_LIMIT, UNCATEGORIZED} from './frontmatter.js';
+import {mergeLists} from './coerce.js';
+import {fileFacts, type FileFacts} from './file-facts.js';
+import {inlineTags} from './inline-tags.js';
+import {errorCode, fileKind, formatSize, reason} from './fs-errors.js';
+import type {AuthorsFile} from './authors-file.js';
+import {sanitize, sanitizeLine} from '../sanitize.js';
+import type {Article, Problem} from './types.js';
+
+/** What the rest of the shelf tells about one file. */
+export interface FileContext {
+	facts: FileFacts;
+	authors: AuthorsFile | null;
+}
+
+export function readArticle(path: string, maxBytes: number, context: FileContext): Article {
+	const read = readLimited(path, maxBytes);
+	if (typeof read === 'string') return broken(path, context.facts, read);
+	if (read.includes(0)) return broken(path, context.facts, 'binary file');
+	const problems: Problem[] = [];
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', {fatal: true}).decode(read);
+	} catch {
+		text = new TextDecoder('utf-8').decode(read);
+		problems.push({message: 'not valid UTF-8 (shown with replacement characters)'});
+	}
+	if (!/\S/.test(text)) return broken(path, context.facts, 'empty file');
+
+	const fm = parseFrontmatter(text, {authorKeys: context.authors?.keys ?? null, authorsFile: context.authors?.name});
+	problems.push(...fm.problems);
+	if (fm.error !== undefined) return {...broken(path, context.facts, fm.error), errorAt: fm.errorAt, problems};
+	const {data, body} = fm;
+	const {facts} = context;
+	const categories = mergeLists(data.categories, facts.categories);
+	return {
+		...entry(path, facts),
+		...data,
+		title: data.title ?? firstHeading(body) ?? humanize(facts.name),
+		date: data.date ?? facts.date,
+		categories,
+		category: categories[0] ?? UNCATEGORIZED,
+		tags: mergeLists(data.tags, inlineTags(body)),
+		draft: data.draft || facts.draft,
+		readingMinutes: Math.max(1, Math.round(countWords(body) / 230)),
+		body,
+		bodyLine: fm.bodyLine,
+		problems,
+	};
+}
+
+/** Reads at most maxBytes + 1 bytes, so a file that grew after its size was checked is still caught. */
+function readLimited(path: string, maxBytes: number): Buffer | string {
+	let fd: number | undefined;
+	try {
+		// O_NONBLOCK: if the path was swapped for a FIFO since the walk, open must not wait for a writer.
+		fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+		const stats = fstatSync(fd);
+		if (!stats.isFile()) return `${fileKind(stats)}, not a regular file`;
+		if (stats.size > maxBytes) return `file is ${formatSize(stats.size)}; the limit is ${formatSize(maxBytes)}`;
+		const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
+		let length = 0;
+		for (;;) {
+			if (length === buffer.length) return `file grew past the limit of ${formatSize(maxBytes)} while being read`;
+			const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
+			if (bytesRead === 0) return buffer.subarray(0, length);
+			length += bytesRead;
+		}
+	} catch (err) {
+		return errorCode(err) === 'ENOENT' ? 'file no longer exists' : reason(err);
+	} finally {
+		if (fd !== undefined) closeSync(fd);
+	}
+}
+
+export function broken(path: string, facts: FileFacts, error: string): Article {
+	return {...entry(path, facts), error: sanitize(error)};
+}
+
+/** The fields every entry has, broken or not; the title is the file name until the content says better. */
+function entry(path: string, facts: FileFacts): Article {
+	const title = sanitizeLine(path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1));
+	return {
+		slug: facts.slug, path, title, date: facts.date, updated: null, categories: facts.categories,
+		category: facts.categories[0] ?? UNCATEGORIZED, tags: [], authors: [], draft: facts.draft, aliases: [],
+		slugAlias: null, excerptSeparator: null, description: '', cover: '', body: '', problems: [], readingMinutes: 1, bodyLine: 1,
+	};
+}
+
+/** First `# heading` outside code fences: a `# comment` in a shell block is not a title. */
+function firstHeading(body: string): string | null {
+	let fence: string | null = null;
+	for (const line of body.split('\n')) {
+		const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+		if (marker && (fence === null || (marker[0] === fence[0] && marker.length >= fence.length))) {
+			fence = fence === null ? marker : null;
+			continue;
+		}
+		if (fence !== null) continue;
+		const heading = /^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line)?.[1];
+		const title = heading === undefined ? '' : sanitizeLine(heading).trim();
+		if (title !== '') return Array.from(title).slice(0, TEXT_LIMIT).join('');
+	}
+	return null;
+}
+
+/** `my-notes` → "My notes"; a name that is a date (a journal page) stays as written. */
+function humanize(name: string): string {
+	if (/^\d{4}-\d{2}-\d{2}$/.test(name)) return name;
+	const words = name.replace(/[-_\s]+/g, ' ').trim();
+	const title = sanitizeLine(words || name);
+	return title.charAt(0).toUpperCase() + title.slice(1);
+}
+
+/** Words for the reading time, counted without building an array of them (shelves hold megabytes). */
+function countWords(text: string): number {
+	let words = 0;
+	let inWord = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		const space = c === 32 || c === 10 || c === 9 || c === 13;
+		if (!space && !inWord) words++;
+		inWord = !space;
+	}
+	return words;
+}

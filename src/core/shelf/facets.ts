@@ -1,0 +1,66 @@
+/**
+ * Categories, tags and authors as the library groups them: one group per
+ * value ignoring case, surrounding spaces and a leading `#` ("Uncategorized"
+ * and "uncategorized" are one group), named with the spelling most articles use.
+ */
+import {UNCATEGORIZED} from './fields.js';
+import type {Article} from './types.js';
+
+export type FacetKind = 'category' | 'tag' | 'author';
+
+/** The key two spellings of one value share. */
+export function facetKey(name: string): string {
+	return name.trim().replace(/^#+\s*/, '').toLowerCase();
+}
+
+const UNCATEGORIZED_KEY = facetKey(UNCATEGORIZED);
+
+/** An article's categories; "Uncategorized" when it has none. Older articles may carry only `category`. */
+export function categoriesOf(article: Article): string[] {
+	const list = article.categories?.length ? article.categories : [article.category || UNCATEGORIZED];
+	return list.length ? list : [UNCATEGORIZED];
+}
+
+export function valuesOf(article: Article, kind: FacetKind): string[] {
+	return kind === 'category' ? categoriesOf(article) : kind === 'tag' ? article.tags : (article.authors ?? []);
+}
+
+/** Whether the article is in the group named `name` (any spelling of it). */
+export function hasFacet(article: Article, kind: FacetKind, name: string): boolean {
+	const key = facetKey(name);
+	return valuesOf(article, kind).some(v => facetKey(v) === key);
+}
+
+export function isUncategorized(name: string): boolean {
+	return facetKey(name) === UNCATEGORIZED_KEY;
+}
+
+export interface Facet {
+	name: string;
+	articles: Article[];
+}
+
+/** Groups `articles` (already in display order) by each value of `kind`; an article is in every group it names. */
+export function facets(articles: readonly Article[], kind: FacetKind): Facet[] {
+	const groups = new Map<string, {articles: Article[]; spellings: Map<string, number>}>();
+	for (const article of articles) {
+		const seen = new Set<string>();
+		for (const value of valuesOf(article, kind)) {
+			const key = facetKey(value);
+			if (key === '' || seen.has(key)) continue;
+			seen.add(key);
+			let group = groups.get(key);
+			if (!group) groups.set(key, group = {articles: [], spellings: new Map()});
+			group.articles.push(article);
+			const spelling = value.trim().replace(/^#+\s*/, '');
+			group.spellings.set(spelling, (group.spellings.get(spelling) ?? 0) + 1);
+		}
+	}
+	return [...groups.values()].map(g => {
+		let name = '';
+		let best = 0;
+		// The first spelling met (the newest article's) wins a tie.
+		for (const [spelling, count] of g.spellings) if (count > best) [name, best] = [spelling, count];
+		return {name, articles: g.articles};
+	});
+}
