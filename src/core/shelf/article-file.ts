@@ -7,7 +7,7 @@
 import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs';
 import {parseFrontmatter, TEXT_LIMIT, UNCATEGORIZED} from './frontmatter.js';
 import {mergeLists} from './coerce.js';
-import {fileFacts, type FileFacts} from './file-facts.js';
+import type {FileFacts} from './file-facts.js';
 import {inlineTags} from './inline-tags.js';
 import {errorCode, fileKind, formatSize, reason} from './fs-errors.js';
 import type {AuthorsFile} from './authors-file.js';

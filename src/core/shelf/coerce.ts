@@ -88,7 +88,7 @@ export function textList(key: string, value: unknown, options: ListOptions, repo
 	else if (typeof value === 'number' || typeof value === 'boolean') {
 		report(key, `${key} should be a list; read ${typeof value} ${String(value)} as one item`);
 		items = [String(value)];
-	} else if (options.fromRecord && options.fromRecord(value) !== undefined) items = [value];
+	} else if (options.fromRecord && isRecord(value) && options.fromRecord(value) !== undefined) items = [value];
 	else {
 		report(key, `${key} should be a list like [a, b], not a mapping; ignored`);
 		return [];
