@@ -11,7 +11,7 @@ await rm(dist, {recursive: true, force: true});
 await mkdir(dist, {recursive: true});
 
 const result = await build({
-	entryPoints: {cli: path.join(root, 'src/cli.ts')},
+	entryPoints: {cli: path.join(root, 'src/cli.ts'), 'shelf-worker': path.join(root, 'src/shelf-worker.ts')},
 	outdir: dist,
 	// Chunks sit beside cli.js, so `new URL('../…', import.meta.url)` means the same in all of them.
 	splitting: true,

@@ -89,11 +89,13 @@ export const USAGE = `inkshelf — read a shelf of markdown articles in the term
 Usage:
   inkshelf [DIR]                          browse the shelf (the bundled articles when DIR is left out)
   inkshelf github:owner/repo[/folder][@ref]   a shelf from git (also https://, git@host:, file:// URLs)
+  inkshelf FILE.md                        read one file at once; Esc shows its folder
+  inkshelf -                              read markdown from standard input (curl -s URL | inkshelf -)
   inkshelf list [DIR] [--tag T] [--category C] [--author A] [--no-drafts] [--json]
   inkshelf tags [DIR]                     tags with their article counts
   inkshelf categories [DIR]               categories with their article counts
   inkshelf authors [DIR]                  authors with their article counts
-  inkshelf read SLUG [DIR] [--width N]    open an article (printed when piped)
+  inkshelf read SLUG|PATH [DIR] [--width N]   open an article (printed when piped)
   inkshelf code SLUG N [DIR]              print code block N of an article, exactly as written
   inkshelf search QUERY [DIR] [--json] [--limit N]   ranked results with the matching line
   inkshelf check [DIR]                    report broken articles; exit 1 if any
@@ -115,7 +117,8 @@ Options:
   -h, --help           this help
   -v, --version        the version
 
-A SLUG is the article's path under DIR without .md, e.g. guides/postgres-field-guide.
+A SLUG is the article's path under DIR without .md, e.g. guides/postgres-field-guide;
+a PATH names the file itself (notes/x.md). Piped, FILE.md and - print as read does.
 Settings are read from $XDG_CONFIG_HOME/inkshelf/config.yaml (~/.config/inkshelf/ by
 default); flags win over it. NO_COLOR=1 turns colour off everywhere.
 Keys in the app: press ? for help.`;

@@ -36,6 +36,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
 	reportConfigProblems(config, io);
 	const {CliError, checkCommand, codeCommand, countsCommand, listCommand, openShelf, readCommand, searchCommand} = await import('./commands.js');
 	try {
+		const {documentTarget, openDocument} = await import('./document.js');
+		const document = documentTarget(args);
+		if (document) return await openDocument(document, args, {...io, stdin: io.stdin ?? process.stdin}, config);
 		const {locateShelf} = await import('./shelf-location.js');
 		const location = await locateShelf(args.dir ?? config.settings.shelves[0] ?? BUNDLED_CONTENT, args.update, io);
 		const dir = location.dir;

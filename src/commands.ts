@@ -12,6 +12,8 @@ export interface Io {
 	out: NodeJS.WriteStream | {write(s: string): unknown; isTTY?: boolean; columns?: number};
 	err: {write(s: string): unknown};
 	env: NodeJS.ProcessEnv;
+	/** Where `inkshelf -` reads its document (process.stdin when left out). */
+	stdin?: NodeJS.ReadStream;
 }
 
 /** A failure the user can act on: printed as one line, exit status 1 (2 for usage). */

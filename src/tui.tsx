@@ -9,13 +9,24 @@ import {PlaceStore} from './core/system/place-store.js';
 import {reportCrash} from './core/system/crash-log.js';
 import {colorLevelFor, makeStyles} from './core/render/styles.js';
 import supportsHyperlinks from 'supports-hyperlinks';
+import {loadInBackground} from './core/shelf/load-in-background.js';
+import {sanitizeLine} from './core/sanitize.js';
 import type {Shelf} from './core/shelf/types.js';
 import type {EffectiveConfig} from './core/config/index.js';
 import {formatProblem} from './core/config/parse.js';
 import type {Notices} from './ui/hooks/use-notices.js';
+import type {Group} from './core/state/reducer.js';
+
+export interface RunOptions {
+	hideDrafts?: boolean;
+	/** Where keys come from (the terminal itself when standard input is the document). */
+	keys?: NodeJS.ReadStream;
+	/** A folder to load behind the one document shown first (`inkshelf notes/x.md`). */
+	folder?: string;
+}
 
 /** Starts the full-screen app and resolves with the exit status once the user quits. */
-export async function runApp(shelf: Shelf, title: string, slug?: string, config?: EffectiveConfig, notices?: Notices, options: {hideDrafts?: boolean} = {}): Promise<number> {
+export async function runApp(shelf: Shelf, title: string, slug?: string, config?: EffectiveConfig, notices?: Notices, options: RunOptions = {}): Promise<number> {
 	const initialSlug = slug === undefined ? undefined : articleFor(shelf, slug).slug;
 	const styles = makeStyles(colorLevelFor(process.stdout));
 	// INKSHELF_NO_STATE=1 reads without remembering (benchmarks, shared accounts).
@@ -32,24 +43,49 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	};
 	process.on('uncaughtException', fail);
 	process.on('unhandledRejection', fail);
-	const app = render(
+	const tree = (groups: Group[], heading: string): React.ReactElement => (
 		<ErrorBoundary onError={fail}>
-			<App groups={groupsOf(shelf)} title={`inkshelf · ${title}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} notices={notices ?? null} hideDrafts={options.hideDrafts ?? false} hyperlinks={styles.level > 0 && supportsHyperlinks.stdout}
+			<App groups={groups} title={`inkshelf · ${heading}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} notices={notices ?? null} hideDrafts={options.hideDrafts ?? false} hyperlinks={styles.level > 0 && supportsHyperlinks.stdout}
 				{...(initialSlug ? {initialSlug} : {})} {...(config ? {maxTextWidth: config.settings.width} : {})} {...(firstProblem ? {notice: firstProblem} : {})} />
-		</ErrorBoundary>,
+		</ErrorBoundary>
+	);
+	const app = render(
+		tree(groupsOf(shelf), options.folder ? `${title} (loading the folder…)` : title),
 		// Started only with a terminal on both ends: interactive even where a CI variable is set.
-		{alternateScreen: true, exitOnCtrlC: true, incrementalRendering: true, interactive: true},
+		{alternateScreen: true, exitOnCtrlC: true, incrementalRendering: true, interactive: true, ...(options.keys ? {stdin: options.keys} : {})},
 	);
 	unmount = () => app.unmount();
+	// The document is on screen; its folder fills the library behind it when loaded.
+	const background = options.folder ? loadInBackground(options.folder, new URL('./shelf-worker.js', import.meta.url)) : null;
+	void background?.done.then(result => {
+		if (fatal !== undefined) return;
+		if ('error' in result) app.rerender(tree(groupsOf(shelf), `${title} (folder not loaded: ${sanitizeLine(result.error)})`));
+		else app.rerender(tree(groupsOf(withDocument(result.shelf, shelf)), title));
+	});
 	try {
 		await app.waitUntilExit();
 	} catch (error) {
 		fail(error);
 	}
+	background?.cancel();
 	places?.flush();
 	process.off('uncaughtException', fail);
 	process.off('unhandledRejection', fail);
 	if (fatal === undefined) return 0;
 	process.stderr.write(`${reportCrash(fatal)}\n`);
 	return 1;
+}
+
+/**
+ * The folder's shelf with the document already open kept as the same object,
+ * so the reader goes on without rendering it again.
+ */
+function withDocument(folder: Shelf, document: Shelf): Shelf {
+	const open = document.articles[0];
+	if (!open) return folder;
+	const same = folder.articles.find(a => a.path === open.path);
+	if (same && same.slug === open.slug) return {...folder, articles: folder.articles.map(a => (a === same ? open : a))};
+	// A file the walk passes over (an odd extension, a hidden name) stays on the shelf it was opened from.
+	if (!same && !folder.articles.some(a => a.slug === open.slug)) return {...folder, articles: [...folder.articles, open]};
+	return folder;
 }

@@ -123,6 +123,7 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 		dispatch({type: 'searcher', searcher: search});
 	}, [search, indexed]);
 
+	useNewGroups(groups, places, dispatch);
 	usePlaces(state, dispatch, places, groups);
 	useNotices(notices, dispatch);
 	useCopy(state, dispatch, article, copy);
@@ -150,6 +151,14 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 			<Library state={state} width={columns} height={rows} title={title} opened={places ? (slug: string) => places.hasOpened(slug) : null} indexing={indexed < all.length} />
 		</Box>
 	);
+}
+
+/** A shelf that arrives later (the folder behind `inkshelf notes/x.md`) replaces the groups shown. */
+function useNewGroups(groups: Group[], places: PlaceStore | null | undefined, dispatch: (a: Action) => void): void {
+	const first = useRef(groups);
+	useEffect(() => {
+		if (groups !== first.current) dispatch({type: 'groups', groups: withRecent(groups, places)});
+	}, [groups, places, dispatch]);
 }
 
 /** Remembers where each article was left, returns there on reopening, and keeps "Recently read" current. */

@@ -91,6 +91,8 @@ describe('markdown to terminal lines', () => {
 		for (const [md, shown] of cases) expect(text(md, 100), md).toBe(shown);
 		const five = 'Thanks to [Ann](https://github.com/ann), [Bo](https://www.twitter.com/bo), [the docs](https://nodejs.org/docs), [a note](notes/a.md) and <https://example.com/x>.';
 		expect(text(five, 200)).toBe('Thanks to Ann [github.com], Bo [twitter.com], the docs [nodejs.org], a note and https://example.com/x.');
+		// The host never starts a line of its own, and the no-break space that keeps it there is a plain space on screen.
+		expect(renderArticle('aaaa bbbb [cc](https://example.com/x)', 20, plain).lines.map(l => l.trimEnd())).toEqual(['aaaa bbbb', 'cc [example.com]']);
 		// Styled: the text underlined, the host dim.
 		const styled = renderArticle('[Ann](https://github.com/ann)', 60, color).lines.join('');
 		expect(styled).toContain('\x1b[4mAnn');

@@ -67,8 +67,8 @@ describe.skipIf(!HAS_TMUX)('Y and L in tmux', () => {
 		await tmux.waitFor('✓ Copied link to "Install it"');
 		expect(await tmux.waitForBuffer('session#install-it')).toBe('session#install-it');
 
-		// q leaves the article for the library, a second q quits.
-		await tmux.key('q');
+		// Esc leaves the article for the library, q there quits.
+		await tmux.key('Escape');
 		await tmux.waitFor(' Browse ');
 		await tmux.key('q');
 		expect(await tmux.waitForExit()).toBe(0);

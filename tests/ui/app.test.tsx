@@ -119,9 +119,15 @@ describe('reader screen', () => {
 		expect(app.copied).toEqual([]);
 	});
 
-	it('opens straight into an article and q returns to the library', async () => {
+	it('opens straight into an article: Esc goes to the library, q there quits', async () => {
 		const app = current = start({columns: 80, rows: 24}, 'sql-basics');
 		await tick();
+		await app.shows('SELECT 1;');
+		await app.press('\x1b');
+		// The article just read is the one selected.
+		await app.shows('▌SQL basics');
+		// Opened again from the library, q goes back to it as usual.
+		await app.press('\r');
 		await app.shows('SELECT 1;');
 		await app.press('q');
 		await app.shows('All articles');

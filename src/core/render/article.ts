@@ -132,7 +132,8 @@ export class ArticleRenderer {
 
 	/** Stores a line without its markers, recording where code blocks and links are. */
 	private takeMarks(piece: string): void {
-		const {line, marks} = extractMarks(piece, stringWidth);
+		// No-break spaces held words together while wrapping (a link and its host); on screen and in pipes they are spaces.
+		const {line, marks} = extractMarks(piece.replaceAll('\u00a0', ' '), stringWidth);
 		const at = this.lines.length;
 		this.lines.push(line);
 		for (const m of marks) {

@@ -29,6 +29,9 @@ export function linkHost(href: string): string | null {
 	}
 }
 
+/** A no-break space: the host never starts a line apart from the text it belongs to. */
+const KEEP_TOGETHER = '\u00a0';
+
 /** A URL compared loosely: no scheme, no `www.`, no trailing slash, case-insensitive. */
 function loose(url: string): string {
 	return url.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^www\./i, '').replace(/\/+$/, '').toLowerCase();
@@ -50,10 +53,10 @@ export function describeLink(rendered: string, href: string, plainText: string, 
 	if (kind === 'relative' || kind === 'anchor' || empty) return s.link(text);
 	if (kind === 'mail') {
 		const address = href.trim().replace(/^mailto:/i, '');
-		return loose(plainText) === loose(address) ? s.link(text) : `${s.link(text)} ${s.href(`[${address}]`)}`;
+		return loose(plainText) === loose(address) ? s.link(text) : `${s.link(text)}${KEEP_TOGETHER}${s.href(`[${address}]`)}`;
 	}
 	const host = linkHost(href);
 	// The address itself, or just its real host, says where it goes already.
 	if (loose(plainText) === loose(href) || (host !== null && loose(plainText) === loose(host))) return s.link(text);
-	return `${s.link(text)} ${s.href(`[${host ?? href}]`)}`;
+	return `${s.link(text)}${KEEP_TOGETHER}${s.href(`[${host ?? href}]`)}`;
 }

@@ -23,6 +23,11 @@ export interface FileContext {
 export function readArticle(path: string, maxBytes: number, context: FileContext): Article {
 	const read = readLimited(path, maxBytes);
 	if (typeof read === 'string') return broken(path, context.facts, read);
+	return articleFromBytes(path, read, context);
+}
+
+/** An article from bytes already read: a file's, or standard input's (`inkshelf -`), named as if at `path`. */
+export function articleFromBytes(path: string, read: Uint8Array, context: FileContext): Article {
 	if (read.includes(0)) return broken(path, context.facts, 'binary file');
 	const problems: Problem[] = [];
 	let text: string;

@@ -7,7 +7,7 @@
 import {lstatSync, readdirSync, realpathSync, statSync} from 'node:fs';
 import type {Stats} from 'node:fs';
 import {dirname, isAbsolute, join, relative, resolve, sep} from 'node:path';
-import {broken, readArticle, type FileContext} from './article-file.js';
+import {articleFromBytes, broken, readArticle, type FileContext} from './article-file.js';
 import {authorsProbe} from './authors-file.js';
 import {MARKDOWN, SKIPPED_FOLDERS, fileFacts, jekyllConfigProbe} from './file-facts.js';
 import {attempt, errorCode, fileKind, reason} from './fs-errors.js';
@@ -55,6 +55,11 @@ export async function loadShelf(root: string, options: LoadOptions = {}): Promis
 	articles.sort((a, b) => compare(a.slug, b.slug));
 	skipped.sort((a, b) => compare(a.path, b.path));
 	return {root: abs, articles, skipped};
+}
+
+/** A document that is not a file of the folder (`inkshelf -`), read as if it were `path` in `root`. */
+export function articleFromText(root: string, path: string, bytes: Uint8Array): Article {
+	return articleFromBytes(path, bytes, contextFor(resolve(root), [])(path));
 }
 
 /** Re-reads one file (when it is opened); a file that vanished or changed kind becomes an Article with `error`. */

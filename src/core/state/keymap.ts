@@ -7,7 +7,7 @@
 export type Scope = 'library' | 'search' | 'reader' | 'find' | 'outline' | 'global';
 
 export type Command =
-	| 'quit' | 'help' | 'back'
+	| 'quit' | 'help' | 'back' | 'close'
 	| 'up' | 'down' | 'pageUp' | 'pageDown' | 'halfDown' | 'halfUp' | 'top' | 'bottom'
 	| 'open' | 'switchPane' | 'focusGroups' | 'focusArticles' | 'search' | 'sort' | 'pin' | 'toggleDrafts'
 	| 'nextBlock' | 'prevBlock' | 'copyBlock' | 'copyNumbered' | 'copyCommands' | 'copyLink'
@@ -85,7 +85,8 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'prevLink', scope: 'reader', keys: [{special: 'shiftTab'}], description: 'Previous link'},
 	{command: 'follow', scope: 'reader', keys: [{special: 'return'}], description: 'Follow the selected link'},
 	{command: 'historyBack', scope: 'reader', keys: [{special: 'backspace'}], description: 'Back to the previous article'},
-	{command: 'back', scope: 'reader', keys: [{special: 'escape'}, {input: 'q'}], description: 'Back to the library'},
+	{command: 'back', scope: 'reader', keys: [{special: 'escape'}], description: 'Back to the library'},
+	{command: 'close', scope: 'reader', keys: [{input: 'q'}], description: 'Back to the library; quit if the app started on this article (inkshelf FILE, inkshelf -)'},
 
 	{command: 'accept', scope: 'find', keys: [{special: 'return'}], description: 'Keep the hits, back to reading'},
 	{command: 'deleteChar', scope: 'find', keys: [{special: 'backspace'}], description: 'Delete a character'},

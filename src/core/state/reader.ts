@@ -1,5 +1,6 @@
 import {anchorLine} from '../shelf/links.js';
 import {copySectionLink, copySelected, requestCopy} from './copy.js';
+import {filtered, sortedArticles} from './library.js';
 import type {Command} from './keymap.js';
 import type {AppState, FindState, OpenOptions, ReaderLayout, ReaderState} from './types.js';
 import type {Article} from '../shelf/types.js';
@@ -104,10 +105,11 @@ export function readerCommand(state: AppState, command: Command, digit?: number)
 			const rest = {...state, history: state.history.slice(0, -1)};
 			return article ? openArticle(rest, article, {place: {line: previous.top}}) : rest;
 		}
-		case 'back': case 'cancel':
+		case 'close': case 'back': case 'cancel':
 			// Esc first clears highlighted hits, then leaves the article.
 			if (r.find) return {...state, reader: {...r, find: null}, status: null};
-			return {...state, screen: 'library', reader: null, status: null, copyRequest: null, linkRequest: null, history: []};
+			if (command === 'close' && state.startedOn === r.slug) return {...state, quit: true};
+			return {...state, screen: 'library', reader: null, status: null, copyRequest: null, linkRequest: null, history: [], startedOn: null, articleIndex: listedAt(state, r.slug)};
 		default: return state;
 	}
 }
@@ -221,4 +223,11 @@ function revealBlock(r: ReaderState, index: number): ReaderState {
 function fit(r: ReaderState): ReaderState {
 	const maxTop = Math.max(0, r.layout.lineCount - r.layout.viewHeight);
 	return {...r, top: clamp(r.top, 0, maxTop)};
+}
+
+/** Back in the library, the article just read is the one selected (when the list shows it). */
+function listedAt(state: AppState, slug: string): number {
+	if (state.search) return state.articleIndex;
+	const at = sortedArticles(filtered(state.groups[state.groupIndex]?.articles ?? [], state.filters), state.sort).findIndex(a => a.slug === slug);
+	return at < 0 ? state.articleIndex : at;
 }

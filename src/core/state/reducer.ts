@@ -16,7 +16,7 @@ export type * from './types.js';
 export function initialState(groups: Group[], open?: string, hideDrafts = false): AppState {
 	const state: AppState = {
 		groups, screen: 'library', help: false, helpTop: 0, focus: 'articles', groupIndex: 0, articleIndex: 0, sort: 'newest', filters: [], hideDrafts,
-		listPage: 5, search: null, searcher: null, reader: null, history: [], status: null, copyRequest: null, linkRequest: null, quit: false,
+		listPage: 5, search: null, searcher: null, reader: null, history: [], status: null, copyRequest: null, linkRequest: null, quit: false, startedOn: open ?? null,
 	};
 	return open ? reduce(state, {type: 'open', slug: open, resume: true}) : state;
 }
@@ -81,7 +81,7 @@ function command(state: AppState, cmd: Command, digit?: number): AppState {
 	if (cmd === 'help') return {...state, help: !state.help, helpTop: 0};
 	// Help is an overlay: q or Esc closes it, moving keys scroll it; nothing reaches the screen beneath.
 	if (state.help) {
-		if (cmd === 'back' || cmd === 'quit' || cmd === 'cancel') return {...state, help: false};
+		if (cmd === 'back' || cmd === 'close' || cmd === 'quit' || cmd === 'cancel') return {...state, help: false};
 		const by: Partial<Record<Command, number>> = {down: 1, up: -1, pageDown: 10, pageUp: -10, halfDown: 5, halfUp: -5, top: -1000, bottom: 1000};
 		const step = by[cmd];
 		return step === undefined ? state : {...state, helpTop: Math.max(0, Math.min(200, state.helpTop + step))};

@@ -113,6 +113,8 @@ export interface AppState {
 	copyRequest: CopyRequest | null;
 	linkRequest: {link: number; nonce: number} | null;
 	quit: boolean;
+	/** The article the app started on (`inkshelf FILE`, `inkshelf -`, `read` on a terminal): q there quits, as in a pager. */
+	startedOn: string | null;
 }
 
 /** What to copy: a code block as written, or a text the reducer worked out (`Y`'s commands, `L`'s link). */

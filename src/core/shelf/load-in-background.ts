@@ -1,0 +1,40 @@
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {Worker} from 'node:worker_threads';
+import {loadShelf} from './loader.js';
+import type {Shelf} from './types.js';
+
+export interface BackgroundLoad {
+	/** The shelf, or why it could not be read. */
+	done: Promise<{shelf: Shelf} | {error: string}>;
+	/** Stops the walk (quitting must not wait for a folder of a million files). */
+	cancel(): void;
+}
+
+/**
+ * Loads `dir` in a worker thread when the built worker is beside this module
+ * (dist/shelf-worker.js); from the sources (tests) it loads after a turn of
+ * the event loop instead, which is the same result, only not in parallel.
+ */
+export function loadInBackground(dir: string, workerUrl: URL): BackgroundLoad {
+	if (!existsSync(fileURLToPath(workerUrl))) {
+		let cancelled = false;
+		const done = new Promise<{shelf: Shelf} | {error: string}>(resolve => {
+			setTimeout(() => {
+				if (cancelled) return;
+				loadShelf(dir).then(shelf => resolve({shelf}), (error: unknown) => resolve({error: String(error instanceof Error ? error.message : error)}));
+			}, 50);
+		});
+		return {done, cancel: () => void (cancelled = true)};
+	}
+	const worker = new Worker(workerUrl, {workerData: {dir}});
+	// A worker still walking never keeps inkshelf from exiting.
+	worker.unref();
+	const done = new Promise<{shelf: Shelf} | {error: string}>(resolve => {
+		worker.once('message', (m: {ok: true; shelf: Shelf} | {ok: false; message: string}) => resolve(m.ok ? {shelf: m.shelf} : {error: m.message}));
+		worker.once('error', error => resolve({error: error.message}));
+		worker.once('exit', code => resolve({error: `the folder loader stopped (${code})`}));
+	});
+	void done.then(() => worker.terminate());
+	return {done, cancel: () => void worker.terminate()};
+}
