@@ -123,6 +123,9 @@ function splitString(value: string, split: ListOptions['split']): string[] {
 
 /** Merges lists keeping the first spelling of each value (case-insensitively). */
 export function mergeLists(...lists: string[][]): string[] {
+	const filled = lists.filter(l => l.length > 0);
+	if (filled.length === 0) return [];
+	if (filled.length === 1) return filled[0] as string[];
 	const out = new Map<string, string>();
 	for (const list of lists) for (const item of list) if (!out.has(item.toLowerCase())) out.set(item.toLowerCase(), item);
 	return [...out.values()].slice(0, MAX_ITEMS);

@@ -11,8 +11,25 @@ const TAG = /(?<=^|[\s(])#([\p{L}\p{N}_\-/]*[\p{L}_\-/][\p{L}\p{N}_\-/]*)/gu;
 // Spans on one line whose `#` is not a tag: code spans, links and their targets, autolinks, URLs, comments.
 const NOT_TEXT = /`+[^`]*`+|\]\([^)]*\)|\[[^\]]*\]\]|<[^>]*>|https?:\/\/\S+|%%.*?%%/g;
 
+const TAG_START = /[\p{L}_/-]/u;
+
+/**
+ * A quick look for anything that could start a tag, so the line-by-line pass runs only
+ * on the few bodies that may have one (release notes are full of `## headings` and `#1234`).
+ */
+function mayHaveTag(body: string): boolean {
+	for (let i = body.indexOf('#'); i !== -1; i = body.indexOf('#', i + 1)) {
+		const before = i === 0 ? 10 : body.charCodeAt(i - 1);
+		if (before !== 32 && before !== 10 && before !== 9 && before !== 13 && before !== 40) continue;
+		let j = i + 1;
+		while (j < body.length && body.charCodeAt(j) >= 48 && body.charCodeAt(j) <= 57) j++;
+		if (j < body.length && TAG_START.test(body[j] as string)) return true;
+	}
+	return false;
+}
+
 export function inlineTags(body: string): string[] {
-	if (!body.includes('#')) return [];
+	if (!mayHaveTag(body)) return [];
 	const tags = new Map<string, string>();
 	let fence: string | null = null;
 	let comment = false;
