@@ -33,7 +33,7 @@ const CASES: Record<string, Case> = {
 	'categories-folders': {files: {'site/_config.yml': 'title: x\n', 'site/news/_posts/2020-01-02-x.md': yaml('categories: [release]')}, slug: 'site/news/_posts/2020-01-02-x', expected: {categories: ['release', 'news']}},
 	'tags': {files: {'a.md': yaml('tags:\n  - label: Release notes\n    permalink: /r\ntag: ruby static-sites')}, slug: 'a', expected: {tags: ['Release notes', 'ruby', 'static-sites']}},
 	'tags-zola': {files: {'a.md': '+++\n[taxonomies]\ntags = ["debian", "gnome"]\n+++\nText.\n'}, slug: 'a', expected: {tags: ['debian', 'gnome']}},
-	'tags-inline': {files: {'a.md': 'Filed under #garden and #garden/herbs, not `#code` or [#x](#y) or #123 or http://h/#frag.\n\n```\n#comment\n```\n'}, slug: 'a', expected: {tags: ['garden', 'garden/herbs']}},
+	'tags-inline': {files: {'.obsidian/app.json': '{}', 'a.md': 'Filed under #garden and #garden/herbs, not `#code` or [#x](#y) or #123 or http://h/#frag.\n\n```\n#comment\n```\n'}, slug: 'a', expected: {tags: ['garden', 'garden/herbs']}},
 	'authors': {files: {'a.md': yaml('authors:\n  - name: Ada Quill\n    title: Editor\n  - Ben Ode\nauthor: Cy Vale')}, slug: 'a', expected: {authors: ['Ada Quill', 'Ben Ode', 'Cy Vale']}},
 	'authors-docusaurus': {files: {'blog/authors.yml': 'ada:\n  name: Ada Quill\n  title: Editor\n', 'blog/2022-01-01-x.md': yaml('authors: [ada]')}, slug: 'blog/2022-01-01-x', expected: {authors: ['Ada Quill']}},
 	'authors-hugo': {files: {'a.md': '+++\ntitle = "H"\n[params]\nauthor = "Dee Hollow"\n+++\nText.\n'}, slug: 'a', expected: {authors: ['Dee Hollow']}},
@@ -83,6 +83,12 @@ describe('field sources: one case per row of the table', () => {
 });
 
 describe('field sources: the section page and odd values', () => {
+	it('reads #word as a tag only in an Obsidian vault (elsewhere it is `#include` or an issue number)', async () => {
+		const text = 'Remove the unused #include line.\n\n[Section]: #section-anchor\n';
+		expect((await shelfOf({'a.md': text})).find(a => a.slug === 'a')?.tags).toEqual([]);
+		expect((await shelfOf({'.obsidian/app.json': '{}', 'notes/a.md': text})).find(a => a.slug === 'notes/a')?.tags).toEqual(['include']);
+	});
+
 	it('names a section _index.md by its folder', async () => {
 		const articles = await shelfOf({'trips/_index.md': '# Trips\n', 'trips/alps/index.md': '# Alps\n'});
 		expect(articles.map(a => a.slug).sort()).toEqual(['trips', 'trips/alps']);

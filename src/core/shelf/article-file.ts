@@ -18,6 +18,8 @@ import type {Article, Problem} from './types.js';
 export interface FileContext {
 	facts: FileFacts;
 	authors: AuthorsFile | null;
+	/** In an Obsidian vault, where `#word` in the text is a tag. */
+	obsidian?: boolean;
 }
 
 export function readArticle(path: string, maxBytes: number, context: FileContext): Article {
@@ -52,7 +54,7 @@ export function articleFromBytes(path: string, read: Uint8Array, context: FileCo
 		date: data.date ?? facts.date,
 		categories,
 		category: categories[0] ?? UNCATEGORIZED,
-		tags: mergeLists(data.tags, inlineTags(body)),
+		tags: context.obsidian ? mergeLists(data.tags, inlineTags(body)) : data.tags,
 		draft: data.draft || facts.draft,
 		readingMinutes: Math.max(1, Math.round(countWords(body) / 230)),
 		body,

@@ -39,7 +39,8 @@ export function inlineTags(body: string): string[] {
 			fence = fence === null ? marker : null;
 			continue;
 		}
-		if (fence !== null || /^(?: {4}|\t)/.test(line)) continue;
+		// Indented code, and reference definitions (`[x]: #anchor`).
+		if (fence !== null || /^(?: {4}|\t)/.test(line) || /^ {0,3}\[[^\]]+\]:/.test(line)) continue;
 		// Obsidian's %% block comments %% span lines.
 		if ((line.match(/%%/g)?.length ?? 0) % 2 === 1) comment = !comment;
 		if (comment || !line.includes('#')) continue;

@@ -45,8 +45,9 @@ export async function loadShelf(root: string, options: LoadOptions = {}): Promis
 	if (!rootStat.isDirectory()) throw new Error(`cannot open shelf ${sanitizeLine(root)}: not a folder or a file`);
 
 	const skipped: Skipped[] = [];
-	const files = walk(abs, realpathSync(abs), rootStat, skipped);
-	const context = contextFor(abs, skipped);
+	const vaults: string[] = [];
+	const files = walk(abs, realpathSync(abs), rootStat, skipped, vaults);
+	const context = contextFor(abs, skipped, vaults);
 	const articles = files.map(file => readArticle(file, maxBytes, context(file)));
 	// On a slug clash the `.md` file keeps the plain slug.
 	const rank = (a: Article): number => (/\.md$/i.test(a.path) ? 0 : 1);
@@ -84,17 +85,38 @@ function maxBytesOf(options: LoadOptions): number {
 }
 
 /** What the shelf tells about each file: its place (slug, dates, Jekyll folders) and the blog's authors file. */
-function contextFor(root: string, skipped: Skipped[]): (path: string) => FileContext {
+function contextFor(root: string, skipped: Skipped[], vaults: string[] = []): (path: string) => FileContext {
 	const config = jekyllConfigProbe();
 	const authors = authorsProbe(root, (path, why) => skipped.push({path, reason: why}));
-	return path => ({facts: fileFacts(root, path, config), authors: authors(path)});
+	const rootInVault = insideVault(root);
+	return path => ({facts: fileFacts(root, path, config), authors: authors(path), obsidian: rootInVault || vaults.some(v => isInside(v, path))});
+}
+
+/**
+ * Whether a folder is in an Obsidian vault: a `.obsidian` folder there or above.
+ * Only there is `#word` in the text a tag; elsewhere it is `#include` or an issue number.
+ */
+function insideVault(dir: string): boolean {
+	for (let at = dir, up = dirname(at); ; at = up, up = dirname(at)) {
+		if (isFolder(join(at, '.obsidian'))) return true;
+		if (up === at) return false;
+	}
+}
+
+function isFolder(path: string): boolean {
+	try {
+		return statSync(path).isDirectory();
+	} catch {
+		return false;
+	}
 }
 
 /**
  * Walks real folders first and symlinked folders after, so a folder reached
  * both ways is listed under its real path and the link is the one skipped.
  */
-function walk(root: string, realRoot: string, rootStat: Stats, skipped: Skipped[]): string[] {
+/** `vaults` gathers the folders holding a `.obsidian` folder (an Obsidian vault's settings). */
+function walk(root: string, realRoot: string, rootStat: Stats, skipped: Skipped[], vaults: string[]): string[] {
 	const files: string[] = [];
 	const visited = new Set<string>();
 	// `linkedFrom`: the real folder holding the symlink, to tell a loop (link to an ancestor) from a duplicate.
@@ -114,6 +136,7 @@ function walk(root: string, realRoot: string, rootStat: Stats, skipped: Skipped[
 		}
 		for (const name of names.sort(compare)) {
 			// Hidden entries include .git and editor lock files (.#x.md, often broken symlinks).
+			if (name === '.obsidian') vaults.push(next.dir);
 			if (name.startsWith('.') || SKIPPED_FOLDERS.has(name)) continue;
 			const path = join(next.dir, name);
 			let real = join(next.real, name);
