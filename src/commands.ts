@@ -100,13 +100,14 @@ export function articleFor(shelf: Shelf, slug: string): Article {
 export async function readCommand(shelf: Shelf, args: CliArgs, io: Io): Promise<number> {
 	const {renderArticle} = await import('./core/render/article.js');
 	const {bodyToRead} = await import('./core/render/title-heading.js');
+	const {dialectOptionsFor} = await import('./core/render/parse.js');
 	const {colorLevelFor, makeStyles} = await import('./core/render/styles.js');
 	const article = articleFor(shelf, args.args[0] ?? '');
 	if (article.error) throw new CliError(`${article.slug} cannot be read: ${article.error}`);
 	const width = args.width ?? (io.out.isTTY && io.out.columns ? io.out.columns : 80);
 	const styles = makeStyles(colorLevelFor(io.out, io.env));
 	const meta = [article.draft ? 'draft' : '', article.date ?? 'undated', article.authors.length ? `by ${article.authors.join(', ')}` : '', article.categories.join(', ') || article.category, `${article.readingMinutes} min read`, article.tags.map(t => `#${t}`).join(' ')].filter(Boolean).join(' · ');
-	const {lines} = renderArticle(bodyToRead(article), width, styles);
+	const {lines} = renderArticle(bodyToRead(article), width, styles, dialectOptionsFor(article));
 	const {fitLine} = await import('./core/render/fit.js');
 	const header = [...fitLine(styles.h1(article.title), width), ...fitLine(styles.dim(meta), width)];
 	io.out.write([...header, '', ...lines].join('\n') + '\n');

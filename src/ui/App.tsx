@@ -8,7 +8,7 @@ import {useNotices, type Notices} from './hooks/use-notices.js';
 import {splitKeys} from '../core/state/keymap.js';
 import {initialState, reduce, type Action, type AppState, type Group} from '../core/state/reducer.js';
 import {prepareForPaste, type CopyResult} from '../core/clipboard/copy.js';
-import {resolveLink} from '../core/shelf/links.js';
+import {resolveShelfLink, shelfNames} from '../core/shelf/shelf-links.js';
 import {backlinkIndex, footerMarkdown, relatedArticles} from '../core/shelf/related.js';
 import type {OpenResult} from '../core/system/opener.js';
 import type {PlaceStore} from '../core/system/place-store.js';
@@ -227,12 +227,12 @@ function useCopy(state: AppState, dispatch: (a: Action) => void, article: Articl
 /** Following a link: another article of the shelf opens here; a web link opens in the browser, or is copied. */
 function useFollowLink(state: AppState, dispatch: (a: Action) => void, all: Article[], openUrl: AppProps['openUrl'], copy: AppProps['copy']): void {
 	const request = state.linkRequest;
-	const slugs = useMemo(() => new Set(all.map(a => a.slug)), [all]);
+	const names = useMemo(() => shelfNames(all), [all]);
 	useEffect(() => {
 		const r = state.reader;
 		const link = request && r?.layout.links[request.link];
 		if (!r || !link) return;
-		const target = resolveLink(r.slug, link.href, slugs);
+		const target = resolveShelfLink(r.slug, link.href, names);
 		switch (target.kind) {
 			case 'article':
 				dispatch({type: 'open', slug: target.slug, anchor: target.anchor, fromLink: true});

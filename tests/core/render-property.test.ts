@@ -12,6 +12,9 @@ const hostileText = fc.oneof(
 	fc.string({minLength: 0, maxLength: 12}),
 	fc.integer({min: 40, max: 400}).map(n => 'w'.repeat(n)),
 	fc.constantFrom('**', '*', '`', '[', '](', ')', '<b>', '</b>', '<!--', '&amp;', '&#27;', '\\'),
+	// Dialect markup, whole and in pieces (render/dialects).
+	fc.constantFrom('[[', ']]', '[[Note|x]]', '![[a.png]]', '{{<', '>}}', '{{< youtube x >}}', '{{</* y */>}}', '{%', '%}', '{% link a.md %}',
+		'{{ site.x }}', '{% raw %}', '{% endraw %}', '%%', '==', '[^1]', '<Tabs>', '<TabItem label="t">', '</TabItem>', '[!note]', '\uE006', '\uE008'),
 );
 const inline = fc.array(hostileText, {minLength: 1, maxLength: 8}).map(parts => parts.join(''));
 const block = fc.oneof(
@@ -23,13 +26,22 @@ const block = fc.oneof(
 	fc.tuple(fc.integer({min: 1, max: 12}), inline).map(([cols, t]) =>
 		`|${' h |'.repeat(cols)}\n|${'---|'.repeat(cols)}\n|${` ${t.replace(/[|\n]/g, ' ')} |`.repeat(cols)}`),
 	fc.tuple(inline, inline).map(([t, href]) => `[${t.replace(/[\]\n]/g, '')}](${href.replace(/[()\s]/g, '')})`),
+	fc.tuple(fc.constantFrom('highlight go "linenos=table,hl_lines=1"', 'code lang="x"', 'highlight'), inline).map(([open, code]) => `{{< ${open} >}}\n${code}\n{{< /${open.split(' ')[0]} >}}`),
+	fc.tuple(fc.constantFrom('ruby linenos', '', 'x mark_lines="1"'), inline).map(([args, code]) => `{% highlight ${args} %}\n${code}\n{% endhighlight %}`),
+	fc.tuple(fc.integer({min: 3, max: 5}), inline, inline, fc.boolean()).map(([n, title, body, close]) => `${':'.repeat(n)}tip[${title.replace(/\n/g, ' ')}]\n${body}${close ? `\n${':'.repeat(n)}` : ''}`),
+	fc.tuple(fc.constantFrom('', '+', '-'), inline, inline).map(([fold, title, body]) => `> [!warning]${fold} ${title.replace(/\n/g, ' ')}\n> ${body.replace(/\n/g, '\n> ')}`),
+	fc.tuple(fc.constantFrom('!!!', '???', '???+'), inline).map(([mark, body]) => `${mark} note "t"\n    ${body.replace(/\n/g, '\n    ')}`),
+	fc.tuple(inline, inline).map(([label, body]) => `<Tabs>\n  <TabItem label="${label.replace(/["\n]/g, '')}">\n    ${body}\n  </TabItem>\n</Tabs>`),
+	fc.tuple(inline, inline).map(([summary, body]) => `<details><summary>${summary}</summary>\n\n${body}\n</details>`),
+	fc.tuple(inline, inline).map(([meta, code]) => `\`\`\`ts title="${meta.replace(/[\n`"]/g, '')}" showLineNumbers {1-3}\n// highlight-next-line\n${code}\n\`\`\``),
+	inline.map(t => `[^1]: ${t}`),
 );
 const article = fc.array(block, {minLength: 1, maxLength: 12}).map(blocks => blocks.join('\n\n'));
 
 describe('random hostile markdown', () => {
 	it('never throws, never overflows the width, never lets a raw control character through', () => {
-		fc.assert(fc.property(article, fc.integer({min: 20, max: 300}), fc.boolean(), (md, width, colour) => {
-			const lines = renderArticle(md, width, makeStyles(colour ? 3 : 0)).lines;
+		fc.assert(fc.property(article, fc.integer({min: 20, max: 300}), fc.boolean(), fc.boolean(), (md, width, colour, mdx) => {
+			const lines = renderArticle(md, width, makeStyles(colour ? 3 : 0), {mdx}).lines;
 			expect(lineProblems(lines, width)).toEqual([]);
 		}), {numRuns: 300});
 	});

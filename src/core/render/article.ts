@@ -1,13 +1,14 @@
 import {Marked, type Token, type Tokens, type RendererObject} from 'marked';
 import {markedTerminal} from 'marked-terminal';
-import {parseArticle, type ParsedArticle} from './parse.js';
+import {parseArticle, type ParsedArticle, type ParseOptions} from './parse.js';
 import {extractMarks, mark} from './markers.js';
 
 export {parseArticle, type ParsedArticle} from './parse.js';
 
 const SPENT = {type: 'space', raw: ''} as Token;
-import {fitLine, expandTabs, stringWidth, wrapStyled} from './fit.js';
-import {highlightCode} from './highlight.js';
+import {fitLine, stringWidth} from './fit.js';
+import {renderCodeFrame} from './dialects/code-frame.js';
+import {dialectExtension} from './dialects/render-ext.js';
 import {renderTable} from './table.js';
 import {describeLink, linkKind, type LinkKind} from './links.js';
 import type {Styles} from './styles.js';
@@ -69,7 +70,7 @@ export class ArticleRenderer {
 			width, reflowText: false, tab: 2, showSectionPrefix: false, emoji: false, unescape: true,
 			paragraph: (x: string) => x, listitem: (x: string) => x, table: (x: string) => x, hr: (x: string) => x,
 			strong: s.strong, em: s.em, del: s.del, codespan: s.codespan, text: (x: string) => x,
-		})).use({renderer: this.overrides()});
+		})).use({renderer: this.overrides()}).use(dialectExtension({s, ctx: this.ctx, addLink: (href, text) => this.addLink(href, text)}));
 	}
 
 	get done(): boolean {
@@ -82,6 +83,12 @@ export class ArticleRenderer {
 			const b = this.parsed.blocks[i] as {lang: string; source: string};
 			this.blocks.push({index: i + 1, lang: b.lang, source: b.source, startLine: -1, endLine: -1});
 		}
+	}
+
+	private addLink(href: string, text: string): number {
+		const index = this.links.length;
+		this.links.push({index, href, kind: 'relative', text, line: -1, column: 0});
+		return index;
 	}
 
 	/** Renders more blocks until at least `count` lines exist or the article ends. */
@@ -172,18 +179,7 @@ export class ArticleRenderer {
 			code(token) {
 				const index = self.parsed.blockOf.get(token) ?? -1;
 				self.parsed.blockOf.delete(token);
-				const block = self.parsed.blocks[index];
-				const lang = block?.lang ?? '';
-				const w = room();
-				const label = ` [${index + 1}] ${lang || 'code'} `;
-				const top = s.codeFrame('╭─') + s.codeLabel(label) + s.codeFrame('─'.repeat(Math.max(0, w - 2 - stringWidth(label))));
-				const source = expandTabs(token.text.replace(/\n$/, ''));
-				const body = highlightCode(source, lang, s).split('\n').flatMap(line => {
-					const pieces = stringWidth(line) <= w - 2 ? [line] : wrapStyled(line, w - 4, {words: false, trim: false});
-					return pieces.map((p, i) => s.codeFrame('│ ') + (i > 0 ? s.dim('↪ ') : '') + p);
-				});
-				const bottom = s.codeFrame('╰' + '─'.repeat(Math.max(0, w - 1)));
-				return `${mark('blockStart', index)}${top}\n${body.join('\n')}\n${bottom}${mark('blockEnd', index)}\n\n`;
+				return renderCodeFrame(token.text, self.parsed.blocks[index], index, room(), s);
 			},
 			blockquote(token) {
 				ctx.indent += 2;
@@ -261,6 +257,6 @@ function unescapeEntities(text: string): string {
 }
 
 /** Renders a whole article at once: for `inkshelf read` and tests. */
-export function renderArticle(body: string, width: number, styles: Styles): RenderResult {
-	return new ArticleRenderer(parseArticle(body), width, styles).renderAll();
+export function renderArticle(body: string, width: number, styles: Styles, options: ParseOptions = {}): RenderResult {
+	return new ArticleRenderer(parseArticle(body, options), width, styles).renderAll();
 }

@@ -32,7 +32,8 @@ const SGR_OR_MARK = /\x1b\[[0-9;]*m|[\uE000-\uE003][\uE010-\uE01F]*\uE005/g;
 
 /** Removes the marks from a line and says where they were. */
 export function extractMarks(line: string, width: (s: string) => number): {line: string; marks: Mark[]} {
-	if (!/[\uE000-\uE003]/.test(line)) return {line, marks: []};
+	// Other private characters (dialects/syntax.ts) only ever go: nothing to record.
+	if (!/[\uE000-\uE003]/.test(line)) return {line: /[\uE000-\uE01F]/.test(line) ? line.replace(ANY_MARKER, '') : line, marks: []};
 	const marks: Mark[] = [];
 	let clean = '';
 	let column = 0;

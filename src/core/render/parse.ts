@@ -1,6 +1,9 @@
 import {Marked, type Token, type Tokens} from 'marked';
 import {sanitize} from '../sanitize.js';
 import type {Article} from '../shelf/types.js';
+import {prepareDialects, type DialectOptions} from './dialects/prepare.js';
+import {codeBlockInfo, type CodeBlockInfo} from './dialects/code-meta.js';
+import {dialectTokenizers} from './dialects/lex-ext.js';
 
 /**
  * Lexing only: cheap enough for the library and `inkshelf code`, which need
@@ -15,7 +18,7 @@ import type {Article} from '../shelf/types.js';
  */
 export interface ParsedArticle {
 	tokens: Token[];
-	blocks: {lang: string; source: string}[];
+	blocks: CodeBlockInfo[];
 	blockOf: Map<Token, number>;
 	/** True once every part has been lexed. */
 	readonly complete: boolean;
@@ -27,7 +30,7 @@ export interface ParsedArticle {
 /** The renderer's private markers (markers.ts); article text cannot contain them. */
 const MARKERS = /[\uE000-\uE01F]/g;
 
-const md = new Marked({gfm: true});
+const md = new Marked({gfm: true}).use(dialectTokenizers);
 
 /**
  * The info string's first word, lowercased, with anything but name characters
@@ -82,8 +85,21 @@ export function splitMarkdown(body: string): {parts: string[]; definitions: stri
 	return {parts, definitions: definitions.join('\n')};
 }
 
-export function parseArticle(body: string): ParsedArticle {
-	const {parts, definitions} = splitMarkdown(body.replace(MARKERS, '\uFFFD'));
+export interface ParseOptions extends DialectOptions {
+	/** Markdown shown after the article (related articles, backlinks): after its footnotes. */
+	footer?: string;
+}
+
+/** How an article's file asks to be read: MDX by its extension, Jekyll's excerpt separator from its front matter. */
+export function dialectOptionsFor(article: Pick<Article, 'path'> & Partial<Pick<Article, 'excerptSeparator'>>): DialectOptions {
+	const options: DialectOptions = {mdx: /\.mdx$/i.test(article.path)};
+	if (article.excerptSeparator) options.excerptSeparator = article.excerptSeparator;
+	return options;
+}
+
+export function parseArticle(body: string, options: ParseOptions = {}): ParsedArticle {
+	const prepared = prepareDialects(body.replace(MARKERS, '\uFFFD'), options).text + (options.footer ?? '').replace(MARKERS, '\uFFFD');
+	const {parts, definitions} = splitMarkdown(prepared);
 	const tokens: Token[] = [];
 	const blocks: ParsedArticle['blocks'] = [];
 	const blockOf = new Map<Token, number>();
@@ -98,7 +114,7 @@ export function parseArticle(body: string): ParsedArticle {
 			if (token.type === 'code') {
 				const code = token as Tokens.Code;
 				blockOf.set(token, blocks.length);
-				blocks.push({lang: fenceLanguage(code.lang), source: code.text});
+				blocks.push(codeBlockInfo(code.lang, code.text));
 			}
 			sanitizeToken(token);
 		});
@@ -135,7 +151,7 @@ const blocksOf = new WeakMap<Article, ParsedArticle['blocks']>();
 export function codeBlocksOf(article: Article): ParsedArticle['blocks'] {
 	let blocks = blocksOf.get(article);
 	if (!blocks) {
-		const p = parseArticle(article.body);
+		const p = parseArticle(article.body, dialectOptionsFor(article));
 		p.lexAll();
 		blocksOf.set(article, blocks = p.blocks);
 	}

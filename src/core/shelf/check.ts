@@ -5,6 +5,8 @@
 import {relative, sep} from 'node:path';
 import {sanitizeLine} from '../sanitize.js';
 import type {Shelf} from './types.js';
+import {dialectProblems} from './dialect-check.js';
+import {shelfNames} from './shelf-links.js';
 
 export interface CheckResult {
 	/** One line per finding, ordered by path then line. */
@@ -19,6 +21,7 @@ export function checkShelf(shelf: Shelf): CheckResult {
 	const at = (path: string, line?: number, column?: number): string =>
 		[path, line, line === undefined ? undefined : column].filter((part) => part !== undefined).join(':');
 	let broken = 0;
+	const names = shelfNames(shelf.articles);
 	for (const article of shelf.articles) {
 		const path = display(article.path);
 		if (article.error !== undefined) {
@@ -26,7 +29,7 @@ export function checkShelf(shelf: Shelf): CheckResult {
 			const {line, column} = article.errorAt ?? {};
 			findings.push({path, line: line ?? 0, column: column ?? 0, text: `${at(path, line, column)}: error: ${article.error}`});
 		}
-		for (const p of article.problems) {
+		for (const p of [...article.problems, ...dialectProblems(article, names)]) {
 			findings.push({path, line: p.line ?? 0, column: p.column ?? 0, text: `${at(path, p.line, p.column)}: warning: ${p.message}`});
 		}
 	}

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import {resolveLink} from './links.js';
+import {resolveShelfLink, shelfNames} from './shelf-links.js';
+import {dialectRefs} from './dialect-check.js';
 import type {Article} from './types.js';
 
 /** Articles most like this one: most shared tags first, then the same category; newest breaks ties. */
@@ -16,15 +17,20 @@ export function relatedArticles(article: Article, all: readonly Article[], limit
 
 const LINK = /\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
 
-/** For every article, the articles that link to it. One pass over the shelf's text. */
+/**
+ * For every article, the articles that link to it: markdown links, and the
+ * links dialects write (wikilinks, Liquid `link`/`post_url`, Hugo `ref`).
+ * One pass over the shelf's text.
+ */
 export function backlinkIndex(all: readonly Article[]): Map<string, Article[]> {
-	const slugs = new Set(all.map(a => a.slug));
+	const names = shelfNames(all);
 	const index = new Map<string, Article[]>();
 	for (const from of all) {
 		if (from.error) continue;
 		const targets = new Set<string>();
-		for (const m of from.body.matchAll(LINK)) {
-			const target = resolveLink(from.slug, m[1] ?? '', slugs);
+		const hrefs = [...Array.from(from.body.matchAll(LINK), m => m[1] ?? ''), ...dialectRefs(from).map(r => r.href)];
+		for (const href of hrefs) {
+			const target = resolveShelfLink(from.slug, href, names);
 			if (target.kind === 'article' && target.slug !== from.slug) targets.add(target.slug);
 		}
 		for (const t of targets) {

@@ -1,0 +1,49 @@
+/**
+ * GitHub footnotes: `[^label]: text` definitions are taken out where they
+ * stand and listed, numbered in the order they are first referred to, under a
+ * "Footnotes" heading at the end; each `[^label]` becomes a superscript
+ * number that links there (inline.ts).
+ */
+import {fenceEnd, fenceOpen} from './fences.js';
+import {inlinePass} from './inline.js';
+import type {PrepareState} from './state.js';
+
+const DEFINITION = /^\[\^([^\]\s]+)\]:[ \t]?(.*)$/;
+
+export function collectFootnotes(lines: readonly string[], st: PrepareState): void {
+	if (!lines.some(l => l.startsWith('[^'))) return;
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i] as string;
+		if (fenceOpen(line)) {
+			i = fenceEnd(lines, i);
+			continue;
+		}
+		const m = DEFINITION.exec(line);
+		if (!m) continue;
+		const text = [m[2] ?? ''];
+		st.skip.add(i + 1);
+		let j = i + 1;
+		for (; j < lines.length; j++) {
+			const next = lines[j] as string;
+			const indented = /^(?: {2,}|\t)\S/.test(next);
+			const blankThenIndented = next.trim() === '' && /^(?: {4,}|\t)\S/.test(lines[j + 1] ?? '');
+			if (!indented && !blankThenIndented) break;
+			text.push(next.replace(/^(?: {1,4}|\t)/, ''));
+			st.skip.add(j + 1);
+		}
+		const key = (m[1] as string).toLowerCase();
+		if (!st.footnotes.has(key)) st.footnotes.set(key, text.join('\n'));
+		i = j - 1;
+	}
+}
+
+export function footnoteSection(st: PrepareState): string {
+	if (st.footnotes.size === 0) return '';
+	// Defined but never referred to: still shown, after the others, as nothing is dropped.
+	for (const key of st.footnotes.keys()) st.footnoteNumber(key);
+	const items = st.footnoteOrder.map((key, i) => {
+		const text = inlinePass(st.footnotes.get(key) ?? '', 0, st).split('\n').join('\n   ');
+		return `${i + 1}. ${text}`;
+	});
+	return `\n\n## Footnotes\n\n${items.join('\n')}\n`;
+}
