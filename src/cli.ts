@@ -55,7 +55,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 			case 'search': return await searchCommand(shelf, args, io);
 			case 'code': return await codeCommand(shelf, args, io);
 			case 'read':
-				if (!interactive) return await readCommand(shelf, args, io);
+				if (!interactive) return await readCommand(shelf, args, io, (await import('./core/theme/detect.js')).decideTheme(config.settings.theme, io.env).theme);
 				return (await importTui()).runApp(shelf, title, args.args[0], config, location.notices, {hideDrafts: args.noDrafts});
 			case 'browse':
 				// Without a terminal there is nothing to browse: print the list instead, like `ls` does.

@@ -7,6 +7,7 @@ import type {CliArgs} from './cli-args.js';
 import type {Article, Shelf} from './core/shelf/types.js';
 import {hasFacet} from './core/shelf/facets.js';
 import type {Group} from './core/state/reducer.js';
+import type {ThemeName} from './core/theme/palettes.js';
 
 export interface Io {
 	out: NodeJS.WriteStream | {write(s: string): unknown; isTTY?: boolean; columns?: number};
@@ -97,7 +98,7 @@ export function articleFor(shelf: Shelf, slug: string): Article {
 	throw new CliError(`No article "${sanitizeLine(slug)}" in ${shelf.root} (${countOf(shelf.articles.length, 'article')}).${hint} See: inkshelf list`);
 }
 
-export async function readCommand(shelf: Shelf, args: CliArgs, io: Io): Promise<number> {
+export async function readCommand(shelf: Shelf, args: CliArgs, io: Io, theme: ThemeName = 'dark'): Promise<number> {
 	const {renderArticle} = await import('./core/render/article.js');
 	const {bodyToRead} = await import('./core/render/title-heading.js');
 	const {dialectOptionsFor} = await import('./core/render/parse.js');
@@ -105,7 +106,7 @@ export async function readCommand(shelf: Shelf, args: CliArgs, io: Io): Promise<
 	const article = articleFor(shelf, args.args[0] ?? '');
 	if (article.error) throw new CliError(`${article.slug} cannot be read: ${article.error}`);
 	const width = args.width ?? (io.out.isTTY && io.out.columns ? io.out.columns : 80);
-	const styles = makeStyles(colorLevelFor(io.out, io.env));
+	const styles = makeStyles(colorLevelFor(io.out, io.env), theme);
 	const meta = [article.draft ? 'draft' : '', article.date ?? 'undated', article.authors.length ? `by ${article.authors.join(', ')}` : '', article.categories.join(', ') || article.category, `${article.readingMinutes} min read`, article.tags.map(t => `#${t}`).join(' ')].filter(Boolean).join(' · ');
 	const {lines} = renderArticle(bodyToRead(article), width, styles, dialectOptionsFor(article));
 	const {fitLine} = await import('./core/render/fit.js');

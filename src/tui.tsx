@@ -16,6 +16,12 @@ import type {EffectiveConfig} from './core/config/index.js';
 import {formatProblem} from './core/config/parse.js';
 import type {Notices} from './ui/hooks/use-notices.js';
 import type {Group} from './core/state/reducer.js';
+import type {ThemeChoice} from './core/config/settings.js';
+import {decideTheme} from './core/theme/detect.js';
+import type {ThemeName} from './core/theme/palettes.js';
+import type {ColorLevel} from './core/theme/paint.js';
+import {queryBackground} from './core/system/terminal-background.js';
+import {ThemeContext, uiTheme} from './ui/theme.js';
 
 export interface RunOptions {
 	hideDrafts?: boolean;
@@ -25,14 +31,30 @@ export interface RunOptions {
 	folder?: string;
 }
 
+/**
+ * The palette and colour level of the app. NO_COLOR means mono: no colour,
+ * but bold, underline and reverse video still show emphasis and selection, so
+ * the level is decided as if NO_COLOR were unset. `auto` asks the terminal for
+ * its background (before Ink takes the keyboard), then reads COLORFGBG, then says dark.
+ */
+async function appLook(choice: ThemeChoice, keys: NodeJS.ReadStream): Promise<{theme: ThemeName; level: ColorLevel}> {
+	const env = process.env;
+	const level = colorLevelFor(process.stdout, {...env, NO_COLOR: undefined});
+	const asks = choice === 'auto' && !env['NO_COLOR'] && level > 0;
+	const background = asks ? await queryBackground({stdin: keys, stdout: process.stdout}) : null;
+	return {theme: decideTheme(choice, env, background).theme, level};
+}
+
 /** Starts the full-screen app and resolves with the exit status once the user quits. */
 export async function runApp(shelf: Shelf, title: string, slug?: string, config?: EffectiveConfig, notices?: Notices, options: RunOptions = {}): Promise<number> {
 	const initialSlug = slug === undefined ? undefined : articleFor(shelf, slug).slug;
-	const styles = makeStyles(colorLevelFor(process.stdout));
-	// INKSHELF_NO_STATE=1 reads without remembering (benchmarks, shared accounts).
+	const keys = options.keys ?? process.stdin;
+	const {theme, level} = await appLook(config?.settings.theme ?? 'auto', keys);
+	const styles = makeStyles(level, theme);
 	// Problems of the config file were printed on stderr too, but the alternate screen hides them.
 	const problem = config?.problems.find(p => p.severity === 'error') ?? config?.problems[0];
 	const firstProblem = problem ? formatProblem(problem) : undefined;
+	// INKSHELF_NO_STATE=1 reads without remembering (benchmarks, shared accounts).
 	const places = process.env['INKSHELF_NO_STATE'] === '1' ? null : new PlaceStore().load();
 	let fatal: unknown;
 	let unmount = (): void => {};
@@ -45,10 +67,16 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	process.on('unhandledRejection', fail);
 	const tree = (groups: Group[], heading: string): React.ReactElement => (
 		<ErrorBoundary onError={fail}>
+			<ThemeContext.Provider value={uiTheme(theme, level)}>
 			<App groups={groups} title={`inkshelf · ${heading}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} notices={notices ?? null} hideDrafts={options.hideDrafts ?? false} hyperlinks={styles.level > 0 && supportsHyperlinks.stdout}
 				{...(initialSlug ? {initialSlug} : {})} {...(config ? {maxTextWidth: config.settings.width} : {})} {...(firstProblem ? {notice: firstProblem} : {})} />
+			</ThemeContext.Provider>
 		</ErrorBoundary>
 	);
+	// Raw mode from now on, not from Ink's first effect: a key pressed as the first frame shows would
+	// otherwise meet a terminal in line mode, which echoes Enter (scrolling the screen) and turns it into \n.
+	// Ink turns it off on the way out (and Node resets the terminal at exit whatever happens).
+	if (keys.isTTY) keys.setRawMode(true);
 	const app = render(
 		tree(groupsOf(shelf), options.folder ? `${title} (loading the folder…)` : title),
 		// Started only with a terminal on both ends: interactive even where a CI variable is set.

@@ -2,7 +2,7 @@ import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
 import {Library, libraryLayout} from './screens/Library.js';
 import {Help} from './screens/Help.js';
-import {theme} from './theme.js';
+import {useTheme} from './theme.js';
 import {useShelfSearch} from './hooks/use-shelf-search.js';
 import {useNotices, type Notices} from './hooks/use-notices.js';
 import {splitKeys} from '../core/state/keymap.js';
@@ -80,6 +80,7 @@ export const MIN_COLUMNS = 20;
 export const MIN_ROWS = 5;
 
 export function App({groups, title, styles, copy, openUrl, places, initialSlug, hyperlinks = false, maxTextWidth, notice, notices = null, hideDrafts = false}: AppProps): React.ReactElement {
+	const theme = useTheme();
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
 	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(withRecent(groups, places), initialSlug, hideDrafts));
@@ -137,11 +138,11 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 	}, [state.status]);
 
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
-		return <Text color={theme.warning} wrap="truncate">{`enlarge to ${MIN_COLUMNS}×${MIN_ROWS}`}</Text>;
+		return <Text {...theme.warning} wrap="truncate">{`enlarge to ${MIN_COLUMNS}×${MIN_ROWS}`}</Text>;
 	}
 	if (state.help) return <Help width={columns} height={rows} top={state.helpTop} />;
 	if (state.screen === 'reader' && article) {
-		if (!Reader) return <Text color={theme.muted}>{` Opening ${article.title}…`}</Text>;
+		if (!Reader) return <Text {...theme.muted}>{` Opening ${article.title}…`}</Text>;
 		// The screen is imported once and kept at module level (preloadReader), so it is the same component on every render.
 		// eslint-disable-next-line react-hooks/static-components -- see the line above
 		return <Reader state={state} article={article} footer={footer} width={columns} height={rows} styles={styles} hyperlinks={hyperlinks} {...(maxTextWidth ? {maxTextWidth} : {})} dispatch={dispatch} />;

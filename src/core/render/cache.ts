@@ -17,7 +17,7 @@ const WIDTHS_KEPT = 4;
 export function renderedArticle(article: Article, width: number, styles: Styles, footer = ''): ArticleRenderer {
 	let byWidth = rendered.get(article);
 	if (!byWidth) rendered.set(article, byWidth = new Map());
-	const key = `${width}:${styles.level}:${footer.length}`;
+	const key = `${width}:${styles.theme}:${styles.level}:${footer.length}`;
 	let r = byWidth.get(key);
 	if (!r) {
 		r = new ArticleRenderer(parseArticle(bodyToRead(article), {...dialectOptionsFor(article), footer}), width, styles);

@@ -1,5 +1,7 @@
 import {highlight as cliHighlight, supportsLanguage, type Theme} from 'cli-highlight';
 import type {Styles} from './styles.js';
+import {PALETTES, type TokenStyle} from '../theme/palettes.js';
+import {paint} from '../theme/paint.js';
 
 export {fenceLanguage} from './parse.js';
 
@@ -34,20 +36,36 @@ export function highlightLanguage(lang: string): string | null | 'auto' {
 	return supportsLanguage(name) ? name : null;
 }
 
+const themes = new WeakMap<Styles, Theme>();
+
+/** highlight.js scopes drawn with the theme's syntax tokens (cli-highlight's `theme` option); built once per Styles. */
 export function highlightTheme(s: Styles): Theme {
+	const known = themes.get(s);
+	if (known) return known;
+	const theme = buildHighlightTheme(s);
+	themes.set(s, theme);
+	return theme;
+}
+
+function buildHighlightTheme(s: Styles): Theme {
 	const c = s.chalk;
-	const plain = (t: string): string => t;
+	const t = PALETTES[s.theme].tokens;
+	const p = (style: TokenStyle): ((text: string) => string) => paint(c, style);
+	const plain = (text: string): string => text;
+	const keyword = p(t.keyword), builtIn = p(t.builtIn), literal = p(t.literal), string = p(t.string);
+	const fn = p(t.function), comment = p(t.comment), meta = p(t.meta), symbol = p(t.symbol);
+	const variable = p(t.variable), attr = p(t.attr), markup = p(t.markup);
 	return {
-		keyword: c.magenta, built_in: c.cyan, type: c.cyan, literal: c.blue, number: c.green,
-		regexp: c.red, string: c.green, subst: plain, symbol: c.yellow, class: c.yellow,
-		function: c.yellow, title: c.yellowBright, params: plain, comment: c.gray.italic,
-		doctag: c.gray, meta: c.gray, 'meta-keyword': c.magenta, 'meta-string': c.green,
-		section: c.bold.cyan, tag: c.gray, name: c.blue, 'builtin-name': c.cyan, attr: c.cyan,
-		attribute: c.cyan, variable: c.redBright, bullet: c.cyan, code: c.yellow, emphasis: c.italic,
-		strong: c.bold, formula: c.cyan, link: c.underline, quote: c.gray, 'selector-tag': c.magenta,
-		'selector-id': c.blue, 'selector-class': c.yellow, 'selector-attr': c.cyan,
-		'selector-pseudo': c.cyan, 'template-tag': c.magenta, 'template-variable': c.redBright,
-		addition: c.green, deletion: c.red, default: plain,
+		keyword, built_in: builtIn, type: builtIn, literal, number: p(t.number),
+		regexp: p(t.regexp), string, subst: plain, symbol, class: fn,
+		function: fn, title: fn, params: plain, comment,
+		doctag: comment, meta, 'meta-keyword': keyword, 'meta-string': string,
+		section: p(t.h2), tag: meta, name: markup, 'builtin-name': builtIn, attr,
+		attribute: attr, variable, bullet: symbol, code: p(t.codespan), emphasis: c.italic,
+		strong: c.bold, formula: builtIn, link: c.underline, quote: comment, 'selector-tag': keyword,
+		'selector-id': markup, 'selector-class': fn, 'selector-attr': attr,
+		'selector-pseudo': attr, 'template-tag': keyword, 'template-variable': variable,
+		addition: p(t.addition), deletion: p(t.deletion), default: plain,
 	};
 }
 

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {theme} from '../theme.js';
+import {useTheme} from '../theme.js';
 import {headingText} from '../../core/shelf/links.js';
 import {sanitizeLine} from '../../core/sanitize.js';
 import {countOf} from '../../core/plural.js';
@@ -17,18 +17,19 @@ interface Props {
 
 /** Every heading, indented by level; Enter jumps to the selected one. */
 export function Outline({headings, selected, current, width, height, complete}: Props): React.ReactElement {
+	const theme = useTheme();
 	const room = Math.max(1, height - 2);
 	const start = Math.max(0, Math.min(selected - Math.floor(room / 2), headings.length - room));
 	const minDepth = Math.min(...headings.map(h => h.depth), 6);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold inverse wrap="truncate">{` Outline · ${countOf(headings.length, 'heading')}${complete ? '' : ' so far'} · Enter go · Esc close `.padEnd(width)}</Text>
-			{headings.length === 0 && <Text color={theme.muted}>  {complete ? 'No headings.' : 'Reading the article…'}</Text>}
+			{headings.length === 0 && <Text {...theme.muted}>  {complete ? 'No headings.' : 'Reading the article…'}</Text>}
 			{headings.slice(start, start + room).map((h, i) => {
 				const index = start + i;
 				const isSelected = index === selected;
 				return (
-					<Text key={index} wrap="truncate" inverse={isSelected} color={index === current ? theme.accent : undefined}>
+					<Text key={index} wrap="truncate" inverse={isSelected} {...(index === current ? theme.accent : {})}>
 						{`${index === current ? "▶" : " "} ${"  ".repeat(Math.max(0, h.depth - minDepth))}${sanitizeLine(headingText(h.text))}`}
 					</Text>
 				);

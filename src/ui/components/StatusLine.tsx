@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {theme} from '../theme.js';
+import {useTheme} from '../theme.js';
 import type {Status} from '../../core/state/reducer.js';
 
 interface Props {
@@ -12,14 +12,15 @@ interface Props {
 }
 
 export function StatusLine({width, status, hints, right = ''}: Props): React.ReactElement {
-	const color = status ? theme[status.kind] : theme.muted;
+	const theme = useTheme();
+	const style = status ? theme[status.kind] : theme.muted;
 	const leftWidth = Math.max(0, width - right.length - 1);
 	return (
 		<Box width={width} height={1}>
 			<Box width={leftWidth}>
-				<Text color={color} bold={status !== null && status.kind !== 'info'} wrap="truncate">{` ${status?.text ?? hints}`}</Text>
+				<Text {...style} bold={status !== null && status.kind !== 'info'} wrap="truncate">{` ${status?.text ?? hints}`}</Text>
 			</Box>
-			{right && <Text color={theme.muted} wrap="truncate">{` ${right}`}</Text>}
+			{right && <Text {...theme.muted} wrap="truncate">{` ${right}`}</Text>}
 		</Box>
 	);
 }

@@ -1,7 +1,7 @@
 import React from 'react';
 import SelectInput from 'ink-select-input';
 import {Box, Text} from 'ink';
-import {theme} from '../theme.js';
+import {useTheme} from '../theme.js';
 import {listWindow} from '../../core/state/list-window.js';
 
 export interface Row<T> {
@@ -30,6 +30,7 @@ interface Props<T> {
  * list around to its top.
  */
 export function WindowedSelect<T>({count, rowAt, selected, visible, heightOf = oneLine, focused, renderRow}: Props<T>): React.ReactElement {
+	const theme = useTheme();
 	// When the list overflows, one line goes to the "↑↓ 3/40" position line.
 	const {start, end} = listWindow(count, selected, visible, heightOf);
 	const window = Array.from({length: end - start}, (_, i) => rowAt(start + i));
@@ -43,11 +44,11 @@ export function WindowedSelect<T>({count, rowAt, selected, visible, heightOf = o
 				items={items}
 				initialIndex={selected - start}
 				isFocused={false}
-				indicatorComponent={({isSelected}) => <Text color={theme.accent}>{isSelected ? (focused ? '▌' : '│') : ' '}</Text>}
+				indicatorComponent={({isSelected}) => <Text {...theme.accent}>{isSelected ? (focused ? '▌' : '│') : ' '}</Text>}
 				itemComponent={({label, isSelected}) => <>{renderRow(byKey.get(label) as T, isSelected ?? false, focused)}</>}
 			/>
 			{(more.above || more.below) && (
-				<Text color={theme.muted}>{` ${more.above ? '↑' : ' '}${more.below ? '↓' : ' '} ${selected + 1}/${count}`}</Text>
+				<Text {...theme.muted}>{` ${more.above ? '↑' : ' '}${more.below ? '↓' : ' '} ${selected + 1}/${count}`}</Text>
 			)}
 		</Box>
 	);

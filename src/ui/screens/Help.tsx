@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {bindingsByScope, keysLabel} from '../../core/state/keymap.js';
-import {theme} from '../theme.js';
+import {useTheme} from '../theme.js';
 
 interface Line {
 	key: string;
@@ -15,6 +15,7 @@ interface Line {
  * does not work. Lines flow into as many columns as the width allows.
  */
 export function Help({width, height, top = 0}: {width: number; height: number; top?: number}): React.ReactElement {
+	const theme = useTheme();
 	const lines: Line[] = bindingsByScope().flatMap(g => [
 		{key: g.scope, heading: g.title},
 		...g.bindings.map(b => ({key: `${g.scope}-${b.command}`, keys: keysLabel(b), description: b.description})),
@@ -32,17 +33,17 @@ export function Help({width, height, top = 0}: {width: number; height: number; t
 				{Array.from({length: columns}, (_, c) => (
 					<Box key={c} flexDirection="column" width={columnWidth}>
 						{shown.slice(c * room, (c + 1) * room).map(l => l.heading
-							? <Text key={l.key} bold color={theme.accent}>{l.heading}</Text>
+							? <Text key={l.key} bold {...theme.accent}>{l.heading}</Text>
 							: (
 								<Text key={l.key} wrap="truncate">
-									<Text color={theme.warning}>{` ${l.keys ?? ''}`.padEnd(keyWidth)}</Text>
+									<Text {...theme.warning}>{` ${l.keys ?? ''}`.padEnd(keyWidth)}</Text>
 									{l.description}
 								</Text>
 							))}
 					</Box>
 				))}
 			</Box>
-			<Text color={theme.muted} wrap="truncate">{shown.length < lines.length ? ` lines ${first + 1}-${first + shown.length} of ${lines.length} · j/k scroll · ? or Esc closes` : ' ? or Esc closes'}</Text>
+			<Text {...theme.muted} wrap="truncate">{shown.length < lines.length ? ` lines ${first + 1}-${first + shown.length} of ${lines.length} · j/k scroll · ? or Esc closes` : ' ? or Esc closes'}</Text>
 		</Box>
 	);
 }

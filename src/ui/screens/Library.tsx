@@ -2,7 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {WindowedSelect} from '../components/WindowedSelect.js';
 import {StatusLine} from '../components/StatusLine.js';
-import {theme} from '../theme.js';
+import {useTheme} from '../theme.js';
 import {currentArticles, filtered, type AppState, type Group, type SearchRow} from '../../core/state/reducer.js';
 import {countOf} from '../../core/plural.js';
 import type {Article} from '../../core/shelf/types.js';
@@ -40,6 +40,7 @@ export function libraryLayout(width: number, height: number): {groupWidth: numbe
 const SORT_LABEL = {newest: '', oldest: ' · oldest first', title: ' · by title'} as const;
 
 export function Library({state, width, height, title, opened, indexing}: Props): React.ReactElement {
+	const theme = useTheme();
 	const {groupWidth, twoPanes, listRows, rowHeight} = libraryLayout(width, height);
 	const group = state.groups[state.groupIndex];
 	const search = state.search;
@@ -57,10 +58,10 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 		<Box flexDirection="column" width={width} height={height}>
 			<Box width={width}>
 				{search
-					? <Text wrap="truncate"><Text bold color={theme.accent}>{' / '}</Text>{search.query}{search.editing ? <Text inverse> </Text> : null}<Text color={theme.muted}>{search.editing ? '   Enter open · ↑↓ move · Esc clear' : '   / edit · Esc clear'}</Text></Text>
+					? <Text wrap="truncate"><Text bold {...theme.accent}>{' / '}</Text>{search.query}{search.editing ? <Text inverse> </Text> : null}<Text {...theme.muted}>{search.editing ? '   Enter open · ↑↓ move · Esc clear' : '   / edit · Esc clear'}</Text></Text>
 					: <>
-						<Text bold color={theme.accent} wrap="truncate">{` ${title}`}</Text>
-						<Text color={theme.muted} wrap="truncate">{` · ${countOf(state.groups[0]?.articles.length ?? 0, 'article')}${broken ? ` (${broken} broken)` : ''}`}</Text>
+						<Text bold {...theme.accent} wrap="truncate">{` ${title}`}</Text>
+						<Text {...theme.muted} wrap="truncate">{` · ${countOf(state.groups[0]?.articles.length ?? 0, 'article')}${broken ? ` (${broken} broken)` : ''}`}</Text>
 					</>}
 			</Box>
 			<Box height={listRows + 1} overflow="hidden">
@@ -85,7 +86,7 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 					<Box flexDirection="column" width={articleWidth}>
 						<PaneTitle text={paneTitle} focused={state.focus === 'articles' || search !== null} width={articleWidth} />
 						{articles.length === 0
-							? <Text color={theme.muted}>{search ? (search.query ? '  Nothing matches.' : '  Type to search titles, tags and the text of every article.') : '  No articles here.'}</Text>
+							? <Text {...theme.muted}>{search ? (search.query ? '  Nothing matches.' : '  Type to search titles, tags and the text of every article.') : '  No articles here.'}</Text>
 							: <WindowedSelect
 								count={articles.length}
 								rowAt={i => ({key: `a${i}`, value: {article: articles[i] as Article, row: rowsByIndex?.[i]}})}
@@ -122,7 +123,8 @@ function groupTitle(g: Group, count: number, filters: AppState['filters']): stri
 }
 
 function PaneTitle({text, focused, width}: {text: string; focused: boolean; width: number}): React.ReactElement {
-	return <Text bold={focused} color={focused ? theme.accent : theme.muted} wrap="truncate">{` ${text} `.padEnd(width, '─').slice(0, width)}</Text>;
+	const theme = useTheme();
+	return <Text bold={focused} {...(focused ? theme.accent : theme.muted)} wrap="truncate">{` ${text} `.padEnd(width, '─').slice(0, width)}</Text>;
 }
 
 const GROUP_ICON = {all: '≡ ', recent: '↺ ', category: '▪ ', tag: '# ', author: '@ '} as const;
@@ -138,15 +140,16 @@ interface GroupRowProps {
 }
 
 function GroupRow({group, count: n, pinned, selected, focused, width}: GroupRowProps): React.ReactElement {
+	const theme = useTheme();
 	const icon = pinned ? '✓ ' : GROUP_ICON[group.kind];
 	const count = String(n);
 	const name = group.kind === 'all' ? 'All' : group.name;
 	const room = Math.max(1, width - icon.length - count.length - 1);
 	const label = name.length > room ? name.slice(0, Math.max(0, room - 1)) + '…' : name.padEnd(room);
-	const color = group.kind === 'tag' ? theme.tag : group.kind === 'category' ? theme.category : group.kind === 'author' ? theme.accent : theme.title;
+	const iconStyle = pinned ? theme.success : group.kind === 'tag' ? theme.tag : group.kind === 'category' ? theme.category : group.kind === 'author' ? theme.accent : theme.title;
 	return (
 		<Text inverse={selected && focused} bold={selected || pinned} dimColor={n === 0 && !selected} wrap="truncate">
-			<Text color={pinned ? theme.success : color}>{icon}</Text>{label} <Text color={theme.muted}>{count}</Text>
+			<Text {...iconStyle}>{icon}</Text>{label} <Text {...theme.muted}>{count}</Text>
 		</Text>
 	);
 }
@@ -162,24 +165,25 @@ interface RowProps {
 }
 
 function ArticleRow({article, row, unread, selected, focused, width, height}: RowProps): React.ReactElement {
+	const theme = useTheme();
 	const meta = articleMeta(article, 'min');
 	const tags = article.tags.map(t => `#${t}`).join(' ');
-	const titleColor = article.error ? theme.error : selected && focused ? theme.accent : theme.title;
+	const titleStyle = article.error ? theme.error : selected && focused ? theme.accent : theme.title;
 	const third = article.error
-		? <Text color={theme.error} wrap="truncate">{`cannot open: ${article.error}`}</Text>
+		? <Text {...theme.error} wrap="truncate">{`cannot open: ${article.error}`}</Text>
 		: row?.snippet
-			? <Text wrap="truncate"><Text color={theme.muted}>{`L${row.snippet.line}: `}</Text>{row.snippet.text}</Text>
+			? <Text wrap="truncate"><Text {...theme.muted}>{`L${row.snippet.line}: `}</Text>{row.snippet.text}</Text>
 			: <Text dimColor wrap="truncate">{article.description}</Text>;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			<Text bold color={titleColor} wrap="truncate">
-				{article.error ? '⚠ ' : unread ? <Text color={theme.accent}>● </Text> : ''}
-				{article.draft ? <Text color={theme.warning}>[draft] </Text> : ''}
+			<Text bold {...titleStyle} wrap="truncate">
+				{article.error ? '⚠ ' : unread ? <Text {...theme.accent}>● </Text> : ''}
+				{article.draft ? <Text {...theme.warning}>[draft] </Text> : ''}
 				{row && row.positions.length ? <Highlighted text={article.title} positions={row.positions} /> : article.title}
 			</Text>
 			{height >= 2 && (
 				<Text wrap="truncate">
-					<Text color={theme.muted}>{meta}</Text>{tags ? <Text color={theme.tag}>{`  ${tags}`}</Text> : null}
+					<Text {...theme.muted}>{meta}</Text>{tags ? <Text {...theme.tag}>{`  ${tags}`}</Text> : null}
 				</Text>
 			)}
 			{height >= 3 && third}
@@ -189,13 +193,14 @@ function ArticleRow({article, row, unread, selected, focused, width, height}: Ro
 
 /** The characters a fuzzy search matched, underlined in the title. */
 function Highlighted({text, positions}: {text: string; positions: number[]}): React.ReactElement {
+	const theme = useTheme();
 	const marked = new Set(positions);
 	const chars = [...text];
 	const parts: React.ReactNode[] = [];
 	let run = '';
 	let runMarked = false;
 	const flush = (key: number): void => {
-		if (run) parts.push(runMarked ? <Text key={key} underline color={theme.warning}>{run}</Text> : <Text key={key}>{run}</Text>);
+		if (run) parts.push(runMarked ? <Text key={key} underline {...theme.warning}>{run}</Text> : <Text key={key}>{run}</Text>);
 		run = '';
 	};
 	chars.forEach((c, i) => {

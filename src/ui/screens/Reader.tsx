@@ -2,7 +2,7 @@ import React, {useEffect, useMemo, useReducer} from 'react';
 import {Box, Text} from 'ink';
 import {StatusLine} from '../components/StatusLine.js';
 import {Outline} from '../components/Outline.js';
-import {theme} from '../theme.js';
+import {useTheme} from '../theme.js';
 import {renderedArticle} from '../../core/render/cache.js';
 import {sliceAnsi} from '../../core/render/fit.js';
 import {visibleWidth} from '../../core/render/wrap.js';
@@ -42,6 +42,7 @@ export function readerGeometry(width: number, height: number, maxTextWidth = MAX
 }
 
 export function Reader({state, article, footer = '', width, height, styles, hyperlinks = false, maxTextWidth = MAX_TEXT_WIDTH, dispatch}: Props): React.ReactElement {
+	const theme = useTheme();
 	const r = state.reader as ReaderState;
 	const {textWidth, margin, viewHeight, headerLines} = readerGeometry(width, height, maxTextWidth);
 	const view = useMemo(() => renderedArticle(article, textWidth, styles, footer), [article, textWidth, styles, footer]);
@@ -116,11 +117,11 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 	const linkStatus = state.status ?? (selectedLink ? {text: `→ ${selectedLink.href}  (Enter follows)`, kind: 'info' as const} : findStatus);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Text bold color={theme.accent} wrap="truncate">{` ${article.title}`}</Text>
+			<Text bold {...theme.accent} wrap="truncate">{` ${article.title}`}</Text>
 			{headerLines > 1 && (
 				<>
-					<Text wrap="truncate"><Text color={theme.muted}>{` ${meta}`}</Text>{tags && <Text color={theme.tag}>{`  ${tags}`}</Text>}</Text>
-					<Text color={theme.muted} wrap="truncate">{'─'.repeat(width)}</Text>
+					<Text wrap="truncate"><Text {...theme.muted}>{` ${meta}`}</Text>{tags && <Text {...theme.tag}>{`  ${tags}`}</Text>}</Text>
+					<Text {...theme.muted} wrap="truncate">{'─'.repeat(width)}</Text>
 				</>
 			)}
 			<Box flexDirection="column" height={viewHeight} overflow="hidden">
@@ -135,14 +136,14 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 					if (hyperlinks) line = hyperlink(line, linksOn.get(n) ?? []);
 					return (
 						<Text key={i} wrap="truncate">
-							<Text color={theme.accent} bold>{gutter.padEnd(margin - 1)} </Text>
+							<Text {...theme.accent} bold>{gutter.padEnd(margin - 1)} </Text>
 							{marks.length ? highlight(line, marks) : line}
 						</Text>
 					);
 				})}
 			</Box>
 			{r.find?.editing
-				? <Text wrap="truncate"><Text color={theme.accent} bold>{' /'}</Text>{r.find.query}<Text inverse> </Text><Text color={theme.muted}>{`  ${hits.length} hit${hits.length === 1 ? '' : 's'} · Enter keep · Esc stop`}</Text></Text>
+				? <Text wrap="truncate"><Text {...theme.accent} bold>{' /'}</Text>{r.find.query}<Text inverse> </Text><Text {...theme.muted}>{`  ${hits.length} hit${hits.length === 1 ? '' : 's'} · Enter keep · Esc stop`}</Text></Text>
 				: <StatusLine width={width} status={linkStatus} right={right}
 					hints={view.blocks.length ? ']/[ block · y copy · / find · t outline · Tab links · ? help' : '/ find · t outline · Tab links · Esc back · ? help'} />}
 		</Box>

@@ -1,0 +1,43 @@
+/**
+ * Asks the terminal for its background colour (OSC 11) before Ink owns stdin.
+ * A DA1 request goes right after it: every terminal answers DA1, and answers
+ * in order, so a DA1 reply with no OSC 11 reply before it means "not
+ * supported" at once instead of after the timeout. tmux answers both itself.
+ * Raw mode is restored, and any key typed meanwhile is put back for the app.
+ */
+import {OSC11_REPLY, parseOsc11Reply} from '../theme/detect.js';
+import type {Rgb} from '../theme/colors.js';
+
+const DA1_REPLY = /\x1b\[\?[\d;]*c/;
+
+export interface TerminalIo {
+	stdin: NodeJS.ReadStream;
+	stdout: {write(s: string): unknown; isTTY?: boolean};
+}
+
+export async function queryBackground({stdin, stdout}: TerminalIo, timeoutMs = 100): Promise<Rgb | null> {
+	if (!stdin.isTTY || !stdout.isTTY || typeof stdin.setRawMode !== 'function') return null;
+	const wasRaw = stdin.isRaw;
+	let received = '';
+	return await new Promise<Rgb | null>(resolve => {
+		const finish = (): void => {
+			clearTimeout(timer);
+			stdin.off('data', onData);
+			stdin.pause();
+			stdin.setRawMode(wasRaw);
+			const rgb = parseOsc11Reply(received);
+			const rest = received.replace(OSC11_REPLY, '').replace(DA1_REPLY, '');
+			if (rest) stdin.unshift(Buffer.from(rest, 'latin1'));
+			resolve(rgb);
+		};
+		const onData = (chunk: Buffer | string): void => {
+			received += typeof chunk === 'string' ? chunk : chunk.toString('latin1');
+			if (DA1_REPLY.test(received)) finish();
+		};
+		const timer = setTimeout(finish, timeoutMs);
+		stdin.setRawMode(true);
+		stdin.on('data', onData);
+		stdin.resume();
+		stdout.write('\x1b]11;?\x07\x1b[c');
+	});
+}
