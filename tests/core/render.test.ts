@@ -34,9 +34,9 @@ describe('markdown to terminal lines', () => {
 
 	it('highlights with the fence language and leaves plain text alone', () => {
 		const r = renderArticle('```js\nconst x = 1;\n```\n', 60, color);
-		expect(r.lines.join('\n')).toContain('\x1b[35mconst'); // keyword colour
+		expect(r.lines.join('\n')).toContain('\x1b[38;2;215;175;255mconst'); // keyword colour of the dark theme
 		const t = renderArticle('```text\nconst x = 1;\n```\n', 60, color);
-		expect(t.lines[1]).not.toContain('\x1b[35mconst');
+		expect(t.lines[1]).not.toContain('215;175;255m');
 		expect(stripAnsi(t.lines[1] ?? '')).toBe('│ const x = 1;');
 	});
 
@@ -93,10 +93,11 @@ describe('markdown to terminal lines', () => {
 		expect(text(five, 200)).toBe('Thanks to Ann [github.com], Bo [twitter.com], the docs [nodejs.org], a note and https://example.com/x.');
 		// The host never starts a line of its own, and the no-break space that keeps it there is a plain space on screen.
 		expect(renderArticle('aaaa bbbb [cc](https://example.com/x)', 20, plain).lines.map(l => l.trimEnd())).toEqual(['aaaa bbbb', 'cc [example.com]']);
-		// Styled: the text underlined, the host dim.
+		// Styled: the text underlined, the host muted (dim in mono).
 		const styled = renderArticle('[Ann](https://github.com/ann)', 60, color).lines.join('');
 		expect(styled).toContain('\x1b[4mAnn');
-		expect(styled).toContain('\x1b[2m[github.com]');
+		expect(styled).toContain('\x1b[38;2;168;168;168m[github.com]');
+		expect(renderArticle('[Ann](https://github.com/ann)', 60, makeStyles(3, 'mono')).lines.join('')).toContain('\x1b[2m[github.com]');
 	});
 
 	it('shows raw HTML as dim text, never as markup', () => {
