@@ -34,7 +34,7 @@ const CASES: Record<string, Case> = {
 	'tags': {files: {'a.md': yaml('tags:\n  - label: Release notes\n    permalink: /r\ntag: ruby static-sites')}, slug: 'a', expected: {tags: ['Release notes', 'ruby', 'static-sites']}},
 	'tags-zola': {files: {'a.md': '+++\n[taxonomies]\ntags = ["debian", "gnome"]\n+++\nText.\n'}, slug: 'a', expected: {tags: ['debian', 'gnome']}},
 	'tags-inline': {files: {'.obsidian/app.json': '{}', 'a.md': 'Filed under #garden and #garden/herbs, not `#code` or [#x](#y) or #123 or http://h/#frag.\n\n```\n#comment\n```\n'}, slug: 'a', expected: {tags: ['garden', 'garden/herbs']}},
-	'authors': {files: {'a.md': yaml('authors:\n  - name: Ada Quill\n    title: Editor\n  - Ben Ode\nauthor: Cy Vale')}, slug: 'a', expected: {authors: ['Ada Quill', 'Ben Ode', 'Cy Vale']}},
+	'authors': {files: {'a.md': yaml('authors:\n  - name: Ada Quill\n    title: Editor\n  - Ben Ode\nauthor: Cy Vale, Eli Moss and Fay Dune & Gil Pond')}, slug: 'a', expected: {authors: ['Ada Quill', 'Ben Ode', 'Cy Vale', 'Eli Moss', 'Fay Dune', 'Gil Pond']}},
 	'authors-docusaurus': {files: {'blog/authors.yml': 'ada:\n  name: Ada Quill\n  title: Editor\n', 'blog/2022-01-01-x.md': yaml('authors: [ada]')}, slug: 'blog/2022-01-01-x', expected: {authors: ['Ada Quill']}},
 	'authors-hugo': {files: {'a.md': '+++\ntitle = "H"\n[params]\nauthor = "Dee Hollow"\n+++\nText.\n'}, slug: 'a', expected: {authors: ['Dee Hollow']}},
 	'description': {files: {'a.md': yaml('summary: In short.')}, slug: 'a', expected: {description: 'In short.'}},
@@ -87,6 +87,14 @@ describe('field sources: the section page and odd values', () => {
 		const text = 'Remove the unused #include line.\n\n[Section]: #section-anchor\n';
 		expect((await shelfOf({'a.md': text})).find(a => a.slug === 'a')?.tags).toEqual([]);
 		expect((await shelfOf({'.obsidian/app.json': '{}', 'notes/a.md': text})).find(a => a.slug === 'notes/a')?.tags).toEqual(['include']);
+	});
+
+	it.each([
+		['Ana Rio and Bo Lin', ['Ana Rio', 'Bo Lin']],
+		['The Rust and WebAssembly Working Group', ['The Rust and WebAssembly Working Group']],
+		['The Docs Team, Ana Rio', ['The Docs Team', 'Ana Rio']],
+	])('author "%s" is %j', async (author, authors) => {
+		expect((await shelfOf({'a.md': yaml(`author: ${author}`)}))[0]?.authors).toEqual(authors);
 	});
 
 	it('names a section _index.md by its folder', async () => {

@@ -72,7 +72,7 @@ export function text(key: string, value: unknown, limit: number, report: Report)
 
 export interface ListOptions {
 	/** How a single string is split: Jekyll splits on spaces, most others on commas. */
-	split: 'none' | 'comma-or-space';
+	split: 'none' | 'comma-or-space' | 'names';
 	/** Longest item kept, in characters (default ITEM_LIMIT). */
 	limit?: number;
 	/** A mapping item gives its text through this (a tag's `label`, an author's `name`); null drops it. */
@@ -118,6 +118,8 @@ export function textList(key: string, value: unknown, options: ListOptions, repo
 
 function splitString(value: string, split: ListOptions['split']): string[] {
 	if (split === 'none') return [value];
+	// `A, B and C`, `A and B`, `A & B` are several people; `The Rust and WebAssembly WG` is one.
+	if (split === 'names') return value.split(/^\s*the\s/i.test(value) ? /\s*[,&]\s*/ : /\s*(?:,\s*and\s+|,|&|\s+and\s+)\s*/);
 	return value.includes(',') ? value.split(',') : value.trim().split(/\s+/);
 }
 

@@ -38,7 +38,7 @@ export const FIELD_SOURCES: readonly FieldSource[] = [
 	row('tags', 'tags', ['tags', 'tag'], 'lists, comma- or space-separated strings, objects with a `label`', 'all; `label` objects: Docusaurus'),
 	row('tags-zola', 'tags', ['taxonomies.tags'], '', 'Zola'),
 	row('tags-inline', 'tags', [], '`#tags` in the text, outside code and links, in a vault (a `.obsidian` folder here or above)', 'Obsidian'),
-	row('authors', 'authors', ['authors', 'author'], 'strings, lists, objects with a `name`', 'Jekyll, Hugo, Astro, the Node.js blog'),
+	row('authors', 'authors', ['authors', 'author'], 'strings (`A, B and C`, `A & B` are several people), lists, objects with a `name`', 'Jekyll, Hugo, Astro, the Node.js blog'),
 	row('authors-docusaurus', 'authors', [], 'keys resolved through the blog\'s `authors.yml` or `authors.json`', 'Docusaurus'),
 	row('authors-hugo', 'authors', ['params.author'], '', 'Hugo'),
 	row('description', 'description', ['description', 'summary', 'excerpt', 'subtitle'], '', 'all'),

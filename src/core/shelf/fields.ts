@@ -102,7 +102,7 @@ function authors(at: (key: string) => unknown, options: FieldOptions, report: Re
 	for (const key of [...keysOf('authors'), ...keysOf('authors-hugo')]) {
 		let value = at(key);
 		if (key === 'authors') value = Array.isArray(value) ? value.map(resolve) : resolve(value);
-		lists.push(textList(key, value, {split: 'none', fromRecord: named}, (_k, message) => report(top(key), message)));
+		lists.push(textList(key, value, {split: 'names', fromRecord: named}, (_k, message) => report(top(key), message)));
 	}
 	if (unknown.length) {
 		const file = options.authorsFile ?? 'authors.yml';
