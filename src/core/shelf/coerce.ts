@@ -25,6 +25,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** `raw.a.b` by own keys only: a `__proto__` or `constructor` key must never reach a prototype. */
 export function pick(raw: Record<string, unknown>, path: string): unknown {
+	if (!path.includes('.')) return Object.hasOwn(raw, path) ? raw[path] : undefined;
 	let value: unknown = raw;
 	for (const part of path.split('.')) {
 		if (!isRecord(value) || !Object.hasOwn(value, part)) return undefined;

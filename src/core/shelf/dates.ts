@@ -31,6 +31,8 @@ function monthNumber(name: string): number {
 /** The calendar date in a date text, or null when it is not one. */
 export function parseDate(value: string): string | null {
 	const s = value.trim();
+	// The common case, `2024-05-01`, without the general patterns.
+	if (s.length === 10 && /^\d{4}-\d{2}-\d{2}$/.test(s)) return realDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8)));
 	const iso = ISO.exec(s);
 	if (iso) {
 		const [hour = 0, minute = 0, second = 0] = [iso[4], iso[5], iso[6]].map(p => Number(p ?? 0));

@@ -8,9 +8,17 @@ import type {Article} from './types.js';
 
 export type FacetKind = 'category' | 'tag' | 'author';
 
-/** The key two spellings of one value share. */
+const keys = new Map<string, string>();
+
+/** The key two spellings of one value share (remembered: a shelf repeats the same few names thousands of times). */
 export function facetKey(name: string): string {
-	return name.trim().replace(/^#+\s*/, '').toLowerCase();
+	let key = keys.get(name);
+	if (key === undefined) {
+		key = name.trim().replace(/^#+\s*/, '').toLowerCase();
+		if (keys.size > 50_000) keys.clear();
+		keys.set(name, key);
+	}
+	return key;
 }
 
 const UNCATEGORIZED_KEY = facetKey(UNCATEGORIZED);

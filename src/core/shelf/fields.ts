@@ -63,8 +63,14 @@ export function readFields(raw: Record<string, unknown>, options: FieldOptions, 
 		const found = first(id);
 		return found ? dateField(found[0], found[1], say(found[0])) : null;
 	};
-	const listOf = (id: string, split: 'none' | 'comma-or-space', fromRecord?: (r: Record<string, unknown>) => unknown, limit?: number): string[][] =>
-		keysOf(id).map(key => textList(key, at(key), {split: key === 'category' ? 'none' : split, fromRecord, limit}, say(key)));
+	const listOf = (id: string, split: 'none' | 'comma-or-space', fromRecord?: (r: Record<string, unknown>) => unknown, limit?: number): string[][] => {
+		const lists: string[][] = [];
+		for (const key of keysOf(id)) {
+			const value = at(key);
+			if (value !== undefined && value !== null) lists.push(textList(key, value, {split: key === 'category' ? 'none' : split, fromRecord, limit}, say(key)));
+		}
+		return lists;
+	};
 
 	const categories = mergeLists(...listOf('categories', 'comma-or-space', undefined, TEXT_LIMIT), ...listOf('categories-zola', 'comma-or-space', undefined, TEXT_LIMIT));
 	const label = (r: Record<string, unknown>): unknown => r['label'] ?? r['name'];
