@@ -1,8 +1,27 @@
 import {parseArgs} from 'node:util';
 import {THEME_CHOICES, type ThemeChoice} from './core/config/settings.js';
 
-export const COMMANDS = ['list', 'tags', 'categories', 'authors', 'read', 'code', 'check', 'search', 'config'] as const;
-export type CommandName = (typeof COMMANDS)[number] | 'browse';
+export const COMMANDS = ['list', 'tags', 'categories', 'authors', 'read', 'code', 'check', 'search', 'config', 'completion'] as const;
+/** `_complete KIND [DIR]`: names for the shell completion scripts, one a line (not in --help). */
+export const HIDDEN_COMMANDS = ['_complete'] as const;
+export type CommandName = (typeof COMMANDS)[number] | (typeof HIDDEN_COMMANDS)[number] | 'browse';
+
+/** Every option of the command line (also what the completion scripts offer). */
+export const OPTIONS = {
+	dir: {type: 'string', short: 'd'},
+	tag: {type: 'string', short: 't'},
+	category: {type: 'string', short: 'c'},
+	author: {type: 'string', short: 'a'},
+	'no-drafts': {type: 'boolean'},
+	json: {type: 'boolean'},
+	width: {type: 'string', short: 'w'},
+	limit: {type: 'string', short: 'n'},
+	theme: {type: 'string'},
+	path: {type: 'boolean'},
+	help: {type: 'boolean', short: 'h'},
+	version: {type: 'boolean', short: 'v'},
+	update: {type: 'boolean'},
+} as const;
 
 export interface CliArgs {
 	command: CommandName;
@@ -27,7 +46,7 @@ export interface CliArgs {
 }
 
 /** How many positionals each command takes before the optional DIR. */
-const ARITY: Record<CommandName, number> = {browse: 0, list: 0, tags: 0, categories: 0, authors: 0, check: 0, read: 1, code: 2, search: 1, config: 0};
+const ARITY: Record<CommandName, number> = {browse: 0, list: 0, tags: 0, categories: 0, authors: 0, check: 0, read: 1, code: 2, search: 1, config: 0, completion: 1, _complete: 1};
 
 export class UsageError extends Error {}
 
@@ -36,30 +55,18 @@ export function parseCli(argv: string[]): CliArgs {
 		args: argv,
 		allowPositionals: true,
 		strict: true,
-		options: {
-			dir: {type: 'string', short: 'd'},
-			tag: {type: 'string', short: 't'},
-			category: {type: 'string', short: 'c'},
-			author: {type: 'string', short: 'a'},
-			'no-drafts': {type: 'boolean'},
-			json: {type: 'boolean'},
-			width: {type: 'string', short: 'w'},
-			limit: {type: 'string', short: 'n'},
-			theme: {type: 'string'},
-			path: {type: 'boolean'},
-			help: {type: 'boolean', short: 'h'},
-			version: {type: 'boolean', short: 'v'},
-			update: {type: 'boolean'},
-		},
+		options: OPTIONS,
 	});
 	const first = positionals[0];
-	const command: CommandName = first !== undefined && (COMMANDS as readonly string[]).includes(first) ? first as CommandName : 'browse';
+	const command: CommandName = first !== undefined && ([...COMMANDS, ...HIDDEN_COMMANDS] as readonly string[]).includes(first) ? first as CommandName : 'browse';
 	const rest = command === 'browse' ? positionals : positionals.slice(1);
 	const arity = ARITY[command];
 	const help = values.help ?? false;
 	if (!help && rest.length < arity) {
 		throw new UsageError(command === 'read' ? 'read needs an article: inkshelf read SLUG [DIR]'
 			: command === 'search' ? 'search needs a query: inkshelf search QUERY [DIR]'
+			: command === 'completion' ? 'completion needs a shell: inkshelf completion bash|zsh|fish'
+			: command === '_complete' ? '_complete needs a kind: slugs, tags, categories or authors'
 			: 'code needs an article and a block number: inkshelf code SLUG N [DIR]');
 	}
 	if (rest.length > arity + 1) throw new UsageError(`too many arguments for ${command === 'browse' ? 'inkshelf' : command}: ${rest.slice(arity + 1).join(' ')}`);
@@ -100,6 +107,7 @@ Usage:
   inkshelf search QUERY [DIR] [--json] [--limit N]   ranked results with the matching line
   inkshelf check [DIR]                    report broken articles; exit 1 if any
   inkshelf config [--path]                the settings in effect and where each came from
+  inkshelf completion bash|zsh|fish       print a shell completion script
 
 Options:
   -d, --dir DIR        the shelf folder (same as the DIR argument)

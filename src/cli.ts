@@ -29,11 +29,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		io.out.write(`${VERSION}\n`);
 		return 0;
 	}
+	if (args.command === 'completion') return await completion(args, io);
 	const {loadConfig} = await import('./core/config/load.js');
 	const {configCommand, flagSettings, reportConfigProblems} = await import('./config-command.js');
 	const config = await loadConfig(flagSettings(args), io.env);
 	if (args.command === 'config') return configCommand(config, args, io);
-	reportConfigProblems(config, io);
+	// Completion runs on every Tab: a broken config is for the other commands to say.
+	if (args.command !== '_complete') reportConfigProblems(config, io);
 	const {CliError, checkCommand, codeCommand, countsCommand, listCommand, openShelf, readCommand, searchCommand} = await import('./commands.js');
 	try {
 		const {documentTarget, openDocument} = await import('./document.js');
@@ -54,6 +56,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 			case 'check': return checkCommand(shelf, io);
 			case 'search': return await searchCommand(shelf, args, io);
 			case 'code': return await codeCommand(shelf, args, io);
+			case '_complete': return (await import('./completion.js')).completeNamesCommand(shelf, args, io);
 			case 'read':
 				if (!interactive) return await readCommand(shelf, args, io, (await import('./core/theme/detect.js')).decideTheme(config.settings.theme, io.env).theme);
 				return (await importTui()).runApp(shelf, title, args.args[0], config, location.notices, {hideDrafts: args.noDrafts});
@@ -68,6 +71,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
 			return error.exitCode;
 		}
 		throw error;
+	}
+}
+
+async function completion(args: CliArgs, io: Io): Promise<number> {
+	const [{completionCommand}, {CliError}] = await Promise.all([import('./completion.js'), import('./commands.js')]);
+	try {
+		return completionCommand(args, io);
+	} catch (error) {
+		if (!(error instanceof CliError)) throw error;
+		io.err.write(`inkshelf: ${error.message}\n`);
+		return error.exitCode;
 	}
 }
 
