@@ -4,10 +4,13 @@
  */
 import {parentPort, workerData} from 'node:worker_threads';
 import {loadShelf} from './core/shelf/loader.js';
+import {tooLargeBehindAFile} from './core/shelf/load-in-background.js';
 
 const {dir} = workerData as {dir: string};
 try {
-	parentPort?.postMessage({ok: true, shelf: await loadShelf(dir)});
+	const shelf = await loadShelf(dir);
+	const tooLarge = tooLargeBehindAFile(shelf, dir);
+	parentPort?.postMessage(tooLarge ? {ok: false, message: tooLarge} : {ok: true, shelf});
 } catch (error) {
 	parentPort?.postMessage({ok: false, message: error instanceof Error ? error.message : String(error)});
 }

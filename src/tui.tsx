@@ -85,8 +85,10 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	unmount = () => app.unmount();
 	// The document is on screen; its folder fills the library behind it when loaded.
 	const background = options.folder ? loadInBackground(options.folder, new URL('./shelf-worker.js', import.meta.url)) : null;
+	let closed = false;
 	void background?.done.then(result => {
-		if (fatal !== undefined) return;
+		// After the app has ended a rerender would mount it again, holding the terminal.
+		if (closed || fatal !== undefined) return;
 		if ('error' in result) app.rerender(tree(groupsOf(shelf), `${title} (folder not loaded: ${sanitizeLine(result.error)})`));
 		else app.rerender(tree(groupsOf(withDocument(result.shelf, shelf)), title));
 	});
@@ -95,6 +97,7 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	} catch (error) {
 		fail(error);
 	}
+	closed = true;
 	background?.cancel();
 	places?.flush();
 	process.off('uncaughtException', fail);

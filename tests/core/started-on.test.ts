@@ -29,3 +29,17 @@ describe('q in the article the app started on (inkshelf FILE, inkshelf -)', () =
 		expect(command(opened, 'close')).toMatchObject({screen: 'library', quit: false});
 	});
 });
+
+describe('new groups (the folder behind a file arrives)', () => {
+	it('keep the selected article selected', () => {
+		const groups = sampleGroups();
+		const all = groups[0]?.articles ?? [];
+		const one = all.filter(a => a.slug === 'sql-basics');
+		let state = initialState([{kind: 'all', name: 'All', articles: one}], 'sql-basics');
+		state = command(state, 'back');
+		expect(selectedArticle(state)?.slug).toBe('sql-basics');
+		state = reduce(state, {type: 'groups', groups});
+		expect(state.articleIndex).toBe(all.findIndex(a => a.slug === 'sql-basics'));
+		expect(selectedArticle(state)?.slug).toBe('sql-basics');
+	});
+});

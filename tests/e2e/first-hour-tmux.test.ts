@@ -109,6 +109,20 @@ describe.skipIf(!HAS_TMUX)('the first hour, in tmux', () => {
 		expect(await tmux.waitForExit()).toBe(0);
 	}, 60_000);
 
+	it('a file in a large folder is on screen at once, and q quits while the folder is still loading', async () => {
+		const big = path.join(dir, 'big');
+		for (let f = 0; f < 40; f++) {
+			mkdirSync(path.join(big, `f${f}`), {recursive: true});
+			for (let i = 0; i < 100; i++) writeFileSync(path.join(big, `f${f}`, `n${i}.md`), `---\ntitle: Note ${f}-${i}\n---\n\n${'Words and more words. '.repeat(40)}\n`);
+		}
+		writeFileSync(path.join(big, 'start.md'), '# Start here\n\nThe file asked for.\n');
+		const tmux = await start(80, 24);
+		await tmux.runInShell(`cd ${shellQuote(big)} && ${cmd(['start.md'])}`);
+		await tmux.waitFor(s => s.startsWith(' Start here') && s.includes('The file asked for.'));
+		await tmux.key('q');
+		expect(await tmux.waitForExit(10_000)).toBe(0);
+	}, 60_000);
+
 	it('inkshelf README.md opens the reader on the README', async () => {
 		const tmux = await start(80, 24);
 		await tmux.runInShell(`cd ${shellQuote(REPO)} && ${cmd(['README.md'])}`);

@@ -1,5 +1,7 @@
 import {describe, it, expect, afterEach, beforeAll} from 'vitest';
-import {preloadReader} from '../../src/ui/App.js';
+import React from 'react';
+import {App, preloadReader} from '../../src/ui/App.js';
+import {makeStyles} from '../../src/core/render/styles.js';
 import type {Group} from '../../src/core/state/reducer.js';
 import {article} from '../helpers/articles.js';
 import {driveApp} from '../helpers/drive-app.js';
@@ -70,5 +72,21 @@ describe('the library, first hour', () => {
 		expect(at('Note 29')).toBe(at('Note 30') + 2);
 		expect(f).not.toMatch(/Note 4\s*$/m);
 		expect(f).toContain('↓ 1/31');
+	});
+});
+
+describe('a file first, its folder later', () => {
+	it('fills the library when the folder arrives, keeping the article selected', async () => {
+		const file = undescribed(3);
+		const first = groupsOf([file]);
+		const app = current = driveApp({groups: first, initialSlug: file.slug}, {columns: 100, rows: 30});
+		await app.shows(' Note 3');
+		await app.press('\x1b');
+		await app.shows('· 1 article');
+		const folder = groupsOf([undescribed(5), undescribed(4), file, undescribed(2)]);
+		app.rerender(<App title="test shelf" styles={makeStyles(0)} copy={async () => ({ok: true, routes: [], tried: [], message: ''})} groups={folder} initialSlug={file.slug} />);
+		const f = await app.shows('· 4 articles');
+		expect(f).toContain('▌Note 3');
+		expect(f).toContain('Note 5');
 	});
 });

@@ -46,7 +46,7 @@ export function reduce(state: AppState, action: Action): AppState {
 		case 'listPage':
 			return {...state, listPage: Math.max(1, action.size)};
 		case 'groups':
-			return {...state, groups: action.groups, groupIndex: Math.min(state.groupIndex, action.groups.length - 1)};
+			return withGroups(state, action.groups);
 		case 'layout':
 			return state.reader ? applyLayout(state, state.reader, action.layout) : state;
 		case 'searcher':
@@ -90,4 +90,12 @@ function command(state: AppState, cmd: Command, digit?: number): AppState {
 	if (state.screen === 'reader') return readerCommand(state, cmd, digit);
 	if (cmd === 'open' || cmd === 'accept') return openFromLibrary(state);
 	return libraryCommand(state, cmd);
+}
+
+/** New groups (the folder behind a file arrived, Recently read changed): the selected article stays selected. */
+function withGroups(state: AppState, groups: Group[]): AppState {
+	const selected = state.search ? undefined : selectedArticle(state)?.slug;
+	const next = {...state, groups, groupIndex: Math.min(state.groupIndex, groups.length - 1)};
+	const at = selected === undefined ? -1 : currentArticles(next).findIndex(a => a.slug === selected);
+	return at < 0 ? next : {...next, articleIndex: at};
 }
