@@ -118,9 +118,12 @@ function firstHeading(body: string): string | null {
 	return null;
 }
 
-/** `my-notes` → "My notes"; a name that is a date (a journal page) stays as written. */
+/**
+ * `my-notes` → "My notes". A name with spaces is already words, as Obsidian
+ * shows it ("2-factor authentication"), and a date (a journal page) stays as written.
+ */
 function humanize(name: string): string {
-	if (/^\d{4}-\d{2}-\d{2}$/.test(name)) return name;
+	if (/^\d{4}-\d{2}-\d{2}$/.test(name) || /\S\s+\S/.test(name)) return sanitizeLine(name).trim();
 	const words = name.replace(/[-_\s]+/g, ' ').trim();
 	const title = sanitizeLine(words || name);
 	return title.charAt(0).toUpperCase() + title.slice(1);
