@@ -5,6 +5,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {FIELD_SOURCES} from '../../src/core/shelf/field-sources.js';
 import {loadShelf} from '../../src/core/shelf/loader.js';
 import {findArticle} from '../../src/core/shelf/catalog.js';
+import {resolveShelfLink, shelfNames} from '../../src/core/shelf/shelf-links.js';
 import type {Article} from '../../src/core/shelf/types.js';
 
 interface Case {
@@ -95,6 +96,17 @@ describe('field sources: the section page and odd values', () => {
 		['The Docs Team, Ana Rio', ['The Docs Team', 'Ana Rio']],
 	])('author "%s" is %j', async (author, authors) => {
 		expect((await shelfOf({'a.md': yaml(`author: ${author}`)}))[0]?.authors).toEqual(authors);
+	});
+
+	it('lets links reach an article by its front-matter slug and a bundle by its index.md', async () => {
+		const articles = await shelfOf({
+			'posts/long-file-name.md': yaml('slug: short'), 'posts/alps/index.md': '# Alps\n', 'posts/from.md': 'x\n',
+		});
+		const names = shelfNames(articles);
+		expect(resolveShelfLink('posts/from', 'short#part', names)).toEqual({kind: 'article', slug: 'posts/long-file-name', anchor: 'part'});
+		expect(resolveShelfLink('posts/from', 'alps/index.md', names)).toEqual({kind: 'article', slug: 'posts/alps', anchor: null});
+		expect(resolveShelfLink('posts/from', 'alps/', names)).toEqual({kind: 'article', slug: 'posts/alps', anchor: null});
+		expect(resolveShelfLink('posts/from', 'nowhere', names)).toMatchObject({kind: 'missing'});
 	});
 
 	it('names a section _index.md by its folder', async () => {

@@ -93,7 +93,7 @@ export type LinkTarget =
 	| {kind: 'missing'; target: string}
 	| {kind: 'inert'; href: string};
 
-const ARTICLE_EXT = /\.(?:md|markdown)$/i;
+const ARTICLE_EXT = /\.(?:md|markdown|mdown|mdx)$/i;
 
 /**
  * What following `href` from article `fromSlug` does. Relative paths resolve
@@ -126,7 +126,9 @@ export function resolveLink(fromSlug: string, href: string, slugs: ReadonlySet<s
 
 	const bare = resolved.replace(ARTICLE_EXT, '');
 	// A folder link (`guides/`) opens the folder's index or README, as on GitHub.
-	const candidates = decoded.endsWith('/') || bare === '' ? [`${bare}/index`, `${bare}/README`, `${bare}/readme`].map(c => c.replace(/^\//, '')) : [bare];
+	// A page bundle (`post/index.md`) is the article `post`, whichever way it is linked.
+	const candidates = decoded.endsWith('/') || bare === '' ? [`${bare}/index`, `${bare}/README`, `${bare}/readme`, bare].map(c => c.replace(/^\//, ''))
+		: [bare, bare.replace(/\/_?index$/, '')];
 	const slug = candidates.find(c => slugs.has(c));
 	if (slug === undefined) return {kind: 'missing', target: sanitizeLine(bare || raw)};
 	if (slug === fromSlug && anchor !== null) return {kind: 'anchor', anchor};

@@ -42,6 +42,12 @@ export function shelfNames(articles: readonly Article[]): ShelfNames {
 		add(byName, (a.slug.split('/').at(-1) ?? a.slug).toLowerCase(), a.slug);
 		for (const alias of a.aliases ?? []) if (!byAlias.has(alias.toLowerCase())) byAlias.set(alias.toLowerCase(), a.slug);
 		paths.push({slug: a.slug, path: `/${file.toLowerCase()}`});
+		// Front matter `slug` names the article in its folder, as the site's URL does.
+		if (a.slugAlias) {
+			const folder = a.slug.includes('/') ? a.slug.slice(0, a.slug.lastIndexOf('/') + 1) : '';
+			paths.push({slug: a.slug, path: `/${(folder + a.slugAlias).toLowerCase()}`});
+			add(byName, a.slugAlias.toLowerCase(), a.slug);
+		}
 		if (INDEX.has(base.toLowerCase())) paths.push({slug: a.slug, path: `/${segments.slice(0, -1).join('/').toLowerCase()}`});
 	}
 	return {slugs: new Set(articles.map(a => a.slug)), byName, byAlias, paths};
@@ -67,7 +73,16 @@ function split(target: string): {note: string; anchor: string | null} {
 /** What following `href` from `fromSlug` does, for dialect links and ordinary ones alike. */
 export function resolveShelfLink(fromSlug: string, href: string, names: ShelfNames): LinkTarget {
 	const shelf = parseShelfHref(href) ?? (/^(wiki|embed|site):/.exec(href) ? {kind: href.slice(0, href.indexOf(':')), target: href.slice(href.indexOf(':') + 1)} : null);
-	if (!shelf) return resolveLink(fromSlug, href, names.slugs);
+	if (!shelf) {
+		const plain = resolveLink(fromSlug, href, names.slugs);
+		if (plain.kind !== 'missing') return plain;
+		// Another name the article has: its front-matter slug (`[x](knots-101)` for `notes/knots.md`).
+		const want = `/${plain.target.toLowerCase()}`;
+		const named = names.paths.find(p => p.path === want)?.slug;
+		if (named === undefined) return plain;
+		const anchor = href.includes('#') ? href.slice(href.indexOf('#') + 1) : null;
+		return named === fromSlug && anchor !== null ? {kind: 'anchor', anchor} : {kind: 'article', slug: named, anchor};
+	}
 	const {note, anchor: rawAnchor} = split(shelf.target.trim());
 	// `#^block` names a paragraph, not a heading: the note opens at its top.
 	const anchor = rawAnchor === null || rawAnchor.startsWith('^') ? null : shelf.kind === 'site' ? rawAnchor : githubSlug(rawAnchor.split('#').at(-1) ?? rawAnchor);
