@@ -36,16 +36,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
 	if (args.command === 'config') return configCommand(config, args, io);
 	// Completion runs on every Tab: a broken config is for the other commands to say.
 	if (args.command !== '_complete') reportConfigProblems(config, io);
-	const {CliError, checkCommand, codeCommand, countsCommand, listCommand, openShelf, readCommand, searchCommand} = await import('./commands.js');
+	const {CliError, checkCommand, codeCommand, countsCommand, listCommand, readCommand, searchCommand} = await import('./commands.js');
 	try {
 		const {documentTarget, openDocument} = await import('./document.js');
 		const document = documentTarget(args);
 		if (document) return await openDocument(document, args, {...io, stdin: io.stdin ?? process.stdin}, config);
-		const {locateShelf} = await import('./shelf-location.js');
-		const location = await locateShelf(args.dir ?? config.settings.shelves[0] ?? BUNDLED_CONTENT, args.update, io);
+		const {openShelves} = await import('./shelves.js');
+		const specs = args.dir !== undefined ? [args.dir] : config.settings.shelves.length ? config.settings.shelves : [BUNDLED_CONTENT];
+		const {location, shelf} = await openShelves(specs, args.update, io, {exclude: config.settings.exclude});
 		const dir = location.dir;
 		const title = dir === BUNDLED_CONTENT ? 'bundled articles' : location.title;
-		const shelf = await openShelf(dir);
 		const interactive = Boolean(process.stdin.isTTY && io.out.isTTY);
 		// The app says it on its status line; printed commands say it on stderr.
 		const inApp = interactive && (args.command === 'browse' || args.command === 'read');

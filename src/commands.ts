@@ -1,11 +1,11 @@
-import {loadShelf} from './core/shelf/loader.js';
+import {loadShelf, type LoadOptions} from './core/shelf/loader.js';
 import {buildIndex, findArticle, suggest} from './core/shelf/catalog.js';
 import {checkShelf} from './core/shelf/check.js';
 import {sanitize, sanitizeLine} from './core/sanitize.js';
 import {countOf} from './core/plural.js';
 import type {CliArgs} from './cli-args.js';
 import type {Article, Shelf} from './core/shelf/types.js';
-import {hasFacet} from './core/shelf/facets.js';
+import {facets, hasFacet} from './core/shelf/facets.js';
 import type {Group} from './core/state/reducer.js';
 import type {ThemeName} from './core/theme/palettes.js';
 
@@ -24,10 +24,17 @@ export class CliError extends Error {
 	}
 }
 
+function shelvesOf(articles: Article[]): {name: string; articles: Article[]}[] {
+	const shelves = facets(articles, 'shelf');
+	return shelves.length > 1 ? shelves : [];
+}
+
 export function groupsOf(shelf: Shelf): Group[] {
 	const index = buildIndex(shelf.articles);
 	return [
 		{kind: 'all', name: 'All', articles: index.all},
+		// Several shelves (config `shelves`): one group each, right after All.
+		...shelvesOf(index.all).map(s => ({kind: 'shelf' as const, name: s.name, articles: s.articles})),
 		...index.categories.map(c => ({kind: 'category' as const, name: c.name, articles: c.articles})),
 		...index.tags.map(t => ({kind: 'tag' as const, name: t.name, articles: t.articles})),
 		...index.authors.map(a => ({kind: 'author' as const, name: a.name, articles: a.articles})),
@@ -156,9 +163,9 @@ export function checkCommand(shelf: Shelf, io: Io): number {
 	return broken ? 1 : 0;
 }
 
-export async function openShelf(dir: string): Promise<Shelf> {
+export async function openShelf(dir: string, options: LoadOptions = {}): Promise<Shelf> {
 	try {
-		return await loadShelf(dir);
+		return await loadShelf(dir, options);
 	} catch (error) {
 		throw new CliError(sanitize(error instanceof Error ? error.message : String(error)));
 	}

@@ -74,3 +74,32 @@ describe('inkshelf config', () => {
 		expect(r.stderr).toContain('--theme takes auto, dark, light, mono, not "neon"');
 	});
 });
+
+describe('several shelves', () => {
+	it('are merged into one library: slugs start with each shelf name, read and list work across them', () => {
+		const root = mkdtempSync(path.join(tmpdir(), 'inkshelf-shelves-'));
+		for (const [shelf, title] of [['notes', 'A Note'], ['handbook', 'The Handbook Page']] as const) {
+			mkdirSync(path.join(root, shelf));
+			writeFileSync(path.join(root, shelf, 'intro.md'), `---\ntitle: ${title}\ntags: [${shelf}]\n---\nHello from ${shelf}.\n`);
+		}
+		const home = configHome(`shelves:\n  - ${path.join(root, 'notes')}\n  - ${path.join(root, 'handbook')}\n`);
+		const list = runCli(['list', '--json'], {env: {XDG_CONFIG_HOME: home}});
+		expect(list.stderr).toBe('');
+		expect((JSON.parse(list.stdout) as {slug: string}[]).map(a => a.slug).sort()).toEqual(['handbook/intro', 'notes/intro']);
+		const read = runCli(['read', 'handbook/intro'], {env: {XDG_CONFIG_HOME: home}});
+		expect(read.stdout).toContain('Hello from handbook.');
+	});
+});
+
+describe('exclude', () => {
+	it('folders the config excludes are not on the shelf', () => {
+		const shelf = mkdtempSync(path.join(tmpdir(), 'inkshelf-exclude-cli-'));
+		mkdirSync(path.join(shelf, 'archive'));
+		writeFileSync(path.join(shelf, 'kept.md'), '---\ntitle: Kept\n---\nx\n');
+		writeFileSync(path.join(shelf, 'archive', 'gone.md'), '---\ntitle: Gone\n---\nx\n');
+		const home = configHome('exclude: [archive]\n');
+		const r = runCli(['list', shelf], {env: {XDG_CONFIG_HOME: home}});
+		expect(r.stdout).toContain('Kept');
+		expect(r.stdout).not.toContain('Gone');
+	});
+});

@@ -6,7 +6,7 @@
 import {UNCATEGORIZED} from './fields.js';
 import type {Article} from './types.js';
 
-export type FacetKind = 'category' | 'tag' | 'author';
+export type FacetKind = 'category' | 'tag' | 'author' | 'shelf';
 
 const keys = new Map<string, string>();
 
@@ -30,6 +30,7 @@ export function categoriesOf(article: Article): string[] {
 }
 
 export function valuesOf(article: Article, kind: FacetKind): string[] {
+	if (kind === 'shelf') return article.shelf ? [article.shelf] : [];
 	return kind === 'category' ? categoriesOf(article) : kind === 'tag' ? article.tags : (article.authors ?? []);
 }
 

@@ -9,6 +9,7 @@ import type {Stats} from 'node:fs';
 import {dirname, isAbsolute, join, relative, resolve, sep} from 'node:path';
 import {articleFromBytes, broken, readArticle, type FileContext} from './article-file.js';
 import {authorsProbe} from './authors-file.js';
+import picomatch from 'picomatch';
 import {MARKDOWN, SKIPPED_FOLDERS, fileFacts, jekyllConfigProbe} from './file-facts.js';
 import {attempt, errorCode, fileKind, reason} from './fs-errors.js';
 import {sanitizeLine} from '../sanitize.js';
@@ -17,6 +18,8 @@ import type {Article, Shelf, Skipped} from './types.js';
 export interface LoadOptions {
 	/** Files above this many bytes are broken entries, never read whole. Default 8 MiB. */
 	maxBytes?: number;
+	/** Folder globs under the root that are not read (config `exclude`): `archive`, `archive/**`, `**\/drafts`. */
+	exclude?: readonly string[];
 }
 
 const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
@@ -46,7 +49,7 @@ export async function loadShelf(root: string, options: LoadOptions = {}): Promis
 
 	const skipped: Skipped[] = [];
 	const vaults: string[] = [];
-	const files = walk(abs, realpathSync(abs), rootStat, skipped, vaults);
+	const files = walk(abs, realpathSync(abs), rootStat, skipped, vaults, folderFilter(abs, options.exclude));
 	const context = contextFor(abs, skipped, vaults);
 	const articles = files.map(file => readArticle(file, maxBytes, context(file)));
 	// On a slug clash the `.md` file keeps the plain slug.
@@ -116,7 +119,7 @@ function isFolder(path: string): boolean {
  * both ways is listed under its real path and the link is the one skipped.
  */
 /** `vaults` gathers the folders holding a `.obsidian` folder (an Obsidian vault's settings). */
-function walk(root: string, realRoot: string, rootStat: Stats, skipped: Skipped[], vaults: string[]): string[] {
+function walk(root: string, realRoot: string, rootStat: Stats, skipped: Skipped[], vaults: string[], excluded: (dir: string) => boolean = () => false): string[] {
 	const files: string[] = [];
 	const visited = new Set<string>();
 	// `linkedFrom`: the real folder holding the symlink, to tell a loop (link to an ancestor) from a duplicate.
@@ -162,7 +165,8 @@ function walk(root: string, realRoot: string, rootStat: Stats, skipped: Skipped[
 					continue;
 				}
 			}
-			if (stats.isDirectory()) dirs.push({dir: path, real, stats});
+			if (stats.isDirectory() && excluded(path)) skipped.push({path, reason: 'excluded by the config (exclude)'});
+			else if (stats.isDirectory()) dirs.push({dir: path, real, stats});
 			else if (!MARKDOWN.test(name)) continue;
 			else if (stats.isFile()) files.push(path);
 			// Never opened: reading a FIFO blocks until a writer comes, which may be never.
@@ -170,6 +174,13 @@ function walk(root: string, realRoot: string, rootStat: Stats, skipped: Skipped[
 		}
 	}
 	return files;
+}
+
+/** Whether a folder (absolute path) is excluded by one of the globs, matched against its path under the root. */
+function folderFilter(root: string, globs: readonly string[] | undefined): (dir: string) => boolean {
+	if (!globs?.length) return () => false;
+	const matches = picomatch([...globs], {dot: true});
+	return dir => matches(relative(root, dir).split(sep).join('/'));
 }
 
 function followLink(path: string, realRoot: string): string | {real: string; stats: Stats; outside: boolean} {

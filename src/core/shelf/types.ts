@@ -33,6 +33,8 @@ export interface Article {
 	tags: string[];
 	/** Display names, Docusaurus keys already resolved. */
 	authors: string[];
+	/** The shelf it came from, when the config names several (`shelves`); its slug starts with this name. */
+	shelf?: string;
 	/** `draft: true`, `published: false`, or under Jekyll's `_drafts/`. */
 	draft: boolean;
 	/** Other names of the article (Obsidian `aliases`): searchable and followable, never shown as tags. */

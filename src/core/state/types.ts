@@ -3,7 +3,7 @@ import type {Command, KeyEvent} from './keymap.js';
 
 /** A group in the library's left pane: everything, recently read, one category, tag or author. */
 export interface Group {
-	kind: 'all' | 'recent' | 'category' | 'tag' | 'author';
+	kind: 'all' | 'recent' | 'shelf' | 'category' | 'tag' | 'author';
 	name: string;
 	articles: Article[];
 }
@@ -97,7 +97,7 @@ export interface AppState {
 	articleIndex: number;
 	sort: SortOrder;
 	/** Pinned categories and tags: the list shows only articles in all of them (with the highlighted group). */
-	filters: {kind: 'category' | 'tag' | 'author'; name: string}[];
+	filters: {kind: 'shelf' | 'category' | 'tag' | 'author'; name: string}[];
 	/** Drafts are left out of every group (`d`; `--no-drafts` starts this way). */
 	hideDrafts: boolean;
 	/** Items visible in the article pane: the page size for PgUp/PgDn. */

@@ -127,7 +127,7 @@ function PaneTitle({text, focused, width}: {text: string; focused: boolean; widt
 	return <Text bold={focused} {...(focused ? theme.accent : theme.muted)} wrap="truncate">{` ${text} `.padEnd(width, '─').slice(0, width)}</Text>;
 }
 
-const GROUP_ICON = {all: '≡ ', recent: '↺ ', category: '▪ ', tag: '# ', author: '@ '} as const;
+const GROUP_ICON = {all: '≡ ', recent: '↺ ', shelf: '▤ ', category: '▪ ', tag: '# ', author: '@ '} as const;
 
 interface GroupRowProps {
 	group: Group;
