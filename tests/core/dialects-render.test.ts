@@ -134,6 +134,14 @@ describe('Obsidian', () => {
 		expect(r.lines.join('\n')).toContain('[image: diagram.png] diagram.png ⟨embedded: paper.pdf⟩');
 	});
 
+	it('leaves escaped brackets, code and JSX-looking HTML outside MDX alone', () => {
+		const r = render('- \\[[`abc123`](https://example.com/c)] - fix\n\nUse `[[Note]]` and \\[\\[x\\]\\].\n\n<Buffer> is a type\n', 100);
+		expect(r.lines[0]).toBe('• [abc123 [example.com]] - fix');
+		expect(r.lines[2]).toBe('Use [[Note]] and [[x]].');
+		expect(r.links.map(l => l.href)).toEqual(['https://example.com/c']);
+		expect(prepareDialects('<Buffer> is a type\n\nmore\n').problems).toEqual([]);
+	});
+
 	it('frames callouts with fold marks, hides comments, highlights ==marks==', () => {
 		const out = text('> [!faq]- Can it fold?\n> Yes.\n\n> [!tip]+ Open\n> > [!todo] Inner\n\nSay %%not this%% ==this==.\n\n%%\nA hidden block\n%%\n\nEnd\n');
 		expect(out).toBe('┃ ▸ FAQ: Can it fold?\n┃ Yes.\n\n┃ ▾ Tip: Open\n┃ ┃ To do: Inner\n\nSay  this.\n\nEnd');

@@ -23,9 +23,14 @@ function prepared(article: Article): Found {
 	return p;
 }
 
+/** Only a body with one of these can link through its dialect: the rest are not read twice. */
+const MAY_LINK = /(?<!\\)\[\[|\{%-?\s*(?:post_url|link)\b|\{\{[<%]\s*(?:rel)?ref\b/;
+
 /** The shelf links an article's dialect markup makes, with their body lines. */
 export function dialectRefs(article: Article): DialectRef[] {
-	return article.error ? [] : prepared(article).refs;
+	const b = article.body;
+	const may = (b.includes('[[') || b.includes('{%') || b.includes('{{')) && MAY_LINK.test(b);
+	return article.error || !may ? [] : prepared(article).refs;
 }
 
 /** Problems with file lines (`bodyLine` added), for `check`. */

@@ -14,6 +14,15 @@ const IMAGE = /\.(?:png|jpe?g|gif|webp|svg|avif|bmp)$/i;
 const FILE = /\.(?!md$|markdown$|mdx$)[a-z0-9]{1,8}$/i;
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
+const FOOTNOTE_REF = /([^\]\s]+)\](?!:)/y;
+const CLOSING_RUNS = new Map<number, RegExp>();
+/** The run of exactly `n` backticks that closes a code span (one regex per length, not per span). */
+function closingRun(n: number): RegExp {
+	let re = CLOSING_RUNS.get(n);
+	if (!re) CLOSING_RUNS.set(n, re = new RegExp(`(?<!\`)\`{${n}}(?!\`)`, 'g'));
+	return re;
+}
+
 export const superscript = (n: number): string => [...String(n)].map(d => SUPERSCRIPT[Number(d)] ?? d).join('');
 
 /** Rewrites one paragraph's worth of lines; `firstLine` is the body line of its first line. */
@@ -21,7 +30,14 @@ export function inlinePass(chunk: string, firstLine: number, st: PrepareState): 
 	if (!/[[{%\]]/.test(chunk)) return chunk;
 	let out = '';
 	let i = 0;
-	const lineOf = (at: number): number => firstLine + countNewlines(chunk, at);
+	// Lines counted as the scan goes: a long paragraph full of tags stays linear.
+	let counted = 0;
+	let line = firstLine;
+	const lineOf = (at: number): number => {
+		line += countNewlines(chunk, counted, at);
+		counted = at;
+		return line;
+	};
 	NEXT.lastIndex = 0;
 	for (let m = NEXT.exec(chunk); m; m = NEXT.exec(chunk)) {
 		if (m.index < i) continue;
@@ -31,13 +47,16 @@ export function inlinePass(chunk: string, firstLine: number, st: PrepareState): 
 		let end = at + tok.length;
 		let text = tok;
 		if (tok[0] === '`') {
-			const close = new RegExp(`(?<!\`)\`{${tok.length}}(?!\`)`, 'g');
+			const close = closingRun(tok.length);
 			close.lastIndex = end;
 			const c = close.exec(chunk);
 			if (c) end = c.index + tok.length;
 			text = chunk.slice(at, end);
 		} else if (tok.endsWith('[[')) {
-			const close = chunk.indexOf(']]', end);
+			// Wikilinks stay on one line, and `\[[` is an escaped bracket: a link's text.
+			const eol = chunk.indexOf('\n', end);
+			const found = isEscaped(chunk, at) ? -1 : chunk.slice(end, eol < 0 ? chunk.length : eol).indexOf(']]');
+			const close = found < 0 ? -1 : end + found;
 			const inner = close < 0 ? '' : chunk.slice(end, close);
 			if (close >= 0 && inner.trim() !== '' && !inner.includes('\n') && !inner.includes('[[')) {
 				text = wikilink(inner, tok === '![[', lineOf(at), st);
@@ -59,7 +78,8 @@ export function inlinePass(chunk: string, firstLine: number, st: PrepareState): 
 				end = close + 2;
 			}
 		} else if (tok === '{{') {
-			const close = chunk.indexOf('}}', end);
+			const found = chunk.indexOf('}}', end);
+			const close = found >= 0 && found - end < 200 ? found : -1;
 			const inner = close < 0 ? '' : chunk.slice(end, close);
 			if (close >= 0 && /^[-\s]*[\w.$[\]'"|: -]+[-\s]*$/.test(inner) && inner.length < 200) {
 				text = marker(inner.replace(/^[-\s]+|[-\s]+$/g, ''));
@@ -73,7 +93,8 @@ export function inlinePass(chunk: string, firstLine: number, st: PrepareState): 
 				end = close + 2;
 			}
 		} else if (tok === '[^') {
-			const ref = /^([^\]\s]+)\](?!:)/.exec(chunk.slice(end));
+			FOOTNOTE_REF.lastIndex = end;
+			const ref = FOOTNOTE_REF.exec(chunk);
 			const n = ref ? st.footnoteNumber(ref[1] as string) : null;
 			if (ref && n !== null) {
 				text = `[${superscript(n)}](${shelfHref('note', String(n))})`;
@@ -97,9 +118,15 @@ export function inlinePass(chunk: string, firstLine: number, st: PrepareState): 
 	return out + chunk.slice(i);
 }
 
-function countNewlines(text: string, until: number): number {
+function isEscaped(text: string, at: number): boolean {
 	let n = 0;
-	for (let i = text.indexOf('\n'); i !== -1 && i < until; i = text.indexOf('\n', i + 1)) n++;
+	for (let i = at - 1; i >= 0 && text[i] === '\\'; i--) n++;
+	return n % 2 === 1;
+}
+
+function countNewlines(text: string, from: number, until: number): number {
+	let n = 0;
+	for (let i = text.indexOf('\n', from); i !== -1 && i < until; i = text.indexOf('\n', i + 1)) n++;
 	return n;
 }
 

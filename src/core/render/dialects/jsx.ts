@@ -76,7 +76,9 @@ export function jsxElement(lines: readonly string[], open: number, firstLine: nu
 	const after = (lines[end.line] as string).slice(end.column);
 	const label = name === 'TabItem' ? attrs['label'] ?? attrs['value'] ?? 'Tab' : name;
 	const head = name === 'Tabs' ? [] : name === 'TabItem' ? [directive('tab', label), ''] : details ? [] : [marker(name), ''];
-	if (end.selfClosing) return {out: [...head, ...(after.trim() ? process([after], firstLine + end.line) : [])], end: end.line};
+	// Outside MDX a capitalised tag is HTML to the generator (GitHub drops it): its name is kept, nothing is searched for.
+	const container = details || name === 'Tabs' || name === 'TabItem' || st.options.mdx === true;
+	if (end.selfClosing || !container) return {out: [...head, ...(after.trim() ? process([after], firstLine + end.line) : [])], end: end.line};
 	const close = closeLine(lines, end.line, end.column, name);
 	if (close < 0) {
 		st.problems.push({line: firstLine + open, message: `<${name}> is never closed with </${name}>`});

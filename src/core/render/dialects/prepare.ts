@@ -27,7 +27,7 @@ export interface Prepared {
 }
 
 /** Anything any dialect step reacts to; a body without it is returned as it is. */
-const TRIGGER = /\[\[|\{[{%/]|:::|^\s*(?:!!!|\?\?\?)|\[!|%%|\[\^|<[A-Z]|<details/im;
+const TRIGGER = /\[\[|\{[{%/]|:::|^\s*(?:!!!|\?\?\?)|\[!|%%|\[\^|<[A-Z]|<details/m;
 const MDX_STATEMENT = /^(?:import|export)\s/;
 const ADMONITION_CLOSE = /^\s{0,3}:{3,}\s*$/;
 const CALLOUT_LINE = /^(?:\s{0,3}>\s?)+\[![\w-]+\]/;
