@@ -52,11 +52,13 @@ export const FIELD_SOURCES: readonly FieldSource[] = [
 	row('slug-bundle', 'slug', [], '`post/index.md` is the article `post`; `_index.md` is its folder\'s own page', 'Hugo, Zola, Docusaurus'),
 ];
 
+const KEYS = new Map(FIELD_SOURCES.map(s => [s.id, s.keys]));
+
 /** The keys tried for one row. */
 export function keysOf(id: string): readonly string[] {
-	const source = FIELD_SOURCES.find(s => s.id === id);
-	if (!source) throw new Error(`no field source ${id}`);
-	return source.keys;
+	const keys = KEYS.get(id);
+	if (!keys) throw new Error(`no field source ${id}`);
+	return keys;
 }
 
 /** README's "Your shelf" table, generated. */

@@ -49,9 +49,11 @@ export function readFields(raw: Record<string, unknown>, options: FieldOptions, 
 	const say = (key: string): Report => (_k, message) => report(top(key), message);
 	/** The first key of a row that is present. */
 	const first = (id: string): [string, unknown] | null => {
-		for (const key of keysOf(id)) {
+		const keys = keysOf(id);
+		for (const key of keys) {
 			const value = at(key);
-			if (value !== undefined && value !== null && !(isRecord(value) && keysOf(id).some(k => k.startsWith(`${key}.`)))) return [key, value];
+			// A mapping whose own key is tried first (`cover: {image: x}`) is not itself the value.
+			if (value !== undefined && value !== null && !(isRecord(value) && keys.some(k => k.startsWith(`${key}.`)))) return [key, value];
 		}
 		return null;
 	};
