@@ -141,3 +141,21 @@ describe('styles from a theme name and a colour level (plain data)', () => {
 		expect(uiTheme('light', 3).title).toEqual({});
 	});
 });
+
+describe('asking a terminal that answers out of order', () => {
+	it('a colour reply that comes just after DA1 is still read, never left for the app', async () => {
+		const stdin = new PassThrough() as PassThrough & {isTTY: boolean; isRaw: boolean; setRawMode(on: boolean): void};
+		stdin.isTTY = true;
+		stdin.isRaw = false;
+		stdin.setRawMode = (on: boolean) => {
+			stdin.isRaw = on;
+		};
+		const stdout = {isTTY: true, write: () => {
+			setTimeout(() => stdin.write('\x1b[?62;22c'), 2);
+			setTimeout(() => stdin.write('\x1b]11;rgb:0000/0000/0000\x07'), 6);
+			return true;
+		}};
+		expect(await queryBackground({stdin: stdin as unknown as NodeJS.ReadStream, stdout}, 1000)).toEqual([0, 0, 0]);
+		expect(stdin.read()).toBeNull();
+	});
+});

@@ -9,6 +9,7 @@ import {OSC11_REPLY, parseOsc11Reply} from '../theme/detect.js';
 import type {Rgb} from '../theme/colors.js';
 
 const DA1_REPLY = /\x1b\[\?[\d;]*c/;
+const GRACE_MS = 20;
 
 export interface TerminalIo {
 	stdin: NodeJS.ReadStream;
@@ -22,6 +23,7 @@ export async function queryBackground({stdin, stdout}: TerminalIo, timeoutMs = 1
 	return await new Promise<Rgb | null>(resolve => {
 		const finish = (): void => {
 			clearTimeout(timer);
+			clearTimeout(grace);
 			stdin.off('data', onData);
 			stdin.pause();
 			stdin.setRawMode(wasRaw);
@@ -30,9 +32,13 @@ export async function queryBackground({stdin, stdout}: TerminalIo, timeoutMs = 1
 			if (rest) stdin.unshift(Buffer.from(rest, 'latin1'));
 			resolve(rgb);
 		};
+		let grace: NodeJS.Timeout | undefined;
 		const onData = (chunk: Buffer | string): void => {
 			received += typeof chunk === 'string' ? chunk : chunk.toString('latin1');
-			if (DA1_REPLY.test(received)) finish();
+			if (OSC11_REPLY.test(received) && DA1_REPLY.test(received)) finish();
+			// DA1 with no colour before it: a terminal without OSC 11, or one (or a test harness) that
+			// answers out of order. A short grace keeps a late colour reply from being typed into the app.
+			else if (DA1_REPLY.test(received) && !grace) grace = setTimeout(finish, GRACE_MS);
 		};
 		const timer = setTimeout(finish, timeoutMs);
 		stdin.setRawMode(true);
