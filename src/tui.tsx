@@ -15,6 +15,7 @@ import type {Shelf} from './core/shelf/types.js';
 import type {EffectiveConfig} from './core/config/index.js';
 import {formatProblem} from './core/config/parse.js';
 import type {Notices} from './ui/hooks/use-notices.js';
+import {terminalMouse} from './terminal-mouse.js';
 import type {Group} from './core/state/reducer.js';
 import type {ThemeChoice} from './core/config/settings.js';
 import {decideTheme} from './core/theme/detect.js';
@@ -65,11 +66,13 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	};
 	process.on('uncaughtException', fail);
 	process.on('unhandledRejection', fail);
+	const mouse = terminalMouse(options.keys ?? process.stdin);
 	const tree = (groups: Group[], heading: string): React.ReactElement => (
 		<ErrorBoundary onError={fail}>
 			<ThemeContext.Provider value={uiTheme(theme, level)}>
 			<App groups={groups} title={`inkshelf · ${heading}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} notices={notices ?? null} hideDrafts={options.hideDrafts ?? false} hyperlinks={styles.level > 0 && supportsHyperlinks.stdout}
-				{...(initialSlug ? {initialSlug} : {})} {...(config ? {maxTextWidth: config.settings.width} : {})} {...(firstProblem ? {notice: firstProblem} : {})} />
+				{...(initialSlug ? {initialSlug} : {})} {...(config ? {maxTextWidth: config.settings.width} : {})} {...(firstProblem ? {notice: firstProblem} : {})}
+				mouse={config?.settings.mouse ?? false} mouseInput={mouse.input} />
 			</ThemeContext.Provider>
 		</ErrorBoundary>
 	);
@@ -80,7 +83,7 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	const app = render(
 		tree(groupsOf(shelf), options.folder ? `${title} (loading the folder…)` : title),
 		// Started only with a terminal on both ends: interactive even where a CI variable is set.
-		{alternateScreen: true, exitOnCtrlC: true, incrementalRendering: true, interactive: true, ...(options.keys ? {stdin: options.keys} : {})},
+		{alternateScreen: true, exitOnCtrlC: true, incrementalRendering: true, interactive: true, stdin: mouse.stdin},
 	);
 	unmount = () => app.unmount();
 	// The document is on screen; its folder fills the library behind it when loaded.
@@ -99,6 +102,7 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	}
 	closed = true;
 	background?.cancel();
+	mouse.close();
 	places?.flush();
 	process.off('uncaughtException', fail);
 	process.off('unhandledRejection', fail);

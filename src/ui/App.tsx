@@ -5,6 +5,7 @@ import {Help} from './screens/Help.js';
 import {useTheme} from './theme.js';
 import {useShelfSearch} from './hooks/use-shelf-search.js';
 import {useNotices, type Notices} from './hooks/use-notices.js';
+import {useMouse, type MouseInput} from './hooks/use-mouse.js';
 import {splitKeys} from '../core/state/keymap.js';
 import {initialState, reduce, type Action, type AppState, type Group} from '../core/state/reducer.js';
 import {prepareForPaste, type CopyResult} from '../core/clipboard/copy.js';
@@ -38,6 +39,9 @@ export interface AppProps {
 	notices?: Notices | null;
 	/** Start with drafts hidden (`--no-drafts`); `d` shows them. */
 	hideDrafts?: boolean;
+	/** The mouse: reported from the start (config `mouse: true`), and where its reports come from. */
+	mouse?: boolean;
+	mouseInput?: MouseInput | null;
 }
 
 type ReaderScreen = (typeof import('./screens/Reader.js'))['Reader'];
@@ -79,11 +83,11 @@ function withRecent(groups: Group[], places: PlaceStore | null | undefined): Gro
 export const MIN_COLUMNS = 20;
 export const MIN_ROWS = 5;
 
-export function App({groups, title, styles, copy, openUrl, places, initialSlug, hyperlinks = false, maxTextWidth, notice, notices = null, hideDrafts = false}: AppProps): React.ReactElement {
+export function App({groups, title, styles, copy, openUrl, places, initialSlug, hyperlinks = false, maxTextWidth, notice, notices = null, hideDrafts = false, mouse = false, mouseInput = null}: AppProps): React.ReactElement {
 	const theme = useTheme();
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
-	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(withRecent(groups, places), initialSlug, hideDrafts));
+	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(withRecent(groups, places), initialSlug, hideDrafts, mouse));
 	const all = useMemo(() => groups[0]?.articles ?? [], [groups]);
 	const slug = state.reader?.slug;
 	const article = useMemo(() => (slug === undefined ? undefined : all.find(a => a.slug === slug)), [all, slug]);
@@ -127,6 +131,7 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 	useNewGroups(groups, places, dispatch);
 	usePlaces(state, dispatch, places, groups);
 	useNotices(notices, dispatch);
+	useMouse(mouseInput, state.mouse, {columns, rows, ...(maxTextWidth ? {maxTextWidth} : {})}, dispatch);
 	useCopy(state, dispatch, article, copy);
 	useFollowLink(state, dispatch, all, openUrl, copy);
 

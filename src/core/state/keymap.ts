@@ -12,7 +12,7 @@ export type Command =
 	| 'open' | 'switchPane' | 'focusGroups' | 'focusArticles' | 'search' | 'sort' | 'pin' | 'toggleDrafts'
 	| 'nextBlock' | 'prevBlock' | 'copyBlock' | 'copyNumbered' | 'copyCommands' | 'copyLink'
 	| 'find' | 'nextHit' | 'prevHit' | 'outline' | 'nextLink' | 'prevLink' | 'follow' | 'historyBack'
-	| 'accept' | 'cancel' | 'deleteChar';
+	| 'accept' | 'cancel' | 'deleteChar' | 'toggleMouse';
 
 export const TEXT_SCOPES: readonly Scope[] = ['search', 'find'];
 
@@ -98,6 +98,7 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'cancel', scope: 'outline', keys: [{special: 'escape'}, {input: 't'}, {input: 'q'}], description: 'Close the outline'},
 
 	{command: 'help', scope: 'global', keys: [{input: '?'}], description: 'Show or hide help'},
+	{command: 'toggleMouse', scope: 'global', keys: [{input: 'M'}], description: 'Mouse on/off (wheel scrolls, click selects; off gives the terminal its text selection back)'},
 	{command: 'quit', scope: 'global', keys: [{ctrl: 'c'}], description: 'Quit'},
 ];
 

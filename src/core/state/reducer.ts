@@ -3,6 +3,7 @@ import {filtered, libraryCommand, libraryText, openFromLibrary, searchResults, s
 
 export {filtered} from './library.js';
 import {applyLayout, applyFindHits, openArticle, readerCommand, readerText} from './reader.js';
+import {mouseAction, toggleMouse} from './mouse-action.js';
 import type {AppState, Action, Group} from './types.js';
 import type {Article} from '../shelf/types.js';
 
@@ -13,10 +14,10 @@ export type * from './types.js';
  * and dispatch; the few side effects (copying, following a link) are requests
  * in the state that the UI carries out.
  */
-export function initialState(groups: Group[], open?: string, hideDrafts = false): AppState {
+export function initialState(groups: Group[], open?: string, hideDrafts = false, mouse = false): AppState {
 	const state: AppState = {
 		groups, screen: 'library', help: false, helpTop: 0, focus: 'articles', groupIndex: 0, articleIndex: 0, sort: 'newest', filters: [], hideDrafts,
-		listPage: 5, search: null, searcher: null, reader: null, history: [], status: null, copyRequest: null, linkRequest: null, quit: false, startedOn: open ?? null,
+		listPage: 5, search: null, searcher: null, reader: null, history: [], status: null, copyRequest: null, linkRequest: null, quit: false, startedOn: open ?? null, mouse,
 	};
 	return open ? reduce(state, {type: 'open', slug: open, resume: true}) : state;
 }
@@ -61,6 +62,8 @@ export function reduce(state: AppState, action: Action): AppState {
 		}
 		case 'key':
 			return keyAction(state, action.input, action.key);
+		case 'mouse':
+			return state.mouse ? mouseAction(state, action.event, action.screen, command) : state;
 		case 'command':
 			return command(state, action.command, action.digit);
 	}
@@ -87,6 +90,7 @@ function command(state: AppState, cmd: Command, digit?: number): AppState {
 		return step === undefined ? state : {...state, helpTop: Math.max(0, Math.min(200, state.helpTop + step))};
 	}
 	if (cmd === 'quit') return {...state, quit: true};
+	if (cmd === 'toggleMouse') return toggleMouse(state);
 	if (state.screen === 'reader') return readerCommand(state, cmd, digit);
 	if (cmd === 'open' || cmd === 'accept') return openFromLibrary(state);
 	return libraryCommand(state, cmd);

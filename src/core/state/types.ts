@@ -1,5 +1,7 @@
 import type {Article} from '../shelf/types.js';
 import type {Command, KeyEvent} from './keymap.js';
+import type {MouseEvent} from '../mouse.js';
+import type {MouseScreen} from './mouse-action.js';
 
 /** A group in the library's left pane: everything, recently read, one category, tag or author. */
 export interface Group {
@@ -40,7 +42,8 @@ export interface ReaderLayout {
 	complete: boolean;
 	/** Code blocks known so far, with their exact sources (what `y` copies). */
 	blocks: {startLine: number; endLine: number; unsafe: string[]; source: string; lang?: string}[];
-	links: {line: number; column: number; href: string}[];
+	/** `width`: columns the link's text takes (for clicks). */
+	links: {line: number; column: number; href: string; width?: number}[];
 	headings: {line: number; depth: number; text: string}[];
 }
 
@@ -115,6 +118,8 @@ export interface AppState {
 	quit: boolean;
 	/** The article the app started on (`inkshelf FILE`, `inkshelf -`, `read` on a terminal): q there quits, as in a pager. */
 	startedOn: string | null;
+	/** The terminal reports the mouse to the app (off by default: it takes the terminal's own selection away). */
+	mouse: boolean;
 }
 
 /** What to copy: a code block as written, or a text the reducer worked out (`Y`'s commands, `L`'s link). */
@@ -126,6 +131,8 @@ export type Action =
 	| {type: 'command'; command: Command; digit?: number}
 	/** A key as the terminal sent it: the keymap decides what it means on the current screen. */
 	| {type: 'key'; input: string; key: KeyEvent}
+	/** A wheel turn or a click, with the screen size it happened on. */
+	| {type: 'mouse'; event: MouseEvent; screen: MouseScreen}
 	| {type: 'layout'; layout: ReaderLayout}
 	| {type: 'listPage'; size: number}
 	| {type: 'status'; status: Status | null}

@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import {WindowedSelect} from '../components/WindowedSelect.js';
 import {StatusLine} from '../components/StatusLine.js';
 import {useTheme} from '../theme.js';
+import {articleRowLines, libraryLayout} from '../../core/state/geometry.js';
 import {currentArticles, filtered, type AppState, type Group, type SearchRow} from '../../core/state/reducer.js';
 import {countOf} from '../../core/plural.js';
 import type {Article} from '../../core/shelf/types.js';
@@ -19,23 +20,7 @@ interface Props {
 	indexing: boolean;
 }
 
-/** The most lines one article may take in the list: title, meta and description where there is room; fewer on a short terminal. */
-export function articleRowHeight(listRows: number): number {
-	return listRows >= 12 ? 3 : listRows >= 6 ? 2 : 1;
-}
-
-/** Lines an article's row needs: no blank line stands in for a missing description. */
-export function articleRowLines(article: Article, row: SearchRow | undefined, most: number): number {
-	const third = article.error !== undefined || row?.snippet !== undefined || article.description !== '';
-	return Math.min(most, third ? 3 : 2);
-}
-
-export function libraryLayout(width: number, height: number): {groupWidth: number; twoPanes: boolean; listRows: number; rowHeight: number} {
-	const twoPanes = width >= 60;
-	const groupWidth = twoPanes ? Math.min(32, Math.max(20, Math.floor(width * 0.28))) : width;
-	const listRows = Math.max(1, height - 3);
-	return {groupWidth, twoPanes, listRows, rowHeight: articleRowHeight(listRows)};
-}
+export {articleRowHeight, articleRowLines, libraryLayout} from '../../core/state/geometry.js';
 
 const SORT_LABEL = {newest: '', oldest: ' · oldest first', title: ' · by title'} as const;
 

@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import {StatusLine} from '../components/StatusLine.js';
 import {Outline} from '../components/Outline.js';
 import {useTheme} from '../theme.js';
+import {MAX_TEXT_WIDTH, readerGeometry} from '../../core/state/geometry.js';
 import {renderedArticle} from '../../core/render/cache.js';
 import {sliceAnsi} from '../../core/render/fit.js';
 import {visibleWidth} from '../../core/render/wrap.js';
@@ -31,15 +32,7 @@ interface Props {
 	dispatch: (action: Action) => void;
 }
 
-/** Widest text column by default: long lines are hard to read, even on a 200-column terminal. */
-export const MAX_TEXT_WIDTH = 110;
-
-export function readerGeometry(width: number, height: number, maxTextWidth = MAX_TEXT_WIDTH): {textWidth: number; margin: number; viewHeight: number; headerLines: number} {
-	const headerLines = height >= 12 ? 3 : 1;
-	const textWidth = Math.max(10, Math.min(maxTextWidth, width - 3));
-	const margin = Math.max(2, Math.floor((width - textWidth) / 2));
-	return {textWidth, margin, viewHeight: Math.max(1, height - headerLines - 1), headerLines};
-}
+export {MAX_TEXT_WIDTH, readerGeometry} from '../../core/state/geometry.js';
 
 export function Reader({state, article, footer = '', width, height, styles, hyperlinks = false, maxTextWidth = MAX_TEXT_WIDTH, dispatch}: Props): React.ReactElement {
 	const theme = useTheme();
@@ -79,7 +72,7 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 	const layout = useMemo(() => ({
 		signature, lineCount, viewHeight, complete: done,
 		blocks: view.blocks.map(b => ({startLine: b.startLine, endLine: b.endLine, unsafe: pasteWarnings(b), source: b.source, lang: b.lang})),
-		links: view.links.map(l => ({line: l.line, column: l.column, href: l.href})),
+		links: view.links.map(l => ({line: l.line, column: l.column, href: l.href, width: visibleWidth(l.text)})),
 		headings: view.headings.map(h => ({line: h.line, depth: h.depth, text: h.text})),
 	}), [signature]); // eslint-disable-line react-hooks/exhaustive-deps -- the signature names everything it holds
 	useEffect(() => {

@@ -1,0 +1,37 @@
+/**
+ * Where things are on screen. The screens draw with these and the mouse is
+ * hit-tested with them, so a click lands on what was drawn.
+ */
+import type {Article} from '../shelf/types.js';
+import type {SearchRow} from './types.js';
+
+/** The most lines one article may take in the list: title, meta and description where there is room; fewer on a short terminal. */
+export function articleRowHeight(listRows: number): number {
+	return listRows >= 12 ? 3 : listRows >= 6 ? 2 : 1;
+}
+
+/** Lines an article's row needs: no blank line stands in for a missing description. */
+export function articleRowLines(article: Article, row: SearchRow | undefined, most: number): number {
+	const third = article.error !== undefined || row?.snippet !== undefined || article.description !== '';
+	return Math.min(most, third ? 3 : 2);
+}
+
+export function libraryLayout(width: number, height: number): {groupWidth: number; twoPanes: boolean; listRows: number; rowHeight: number} {
+	const twoPanes = width >= 60;
+	const groupWidth = twoPanes ? Math.min(32, Math.max(20, Math.floor(width * 0.28))) : width;
+	const listRows = Math.max(1, height - 3);
+	return {groupWidth, twoPanes, listRows, rowHeight: articleRowHeight(listRows)};
+}
+
+/** The screen row of the first list row: below the title line and the pane titles. */
+export const LIBRARY_LIST_TOP = 2;
+
+/** Widest text column by default: long lines are hard to read, even on a 200-column terminal. */
+export const MAX_TEXT_WIDTH = 110;
+
+export function readerGeometry(width: number, height: number, maxTextWidth = MAX_TEXT_WIDTH): {textWidth: number; margin: number; viewHeight: number; headerLines: number} {
+	const headerLines = height >= 12 ? 3 : 1;
+	const textWidth = Math.max(10, Math.min(maxTextWidth, width - 3));
+	const margin = Math.max(2, Math.floor((width - textWidth) / 2));
+	return {textWidth, margin, viewHeight: Math.max(1, height - headerLines - 1), headerLines};
+}
