@@ -6,10 +6,10 @@ import {useTheme} from './theme.js';
 import {useShelfSearch} from './hooks/use-shelf-search.js';
 import {useNotices, type Notices} from './hooks/use-notices.js';
 import {useMouse, type MouseInput} from './hooks/use-mouse.js';
+import {useFollowLink} from './hooks/use-follow-link.js';
 import {splitKeys} from '../core/state/keymap.js';
 import {initialState, reduce, type Action, type AppState, type Group} from '../core/state/reducer.js';
 import {prepareForPaste, type CopyResult} from '../core/clipboard/copy.js';
-import {resolveShelfLink, shelfNames} from '../core/shelf/shelf-links.js';
 import {backlinkIndex, footerMarkdown, relatedArticles} from '../core/shelf/related.js';
 import type {OpenResult} from '../core/system/opener.js';
 import type {PlaceStore} from '../core/system/place-store.js';
@@ -154,7 +154,7 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 	}
 	return (
 		<Box>
-			<Library state={state} width={columns} height={rows} title={title} opened={places ? (slug: string) => places.hasOpened(slug) : null} indexing={indexed < all.length} />
+			<Library state={state} width={columns} height={rows} title={title} opened={places ? (slug: string) => places.hasOpened(slug) : null} indexing={indexed < all.length} styles={styles} />
 		</Box>
 	);
 }
@@ -228,43 +228,4 @@ function useCopy(state: AppState, dispatch: (a: Action) => void, article: Articl
 			live = false;
 		};
 	}, [request?.nonce]); // eslint-disable-line react-hooks/exhaustive-deps -- one copy per request
-}
-
-/** Following a link: another article of the shelf opens here; a web link opens in the browser, or is copied. */
-function useFollowLink(state: AppState, dispatch: (a: Action) => void, all: Article[], openUrl: AppProps['openUrl'], copy: AppProps['copy']): void {
-	const request = state.linkRequest;
-	const names = useMemo(() => shelfNames(all), [all]);
-	useEffect(() => {
-		const r = state.reader;
-		const link = request && r?.layout.links[request.link];
-		if (!r || !link) return;
-		const target = resolveShelfLink(r.slug, link.href, names);
-		switch (target.kind) {
-			case 'article':
-				dispatch({type: 'open', slug: target.slug, anchor: target.anchor, fromLink: true});
-				return;
-			case 'anchor':
-				dispatch({type: 'open', slug: r.slug, anchor: target.anchor, fromLink: true});
-				return;
-			case 'missing':
-				dispatch({type: 'status', status: {text: `Not on this shelf: ${target.target}`, kind: 'warning'}});
-				return;
-			case 'inert':
-				dispatch({type: 'status', status: {text: `Not followed: ${target.href} is not a web or mail link`, kind: 'warning'}});
-				return;
-			case 'external': {
-				let live = true;
-				const fallback = (why: string): void => {
-					void copy(target.url).then(c => live && dispatch({type: 'status', status: c.ok
-						? {text: `${why}; copied the URL instead`, kind: 'info'}
-						: {text: `${why}, and could not copy it: ${target.url}`, kind: 'warning'}}));
-				};
-				if (!openUrl) fallback('No browser to open it');
-				else void openUrl(target.url).then(o => (o.ok ? live && dispatch({type: 'status', status: {text: `Opened ${target.url} with ${o.how}`, kind: 'success'}}) : fallback(`Not opened: ${o.how}`)));
-				return () => {
-					live = false;
-				};
-			}
-		}
-	}, [request?.nonce]); // eslint-disable-line react-hooks/exhaustive-deps -- one follow per request
 }

@@ -1,5 +1,6 @@
 import {Marked, type Token, type Tokens, type RendererObject} from 'marked';
 import {markedTerminal} from 'marked-terminal';
+import {imageSource} from './images.js';
 import {parseArticle, type ParsedArticle, type ParseOptions} from './parse.js';
 import {extractMarks, mark} from './markers.js';
 
@@ -29,7 +30,8 @@ export interface RenderedLink {
 	/** 0-based, in document order. */
 	index: number;
 	href: string;
-	kind: LinkKind;
+	/** `image`: an image's labelled line (Enter opens the image). */
+	kind: LinkKind | 'image';
 	/** The link's text as shown (plain). */
 	text: string;
 	/** Where the link's text starts on screen, once rendered. */
@@ -232,8 +234,11 @@ export class ArticleRenderer {
 				return mark('linkStart', index) + describeLink(rendered, token.href, token.text, s) + mark('linkEnd', index);
 			},
 			image(token) {
-				const alt = token.text ? `${token.text}` : 'image';
-				return s.dim('[image: ') + alt + s.dim(`] ${token.href}`);
+				// A labelled line Tab selects and Enter opens in the system's viewer.
+				const label = `▣ ${token.text || 'image'} · ${imageSource(token.href)}`;
+				const index = self.links.length;
+				self.links.push({index, href: token.href, kind: 'image', text: label, line: -1, column: 0});
+				return mark('linkStart', index) + s.link(label) + mark('linkEnd', index);
 			},
 			html(token) {
 				const text = unescapeEntities(token.text.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<[^>]*>/g, ''));

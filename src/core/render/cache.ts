@@ -1,6 +1,7 @@
 import {ArticleRenderer} from './article.js';
 import {dialectOptionsFor, parseArticle} from './parse.js';
 import {bodyToRead} from './title-heading.js';
+import {coverMarkdown} from './images.js';
 import type {Styles} from './styles.js';
 import type {Article} from '../shelf/types.js';
 
@@ -20,7 +21,7 @@ export function renderedArticle(article: Article, width: number, styles: Styles,
 	const key = `${width}:${styles.theme}:${styles.level}:${footer.length}`;
 	let r = byWidth.get(key);
 	if (!r) {
-		r = new ArticleRenderer(parseArticle(bodyToRead(article), {...dialectOptionsFor(article), footer}), width, styles);
+		r = new ArticleRenderer(parseArticle(coverMarkdown(article.cover) + bodyToRead(article), {...dialectOptionsFor(article), footer}), width, styles);
 		byWidth.set(key, r);
 		if (byWidth.size > WIDTHS_KEPT) byWidth.delete(byWidth.keys().next().value as string);
 	}

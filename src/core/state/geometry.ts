@@ -16,18 +16,36 @@ export function articleRowLines(article: Article, row: SearchRow | undefined, mo
 	return Math.min(most, third ? 3 : 2);
 }
 
-export function libraryLayout(width: number, height: number): {groupWidth: number; twoPanes: boolean; listRows: number; rowHeight: number} {
+/** Widest text column by default: long lines are hard to read, even on a 200-column terminal. */
+export const MAX_TEXT_WIDTH = 110;
+
+/** From this width the library shows the selected article's first screen beside the list. */
+export const PREVIEW_MIN_COLUMNS = 160;
+
+export interface LibraryLayout {
+	groupWidth: number;
+	twoPanes: boolean;
+	listRows: number;
+	rowHeight: number;
+	/** Columns of the article list (its pane). */
+	articleWidth: number;
+	/** Columns of the preview pane at the right; 0 when the terminal is narrower than PREVIEW_MIN_COLUMNS. */
+	previewWidth: number;
+}
+
+export function libraryLayout(width: number, height: number): LibraryLayout {
 	const twoPanes = width >= 60;
 	const groupWidth = twoPanes ? Math.min(32, Math.max(20, Math.floor(width * 0.28))) : width;
 	const listRows = Math.max(1, height - 3);
-	return {groupWidth, twoPanes, listRows, rowHeight: articleRowHeight(listRows)};
+	const rest = twoPanes ? width - groupWidth - 1 : width;
+	const previewWidth = width >= PREVIEW_MIN_COLUMNS ? Math.min(MAX_TEXT_WIDTH + 2, Math.floor(rest * 0.55)) : 0;
+	const articleWidth = previewWidth ? rest - previewWidth - 1 : rest;
+	return {groupWidth, twoPanes, listRows, rowHeight: articleRowHeight(listRows), articleWidth, previewWidth};
 }
 
 /** The screen row of the first list row: below the title line and the pane titles. */
 export const LIBRARY_LIST_TOP = 2;
 
-/** Widest text column by default: long lines are hard to read, even on a 200-column terminal. */
-export const MAX_TEXT_WIDTH = 110;
 
 export function readerGeometry(width: number, height: number, maxTextWidth = MAX_TEXT_WIDTH): {textWidth: number; margin: number; viewHeight: number; headerLines: number} {
 	const headerLines = height >= 12 ? 3 : 1;

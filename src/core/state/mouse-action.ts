@@ -65,6 +65,8 @@ function libraryMouse(state: AppState, e: MouseEvent, screen: MouseScreen, wheel
 	const layout = libraryLayout(screen.columns, screen.rows);
 	const search = state.search;
 	const onGroups = search ? false : layout.twoPanes ? e.x < layout.groupWidth : state.focus === 'groups';
+	// The preview pane (wide screens) is only to look at.
+	if (layout.previewWidth > 0 && e.x >= screen.columns - layout.previewWidth) return state;
 	if (wheel) {
 		const focused = search ? {...state, search: {...search, editing: false}} : {...state, focus: onGroups ? 'groups' as const : 'articles' as const};
 		return run(focused, wheel);

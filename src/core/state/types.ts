@@ -43,7 +43,7 @@ export interface ReaderLayout {
 	/** Code blocks known so far, with their exact sources (what `y` copies). */
 	blocks: {startLine: number; endLine: number; unsafe: string[]; source: string; lang?: string}[];
 	/** `width`: columns the link's text takes (for clicks). */
-	links: {line: number; column: number; href: string; width?: number}[];
+	links: {line: number; column: number; href: string; width?: number; image?: boolean}[];
 	headings: {line: number; depth: number; text: string}[];
 }
 

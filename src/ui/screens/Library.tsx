@@ -1,6 +1,8 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {WindowedSelect} from '../components/WindowedSelect.js';
+import {Preview} from '../components/Preview.js';
+import type {Styles} from '../../core/render/styles.js';
 import {StatusLine} from '../components/StatusLine.js';
 import {useTheme} from '../theme.js';
 import {articleRowLines, libraryLayout} from '../../core/state/geometry.js';
@@ -18,19 +20,20 @@ interface Props {
 	opened: ((slug: string) => boolean) | null;
 	/** The full-text index is still being built. */
 	indexing: boolean;
+	/** How articles are drawn: the wide library's preview needs them. */
+	styles?: Styles;
 }
 
 export {articleRowHeight, articleRowLines, libraryLayout} from '../../core/state/geometry.js';
 
 const SORT_LABEL = {newest: '', oldest: ' · oldest first', title: ' · by title'} as const;
 
-export function Library({state, width, height, title, opened, indexing}: Props): React.ReactElement {
+export function Library({state, width, height, title, opened, indexing, styles}: Props): React.ReactElement {
 	const theme = useTheme();
-	const {groupWidth, twoPanes, listRows, rowHeight} = libraryLayout(width, height);
+	const {groupWidth, twoPanes, listRows, rowHeight, articleWidth, previewWidth} = libraryLayout(width, height);
 	const group = state.groups[state.groupIndex];
 	const search = state.search;
 	const articles = currentArticles(state);
-	const articleWidth = twoPanes ? width - groupWidth - 1 : width;
 	const showGroups = (twoPanes || state.focus === 'groups') && !(search && !twoPanes);
 	const showArticles = twoPanes || state.focus === 'articles' || search !== null;
 	const broken = brokenCount(state.groups[0]?.articles ?? []);
@@ -83,6 +86,11 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 									<ArticleRow article={v.article} row={v.row} unread={opened ? !opened(v.article.slug) : false} selected={isSelected} focused={focused} width={articleWidth - 1} height={articleRowLines(v.article, v.row, rowHeight)} />
 								)}
 							/>}
+					</Box>
+				)}
+				{previewWidth > 0 && styles && (
+					<Box marginLeft={1}>
+						<Preview article={articles[selected]} width={previewWidth} height={listRows + 1} styles={styles} />
 					</Box>
 				)}
 			</Box>

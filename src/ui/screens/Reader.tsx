@@ -72,7 +72,7 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 	const layout = useMemo(() => ({
 		signature, lineCount, viewHeight, complete: done,
 		blocks: view.blocks.map(b => ({startLine: b.startLine, endLine: b.endLine, unsafe: pasteWarnings(b), source: b.source, lang: b.lang})),
-		links: view.links.map(l => ({line: l.line, column: l.column, href: l.href, width: visibleWidth(l.text)})),
+		links: view.links.map(l => ({line: l.line, column: l.column, href: l.href, width: visibleWidth(l.text), ...(l.kind === 'image' ? {image: true} : {})})),
 		headings: view.headings.map(h => ({line: h.line, depth: h.depth, text: h.text})),
 	}), [signature]); // eslint-disable-line react-hooks/exhaustive-deps -- the signature names everything it holds
 	useEffect(() => {
@@ -107,7 +107,7 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 	const meta = (article.draft ? 'draft · ' : '') + articleMeta(article, 'min read');
 	const tags = article.tags.map(t => `#${t}`).join(' ');
 	const findStatus = r.find && r.find.hits.length > 0 && r.find.current >= 0 ? {text: `hit ${r.find.current + 1}/${r.find.hits.length} for "${r.find.query}" · n/N next/previous · Esc clears`, kind: 'info' as const} : null;
-	const linkStatus = state.status ?? (selectedLink ? {text: `→ ${selectedLink.href}  (Enter follows)`, kind: 'info' as const} : findStatus);
+	const linkStatus = state.status ?? (selectedLink ? {text: `→ ${selectedLink.href}  (Enter ${selectedLink.kind === 'image' ? 'opens the image' : 'follows'})`, kind: 'info' as const} : findStatus);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold {...theme.accent} wrap="truncate">{` ${article.title}`}</Text>
