@@ -36,9 +36,9 @@ describe('Hugo shortcodes', () => {
 	it('shows figure as an image line, ref/relref as shelf links, others as dim markers', () => {
 		const r = render('{{< figure src="/img/a.png" title="A chart" >}}\n\nSee [the plugin]({{< relref "/plugins/cache.md" >}}) and {{< ref "intro" >}}.\n\n{{< youtube dQw4w9 >}}\n\n{{% notice tip %}}Careful{{% /notice %}}\n');
 		const out = r.lines.join('\n');
-		expect(out).toContain('[image: A chart] /img/a.png');
+		expect(out).toContain('▣ A chart · /img/a.png');
 		expect(out).toContain('See the plugin and intro.');
-		expect(r.links.map(l => l.href)).toEqual(['site:/plugins/cache.md', 'site:intro']);
+		expect(r.links.map(l => l.href)).toEqual(['/img/a.png', 'site:/plugins/cache.md', 'site:intro']); // the figure is an image line, selectable
 		expect(out).toContain('⟨youtube dQw4w9⟩');
 		expect(out).toContain('⟨notice tip⟩Careful⟨/notice⟩');
 		expect(out).not.toMatch(LEAKS);
@@ -130,8 +130,8 @@ describe('Obsidian', () => {
 	it('makes wikilinks and embeds followable shelf links with the text Obsidian shows', () => {
 		const r = render('See [[Note]], [[Note|this]], [[Other#Set up]], [[#Local]] and ![[Embedded note]].\n\n![[diagram.png]] ![[paper.pdf]]\n', 100);
 		expect(r.lines[0]).toBe('See Note, this, Other › Set up, Local and [embedded: Embedded note].');
-		expect(r.links.map(l => l.href)).toEqual(['wiki:Note', 'wiki:Note', 'wiki:Other#Set up', 'wiki:#Local', 'embed:Embedded note']);
-		expect(r.lines.join('\n')).toContain('[image: diagram.png] diagram.png ⟨embedded: paper.pdf⟩');
+		expect(r.links.map(l => l.href)).toEqual(['wiki:Note', 'wiki:Note', 'wiki:Other#Set up', 'wiki:#Local', 'embed:Embedded note', 'diagram.png']); // an embedded image is an image line: Tab selects it, Enter opens it
+		expect(r.lines.join('\n')).toContain('▣ diagram.png · diagram.png ⟨embedded: paper.pdf⟩');
 	});
 
 	it('leaves escaped brackets, code and JSX-looking HTML outside MDX alone', () => {

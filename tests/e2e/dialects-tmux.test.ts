@@ -81,7 +81,7 @@ describe.skipIf(!HAS_TMUX)('dialect articles in tmux at 80x24', () => {
 		await tmux.waitFor('✓ Copied block 1');
 		expect(await tmux.waitForBuffer(HIGHLIGHT_SOURCE)).toBe(HIGHLIGHT_SOURCE);
 		const all = await readToEnd();
-		expect(all).toContain('[image: A week of tides at the quay]');
+		expect(all).toContain('▣ A week of tides at the quay');
 		expect(all).toContain('⟨youtube tideclip01⟩');
 		await quit();
 	}, 60_000);

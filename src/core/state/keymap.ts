@@ -75,8 +75,8 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'prevBlock', scope: 'reader', keys: [{input: '['}], description: 'Previous code block'},
 	{command: 'copyBlock', scope: 'reader', keys: [{input: 'y'}, {input: 'c'}], description: 'Copy selected block'},
 	{command: 'copyNumbered', scope: 'reader', keys: [{digit: true}], description: 'Copy block N'},
-	{command: 'copyCommands', scope: 'reader', keys: [{input: 'Y'}], description: 'Copy only the commands of a shell block (no prompts, no output)'},
-	{command: 'copyLink', scope: 'reader', keys: [{input: 'L'}], description: 'Copy a link to this section (slug#heading)'},
+	{command: 'copyCommands', scope: 'reader', keys: [{input: 'Y'}], description: 'Copy commands only (shell)'},
+	{command: 'copyLink', scope: 'reader', keys: [{input: 'L'}], description: 'Copy link to section'},
 	{command: 'find', scope: 'reader', keys: [{input: '/'}], description: 'Find in the article'},
 	{command: 'nextHit', scope: 'reader', keys: [{input: 'n'}], description: 'Next hit'},
 	{command: 'prevHit', scope: 'reader', keys: [{input: 'N'}], description: 'Previous hit'},
@@ -98,7 +98,7 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'cancel', scope: 'outline', keys: [{special: 'escape'}, {input: 't'}, {input: 'q'}], description: 'Close the outline'},
 
 	{command: 'help', scope: 'global', keys: [{input: '?'}], description: 'Show or hide help'},
-	{command: 'toggleMouse', scope: 'global', keys: [{input: 'M'}], description: 'Mouse on/off (wheel scrolls, click selects; off gives the terminal its text selection back)'},
+	{command: 'toggleMouse', scope: 'global', keys: [{input: 'M'}], description: 'Mouse on/off'},
 	{command: 'quit', scope: 'global', keys: [{ctrl: 'c'}], description: 'Quit'},
 ];
 
