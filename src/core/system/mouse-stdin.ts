@@ -68,6 +68,8 @@ export function mouseFilteredStdin(input: NodeJS.ReadStream, onMouse: (e: MouseE
 		}
 	};
 	input.on('data', onData);
+	// A 'data' listener does not restart a stream that was paused on purpose (the theme's OSC 11 query pauses it).
+	input.resume();
 	return {
 		stream: out as unknown as NodeJS.ReadStream, // a PassThrough with the TTY methods Ink uses
 		close() {
