@@ -1,3 +1,4 @@
+import {memorySource, openShelfSource, type ShelfSource} from './core/index/shelf-source.js';
 import {loadShelf, type LoadOptions} from './core/shelf/loader.js';
 import {buildIndex, findArticle, suggest} from './core/shelf/catalog.js';
 import {checkShelf} from './core/shelf/check.js';
@@ -105,12 +106,17 @@ export function articleFor(shelf: Shelf, slug: string): Article {
 	throw new CliError(`No article "${sanitizeLine(slug)}" in ${shelf.root} (${countOf(shelf.articles.length, 'article')}).${hint} See: inkshelf list`);
 }
 
-export async function readCommand(shelf: Shelf, args: CliArgs, io: Io, theme: ThemeName = 'dark'): Promise<number> {
+/** The article as its file is now: `read` and `code` never print what an index remembers. */
+async function currentArticle(source: ShelfSource, slug: string): Promise<Article> {
+	return source.readNow(articleFor(source.shelf, slug));
+}
+
+export async function readCommand(source: ShelfSource, args: CliArgs, io: Io, theme: ThemeName = 'dark'): Promise<number> {
 	const {renderArticle} = await import('./core/render/article.js');
 	const {bodyToRead} = await import('./core/render/title-heading.js');
 	const {dialectOptionsFor} = await import('./core/render/parse.js');
 	const {colorLevelFor, makeStyles} = await import('./core/render/styles.js');
-	const article = articleFor(shelf, args.args[0] ?? '');
+	const article = await currentArticle(source, args.args[0] ?? '');
 	if (article.error) throw new CliError(`${article.slug} cannot be read: ${article.error}`);
 	const width = args.width ?? (io.out.isTTY && io.out.columns ? io.out.columns : 80);
 	const styles = makeStyles(colorLevelFor(io.out, io.env), theme);
@@ -122,9 +128,9 @@ export async function readCommand(shelf: Shelf, args: CliArgs, io: Io, theme: Th
 	return 0;
 }
 
-export async function codeCommand(shelf: Shelf, args: CliArgs, io: Io): Promise<number> {
+export async function codeCommand(source: ShelfSource, args: CliArgs, io: Io): Promise<number> {
 	const {codeBlocksOf} = await import('./core/render/parse.js');
-	const article = articleFor(shelf, args.args[0] ?? '');
+	const article = await currentArticle(source, args.args[0] ?? '');
 	if (article.error) throw new CliError(`${article.slug} cannot be read: ${article.error}`);
 	const blocks = codeBlocksOf(article);
 	const n = Number(args.args[1]);
@@ -139,10 +145,14 @@ export async function codeCommand(shelf: Shelf, args: CliArgs, io: Io): Promise<
 	return 0;
 }
 
-export async function searchCommand(shelf: Shelf, args: CliArgs, io: Io): Promise<number> {
-	const {createSearchIndex} = await import('./core/search/shelf-search.js');
+export async function searchCommand(source: ShelfSource, args: CliArgs, io: Io): Promise<number> {
+	const {ShelfSearch} = await import('./core/search/shelf-search.js');
 	const query = args.args[0] ?? '';
-	const hits = createSearchIndex(shelf.articles).search(query, {limit: args.limit ?? 20});
+	// What is not indexed yet (new or changed files) is indexed now, and kept for the next search.
+	while (!source.indexPending(1000));
+	const index = new ShelfSearch(source.text ?? undefined);
+	for (const article of source.shelf.articles) index.add(article);
+	const hits = index.search(query, {limit: args.limit ?? 20});
 	if (args.json) {
 		io.out.write(JSON.stringify(hits.map(h => ({slug: h.slug, title: h.title, score: Number(h.score.toFixed(3)), kind: h.kind, line: h.snippet?.line ?? null, snippet: h.snippet?.text ?? null})), null, 2) + '\n');
 	} else {
@@ -163,6 +173,23 @@ export function checkCommand(shelf: Shelf, io: Io): number {
 	return broken ? 1 : 0;
 }
 
+/** One file (or standard input) read whole, with no index: `inkshelf notes/x.md`. */
+export async function loadDocumentShelf(path: string): Promise<Shelf> {
+	return openShelf(path);
+}
+
+export {memorySource};
+
+/** A shelf through its persistent index (see core/index): what the commands and the app read. */
+export async function openIndexedShelf(dir: string, options: {noCache?: boolean; env?: NodeJS.ProcessEnv; exclude?: readonly string[]} = {}): Promise<ShelfSource> {
+	try {
+		return await openShelfSource(dir, options);
+	} catch (error) {
+		throw new CliError(sanitize(error instanceof Error ? error.message : String(error)));
+	}
+}
+
+/** A shelf read whole into memory (several shelves merged into one library are). */
 export async function openShelf(dir: string, options: LoadOptions = {}): Promise<Shelf> {
 	try {
 		return await loadShelf(dir, options);

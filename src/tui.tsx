@@ -12,6 +12,7 @@ import supportsHyperlinks from 'supports-hyperlinks';
 import {loadInBackground} from './core/shelf/load-in-background.js';
 import {sanitizeLine} from './core/sanitize.js';
 import type {Shelf} from './core/shelf/types.js';
+import type {ShelfSource} from './core/index/shelf-source.js';
 import type {EffectiveConfig} from './core/config/index.js';
 import {formatProblem} from './core/config/parse.js';
 import type {Notices} from './ui/hooks/use-notices.js';
@@ -29,6 +30,8 @@ export interface RunOptions {
 	keys?: NodeJS.ReadStream;
 	/** A folder to load behind the one document shown first (`inkshelf notes/x.md`). */
 	folder?: string;
+	/** The shelf's persistent index: bodies are read from it when opened, search uses it. */
+	source?: ShelfSource;
 }
 
 /**
@@ -68,7 +71,7 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	const tree = (groups: Group[], heading: string): React.ReactElement => (
 		<ErrorBoundary onError={fail}>
 			<ThemeContext.Provider value={uiTheme(theme, level)}>
-			<App groups={groups} title={`inkshelf · ${heading}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} notices={notices ?? null} hideDrafts={options.hideDrafts ?? false} hyperlinks={styles.level > 0 && supportsHyperlinks.stdout}
+			<App groups={groups} {...(options.source ? {source: options.source} : {})} title={`inkshelf · ${heading}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} notices={notices ?? null} hideDrafts={options.hideDrafts ?? false} hyperlinks={styles.level > 0 && supportsHyperlinks.stdout}
 				{...(initialSlug ? {initialSlug} : {})} {...(config ? {maxTextWidth: config.settings.width} : {})} {...(firstProblem ? {notice: firstProblem} : {})} />
 			</ThemeContext.Provider>
 		</ErrorBoundary>

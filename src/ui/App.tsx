@@ -14,6 +14,8 @@ import type {OpenResult} from '../core/system/opener.js';
 import type {PlaceStore} from '../core/system/place-store.js';
 import type {Styles} from '../core/render/styles.js';
 import type {Article} from '../core/shelf/types.js';
+import type {ShelfSource} from '../core/index/shelf-source.js';
+import {useOpenArticle} from './hooks/use-open-article.js';
 
 export interface AppProps {
 	/** All, then categories, then tags; a "Recently read" group is added after All when places are kept. */
@@ -38,6 +40,11 @@ export interface AppProps {
 	notices?: Notices | null;
 	/** Start with drafts hidden (`--no-drafts`); `d` shows them. */
 	hideDrafts?: boolean;
+	/**
+	 * Where bodies, links and the text index come from (the shelf's persistent
+	 * index). Without it the listed articles carry their bodies (tests).
+	 */
+	source?: ShelfSource;
 }
 
 type ReaderScreen = (typeof import('./screens/Reader.js'))['Reader'];
@@ -79,21 +86,22 @@ function withRecent(groups: Group[], places: PlaceStore | null | undefined): Gro
 export const MIN_COLUMNS = 20;
 export const MIN_ROWS = 5;
 
-export function App({groups, title, styles, copy, openUrl, places, initialSlug, hyperlinks = false, maxTextWidth, notice, notices = null, hideDrafts = false}: AppProps): React.ReactElement {
+export function App({groups, title, styles, copy, openUrl, places, initialSlug, hyperlinks = false, maxTextWidth, notice, notices = null, hideDrafts = false, source}: AppProps): React.ReactElement {
 	const theme = useTheme();
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
 	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(withRecent(groups, places), initialSlug, hideDrafts));
 	const all = useMemo(() => groups[0]?.articles ?? [], [groups]);
 	const slug = state.reader?.slug;
-	const article = useMemo(() => (slug === undefined ? undefined : all.find(a => a.slug === slug)), [all, slug]);
+	const entry = useMemo(() => (slug === undefined ? undefined : all.find(a => a.slug === slug)), [all, slug]);
+	const {article} = useOpenArticle(entry, source ? a => source.readNow(a) : undefined, 0);
 	const Reader = useReaderScreen(state.screen === 'reader');
 	// Related articles and the ones linking here, shown after the article; backlinks need
-	// one pass over the shelf's text, done when the first article opens.
-	const reading = article !== undefined;
-	const backlinks = useMemo(() => (reading ? backlinkIndex(all) : null), [all, reading]);
+	// one pass over the shelf's links (kept in the index), done when the first article opens.
+	const reading = entry !== undefined;
+	const backlinks = useMemo(() => (reading ? backlinkIndex(all, source ? a => source.linksOf(a) : undefined) : null), [all, reading, source]);
 	const footer = useMemo(() => (article && backlinks ? footerMarkdown(article, relatedArticles(article, all), backlinks.get(article.slug) ?? []) : ''), [article, backlinks, all]);
-	const {indexed, search} = useShelfSearch(all, state.screen === 'library');
+	const {indexing, search} = useShelfSearch(all, state.screen === 'library', source);
 
 	useInput((input, key) => {
 		for (const k of splitKeys(input, key)) dispatch({type: 'key', ...k});
@@ -119,10 +127,14 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 		if (notice) dispatch({type: 'status', status: {text: notice, kind: 'error'}});
 	}, [notice]);
 
+	useEffect(() => {
+		if (source?.status) dispatch({type: 'status', status: {text: source.status, kind: 'warning'}});
+	}, [source]);
+
 	// Library search reads the index through this; it is handed over again as the index grows.
 	useEffect(() => {
 		dispatch({type: 'searcher', searcher: search});
-	}, [search, indexed]);
+	}, [search, indexing]);
 
 	useNewGroups(groups, places, dispatch);
 	usePlaces(state, dispatch, places, groups);
@@ -141,15 +153,15 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 		return <Text {...theme.warning} wrap="truncate">{`enlarge to ${MIN_COLUMNS}×${MIN_ROWS}`}</Text>;
 	}
 	if (state.help) return <Help width={columns} height={rows} top={state.helpTop} />;
-	if (state.screen === 'reader' && article) {
-		if (!Reader) return <Text {...theme.muted}>{` Opening ${article.title}…`}</Text>;
+	if (state.screen === 'reader' && entry) {
+		if (!Reader || !article) return <Text {...theme.muted}>{` Opening ${entry.title}…`}</Text>;
 		// The screen is imported once and kept at module level (preloadReader), so it is the same component on every render.
 		// eslint-disable-next-line react-hooks/static-components -- see the line above
 		return <Reader state={state} article={article} footer={footer} width={columns} height={rows} styles={styles} hyperlinks={hyperlinks} {...(maxTextWidth ? {maxTextWidth} : {})} dispatch={dispatch} />;
 	}
 	return (
 		<Box>
-			<Library state={state} width={columns} height={rows} title={title} opened={places ? (slug: string) => places.hasOpened(slug) : null} indexing={indexed < all.length} />
+			<Library state={state} width={columns} height={rows} title={title} opened={places ? (slug: string) => places.hasOpened(slug) : null} indexing={indexing} />
 		</Box>
 	);
 }

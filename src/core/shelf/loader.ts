@@ -31,7 +31,35 @@ const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
  */
 
 export async function loadShelf(root: string, options: LoadOptions = {}): Promise<Shelf> {
-	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+	const scan = scanShelf(root, options);
+	const read = articleReader(scan.root, scan.skipped, scan.vaults, maxBytesOf(options));
+	return finishShelf(scan.root, scan.files.map(file => read(file.path)), scan.skipped);
+}
+
+/** A markdown file found by `scanShelf`, with what tells a changed file from an unchanged one. */
+export interface ShelfFile {
+	path: string;
+	size: number;
+	mtimeMs: number;
+	ino: number;
+}
+
+export interface ShelfScan {
+	root: string;
+	files: ShelfFile[];
+	skipped: Skipped[];
+	/** Every folder walked: what a watcher watches for new and changed files. */
+	folders: string[];
+	/** Folders holding a `.obsidian` folder (an Obsidian vault's settings). */
+	vaults: string[];
+}
+
+/**
+ * The shelf's files without reading them: one stat each (the persistent
+ * index reads only the new and changed ones). A file named as the shelf is a
+ * shelf of one. Throws only when the root cannot be opened.
+ */
+export function scanShelf(root: string, options: Pick<LoadOptions, 'exclude'> = {}): ShelfScan {
 	const abs = resolve(root);
 	let rootStat: Stats;
 	try {
@@ -40,26 +68,31 @@ export async function loadShelf(root: string, options: LoadOptions = {}): Promis
 		const why = errorCode(err) === 'ENOENT' ? 'no such file or folder' : reason(err);
 		throw new Error(`cannot open shelf ${sanitizeLine(root)}: ${why}`);
 	}
-	if (rootStat.isFile()) {
-		const dir = dirname(abs);
-		const skipped: Skipped[] = [];
-		return {root: dir, articles: [readArticle(abs, maxBytes, contextFor(dir, skipped)(abs))], skipped};
-	}
+	if (rootStat.isFile()) return {root: dirname(abs), files: [fileOf(abs, rootStat)], skipped: [], folders: [dirname(abs)], vaults: []};
 	if (!rootStat.isDirectory()) throw new Error(`cannot open shelf ${sanitizeLine(root)}: not a folder or a file`);
+	const scan: ShelfScan = {root: abs, files: [], skipped: [], folders: [], vaults: []};
+	scan.files = walk(abs, realpathSync(abs), rootStat, scan, folderFilter(abs, options.exclude));
+	return scan;
+}
 
-	const skipped: Skipped[] = [];
-	const vaults: string[] = [];
-	const files = walk(abs, realpathSync(abs), rootStat, skipped, vaults, folderFilter(abs, options.exclude));
-	const context = contextFor(abs, skipped, vaults);
-	const articles = files.map(file => readArticle(file, maxBytes, context(file)));
+/** Reads and parses files of the shelf at `root`: the one way a file of a shelf becomes an Article. */
+export function articleReader(root: string, skipped: Skipped[] = [], vaults: string[] = [], maxBytes = DEFAULT_MAX_BYTES): (path: string) => Article {
+	const context = contextFor(root, skipped, vaults);
+	return path => readArticle(path, maxBytes, context(path));
+}
+
+/** Orders the articles and gives every one a unique slug: the last step of loading, whichever way the articles were read. */
+export function finishShelf(root: string, articles: Article[], skipped: Skipped[]): Shelf {
 	// On a slug clash the `.md` file keeps the plain slug.
 	const rank = (a: Article): number => (/\.md$/i.test(a.path) ? 0 : 1);
 	articles.sort((a, b) => compare(a.slug, b.slug) || rank(a) - rank(b) || compare(a.path, b.path));
-	uniqueSlugs(articles, abs);
+	uniqueSlugs(articles, root);
 	articles.sort((a, b) => compare(a.slug, b.slug));
 	skipped.sort((a, b) => compare(a.path, b.path));
-	return {root: abs, articles, skipped};
+	return {root, articles, skipped};
 }
+
+const fileOf = (path: string, s: Stats): ShelfFile => ({path, size: s.size, mtimeMs: s.mtimeMs, ino: s.ino});
 
 /** A document that is not a file of the folder (`inkshelf -`), read as if it were `path` in `root`. */
 export function articleFromText(root: string, path: string, bytes: Uint8Array): Article {
@@ -118,9 +151,10 @@ function isFolder(path: string): boolean {
  * Walks real folders first and symlinked folders after, so a folder reached
  * both ways is listed under its real path and the link is the one skipped.
  */
-/** `vaults` gathers the folders holding a `.obsidian` folder (an Obsidian vault's settings). */
-function walk(root: string, realRoot: string, rootStat: Stats, skipped: Skipped[], vaults: string[], excluded: (dir: string) => boolean = () => false): string[] {
-	const files: string[] = [];
+/** Gathers in `found` the folders walked, skipped paths and Obsidian vaults (folders holding `.obsidian`). */
+function walk(root: string, realRoot: string, rootStat: Stats, found: Pick<ShelfScan, 'skipped' | 'folders' | 'vaults'>, excluded: (dir: string) => boolean = () => false): ShelfFile[] {
+	const {skipped, folders, vaults} = found;
+	const files: ShelfFile[] = [];
 	const visited = new Set<string>();
 	// `linkedFrom`: the real folder holding the symlink, to tell a loop (link to an ancestor) from a duplicate.
 	const dirs: {dir: string; real: string; stats: Stats; linkedFrom?: string}[] = [{dir: root, real: realRoot, stats: rootStat}];
@@ -132,6 +166,7 @@ function walk(root: string, realRoot: string, rootStat: Stats, skipped: Skipped[
 			continue;
 		}
 		visited.add(`${next.stats.dev}:${next.stats.ino}`);
+		folders.push(next.dir);
 		const names = attempt(() => readdirSync(next.dir));
 		if (typeof names === 'string') {
 			skipped.push({path: next.dir, reason: `cannot read folder: ${names}`});
@@ -168,7 +203,7 @@ function walk(root: string, realRoot: string, rootStat: Stats, skipped: Skipped[
 			if (stats.isDirectory() && excluded(path)) skipped.push({path, reason: 'excluded by the config (exclude)'});
 			else if (stats.isDirectory()) dirs.push({dir: path, real, stats});
 			else if (!MARKDOWN.test(name)) continue;
-			else if (stats.isFile()) files.push(path);
+			else if (stats.isFile()) files.push(fileOf(path, stats));
 			// Never opened: reading a FIFO blocks until a writer comes, which may be never.
 			else skipped.push({path, reason: `${fileKind(stats)}, not a regular file`});
 		}

@@ -17,19 +17,24 @@ export function relatedArticles(article: Article, all: readonly Article[], limit
 
 const LINK = /\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
 
+/** The link targets written in an article: markdown links and the links dialects write (what backlinks are made of). */
+export function linkTargets(article: Article): string[] {
+	return [...new Set([...Array.from(article.body.matchAll(LINK), m => m[1] ?? ''), ...dialectRefs(article).map(r => r.href)])];
+}
+
 /**
  * For every article, the articles that link to it: markdown links, and the
  * links dialects write (wikilinks, Liquid `link`/`post_url`, Hugo `ref`).
- * One pass over the shelf's text.
+ * `targetsOf` gives an article's link targets: read from its body by
+ * default, or from the persistent index where bodies are not kept in memory.
  */
-export function backlinkIndex(all: readonly Article[]): Map<string, Article[]> {
+export function backlinkIndex(all: readonly Article[], targetsOf: (a: Article) => readonly string[] = linkTargets): Map<string, Article[]> {
 	const names = shelfNames(all);
 	const index = new Map<string, Article[]>();
 	for (const from of all) {
 		if (from.error) continue;
 		const targets = new Set<string>();
-		const hrefs = [...Array.from(from.body.matchAll(LINK), m => m[1] ?? ''), ...dialectRefs(from).map(r => r.href)];
-		for (const href of hrefs) {
+		for (const href of targetsOf(from)) {
 			const target = resolveShelfLink(from.slug, href, names);
 			if (target.kind === 'article' && target.slug !== from.slug) targets.add(target.slug);
 		}

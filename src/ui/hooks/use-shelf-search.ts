@@ -1,6 +1,7 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {createSearchIndex, fuzzyFilter, type ShelfSearch} from '../../core/search/shelf-search.js';
+import {fuzzyFilter, ShelfSearch} from '../../core/search/shelf-search.js';
 import type {Article} from '../../core/shelf/types.js';
+import type {ShelfSource} from '../../core/index/shelf-source.js';
 import type {SearchRow} from '../../core/state/reducer.js';
 
 /** Articles indexed per slice of background work: small enough that a key never waits long. */
@@ -12,38 +13,45 @@ const INDEX_HITS = 60;
 const ANNOUNCE_MS = 300;
 
 /**
- * The full-text index, built after the first frame a slice at a time (a shelf
+ * The search index, built after the first frame a slice at a time (a shelf
  * of thousands takes a while), and a function from a query to result rows.
- * `indexed` grows as it builds, so results can be refreshed as it does.
- * The text is indexed only while the library is on screen (`active`): one
- * article's text is indexed in one go, and a megabyte article would otherwise
- * hold up the keys of whoever is reading it.
+ * Titles and metadata go in first, then the text: into the shelf's
+ * persistent index (`source`), where only new and changed files need it, or
+ * into memory. `indexing` is a quiet progress mark until all is done; results
+ * are refreshed as it moves. The text is indexed only while the library is
+ * on screen (`active`): one article's text is indexed in one go, and a
+ * megabyte article would otherwise hold up the keys of whoever is reading it.
  */
-export function useShelfSearch(articles: Article[], active: boolean): {indexed: number; search: (query: string) => SearchRow[]} {
+export function useShelfSearch(articles: Article[], active: boolean, source?: ShelfSource): {indexing: string | null; search: (query: string) => SearchRow[]} {
 	const index = useRef<ShelfSearch | null>(null);
-	const [indexed, setIndexed] = useState(0);
+	const [indexing, setIndexing] = useState<string | null>(() => (articles.length ? `indexing 0/${articles.length.toLocaleString('en-US')}` : null));
 	useEffect(() => {
-		// Titles, tags and descriptions are searchable at once; the text of every article follows.
-		index.current = createSearchIndex(articles, {deferText: true});
-	}, [articles]);
+		index.current = new ShelfSearch(source?.text ?? undefined);
+	}, [articles, source]);
 	useEffect(() => {
 		const search = index.current;
-		if (!search || !active || search.pending === 0) return;
+		if (!search || !active) return;
 		let timer: NodeJS.Timeout;
-		let announced = performance.now();
+		let announced = 0;
+		let added = search.size;
+		const textPending = (): number => (source?.text ? source.pending : search.pending);
 		const step = (): void => {
-			const done = search.indexPending(SLICE_MS);
+			const until = performance.now() + SLICE_MS;
+			// Metadata first (titles, tags: what most searches find), then the text.
+			while (added < articles.length && performance.now() < until) search.add(articles[added++] as Article, {deferText: true});
+			const done = added === articles.length && (source?.text ? source.indexPending(SLICE_MS) : search.indexPending(SLICE_MS));
 			if (done || performance.now() - announced > ANNOUNCE_MS) {
 				announced = performance.now();
-				setIndexed(articles.length - search.pending);
+				const n = Math.min(added, articles.length - textPending());
+				setIndexing(done ? null : `indexing ${n.toLocaleString('en-US')}/${articles.length.toLocaleString('en-US')}`);
 			}
 			if (!done) timer = setTimeout(step, 0);
 		};
 		timer = setTimeout(step, 20);
 		return () => clearTimeout(timer);
-	}, [articles, active]);
+	}, [articles, active, source]);
 	const search = useCallback((query: string): SearchRow[] => searchRows(query, articles, index.current), [articles]);
-	return {indexed, search};
+	return {indexing, search};
 }
 
 /**

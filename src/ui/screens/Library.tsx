@@ -15,8 +15,8 @@ interface Props {
 	title: string;
 	/** Whether an article was ever opened (unread ones are marked); null when nothing is remembered. */
 	opened: ((slug: string) => boolean) | null;
-	/** The full-text index is still being built. */
-	indexing: boolean;
+	/** A quiet progress mark while the full-text index is still being built ("indexing 12,400/20,000"), else null. */
+	indexing: string | null;
 }
 
 /** The most lines one article may take in the list: title, meta and description where there is room; fewer on a short terminal. */
@@ -52,7 +52,7 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 	const selected = search ? search.selected : state.articleIndex;
 	const rowsByIndex = search ? search.results : null;
 	const paneTitle = search
-		? `${countOf(search.results.length, 'result')}${indexing ? ' (indexing…)' : ''}`
+		? `${countOf(search.results.length, 'result')}${indexing ? ` (${indexing})` : ''}`
 		: group ? `${groupTitle(group, articles.length, state.filters)}${SORT_LABEL[state.sort]}` : '';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -61,7 +61,7 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 					? <Text wrap="truncate"><Text bold {...theme.accent}>{' / '}</Text>{search.query}{search.editing ? <Text inverse> </Text> : null}<Text {...theme.muted}>{search.editing ? '   Enter open · ↑↓ move · Esc clear' : '   / edit · Esc clear'}</Text></Text>
 					: <>
 						<Text bold {...theme.accent} wrap="truncate">{` ${title}`}</Text>
-						<Text {...theme.muted} wrap="truncate">{` · ${countOf(state.groups[0]?.articles.length ?? 0, 'article')}${broken ? ` (${broken} broken)` : ''}`}</Text>
+						<Text {...theme.muted} wrap="truncate">{` · ${countOf(state.groups[0]?.articles.length ?? 0, 'article')}${broken ? ` (${broken} broken)` : ''}${indexing ? ` · ${indexing}` : ''}`}</Text>
 					</>}
 			</Box>
 			<Box height={listRows + 1} overflow="hidden">
