@@ -50,6 +50,8 @@ async function appLook(choice: ThemeChoice, keys: NodeJS.ReadStream): Promise<{t
 
 /** Starts the full-screen app and resolves with the exit status once the user quits. */
 export async function runApp(shelf: Shelf, title: string, slug?: string, config?: EffectiveConfig, notices?: Notices, options: RunOptions = {}): Promise<number> {
+	const source = options.source;
+	const regroup = source ? (): ReturnType<typeof groupsOf> => groupsOf(source.shelf) : undefined;
 	const initialSlug = slug === undefined ? undefined : articleFor(shelf, slug).slug;
 	const keys = options.keys ?? process.stdin;
 	const {theme, level} = await appLook(config?.settings.theme ?? 'auto', keys);
@@ -71,7 +73,7 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	const tree = (groups: Group[], heading: string): React.ReactElement => (
 		<ErrorBoundary onError={fail}>
 			<ThemeContext.Provider value={uiTheme(theme, level)}>
-			<App groups={groups} {...(options.source ? {source: options.source} : {})} title={`inkshelf · ${heading}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} notices={notices ?? null} hideDrafts={options.hideDrafts ?? false} hyperlinks={styles.level > 0 && supportsHyperlinks.stdout}
+			<App groups={groups} {...(source ? {source} : {})} {...(regroup ? {regroup} : {})} title={`inkshelf · ${heading}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} notices={notices ?? null} hideDrafts={options.hideDrafts ?? false} hyperlinks={styles.level > 0 && supportsHyperlinks.stdout}
 				{...(initialSlug ? {initialSlug} : {})} {...(config ? {maxTextWidth: config.settings.width} : {})} {...(firstProblem ? {notice: firstProblem} : {})} />
 			</ThemeContext.Provider>
 		</ErrorBoundary>

@@ -1,4 +1,4 @@
-import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import React, {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
 import {Library, libraryLayout} from './screens/Library.js';
 import {Help} from './screens/Help.js';
@@ -16,6 +16,8 @@ import type {Styles} from '../core/render/styles.js';
 import type {Article} from '../core/shelf/types.js';
 import type {ShelfSource} from '../core/index/shelf-source.js';
 import {useOpenArticle} from './hooks/use-open-article.js';
+import {useLiveShelf} from './hooks/use-live-shelf.js';
+import {sectionPlace} from '../core/render/place.js';
 
 export interface AppProps {
 	/** All, then categories, then tags; a "Recently read" group is added after All when places are kept. */
@@ -45,6 +47,8 @@ export interface AppProps {
 	 * index). Without it the listed articles carry their bodies (tests).
 	 */
 	source?: ShelfSource;
+	/** The groups of the shelf as `source` has it now (called after the shelf changed on disk). */
+	regroup?: () => Group[];
 }
 
 type ReaderScreen = (typeof import('./screens/Reader.js'))['Reader'];
@@ -86,15 +90,21 @@ function withRecent(groups: Group[], places: PlaceStore | null | undefined): Gro
 export const MIN_COLUMNS = 20;
 export const MIN_ROWS = 5;
 
-export function App({groups, title, styles, copy, openUrl, places, initialSlug, hyperlinks = false, maxTextWidth, notice, notices = null, hideDrafts = false, source}: AppProps): React.ReactElement {
+export function App({groups: initialGroups, title, styles, copy, openUrl, places, initialSlug, hyperlinks = false, maxTextWidth, notice, notices = null, hideDrafts = false, source, regroup}: AppProps): React.ReactElement {
 	const theme = useTheme();
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
-	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(withRecent(groups, places), initialSlug, hideDrafts));
+	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(withRecent(initialGroups, places), initialSlug, hideDrafts));
+	const openedRef = useRef<Article | null>(null);
+	const {groups, version} = useLiveShelf(source, initialGroups, regroup, state, dispatch, openedRef);
 	const all = useMemo(() => groups[0]?.articles ?? [], [groups]);
 	const slug = state.reader?.slug;
-	const entry = useMemo(() => (slug === undefined ? undefined : all.find(a => a.slug === slug)), [all, slug]);
-	const {article} = useOpenArticle(entry, source ? a => source.readNow(a) : undefined, 0);
+	const {entry, gone} = useReaderEntry(all, slug);
+	const reloaded = useReloadedPlace(state, dispatch);
+	const {article, problem} = useOpenArticle(entry, source ? a => source.readNow(a) : undefined, version, reloaded);
+	useEffect(() => {
+		openedRef.current = article;
+	}, [article]);
 	const Reader = useReaderScreen(state.screen === 'reader');
 	// Related articles and the ones linking here, shown after the article; backlinks need
 	// one pass over the shelf's links (kept in the index), done when the first article opens.
@@ -137,6 +147,11 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 	}, [search, indexing]);
 
 	useNewGroups(groups, places, dispatch);
+
+	useEffect(() => {
+		if (gone) dispatch({type: 'status', status: {text: 'This article\'s file is gone: what is on screen stays until you leave it', kind: 'warning'}});
+		else if (problem) dispatch({type: 'status', status: {text: `Not reloaded: ${problem}`, kind: 'warning'}});
+	}, [gone, problem]);
 	usePlaces(state, dispatch, places, groups);
 	useNotices(notices, dispatch);
 	useCopy(state, dispatch, article, copy);
@@ -172,6 +187,33 @@ function useNewGroups(groups: Group[], places: PlaceStore | null | undefined, di
 	useEffect(() => {
 		if (groups !== first.current) dispatch({type: 'groups', groups: withRecent(groups, places)});
 	}, [groups, places, dispatch]);
+}
+
+/** The open article's list entry; when its file is deleted while it is open, the last one known stays (and `gone` says so). */
+function useReaderEntry(all: Article[], slug: string | undefined): {entry: Article | undefined; gone: boolean} {
+	const [last, setLast] = useState<Article | undefined>(undefined);
+	const found = useMemo(() => (slug === undefined ? undefined : all.find(a => a.slug === slug)), [all, slug]);
+	if (found && found !== last) setLast(found);
+	if (found || slug === undefined || last?.slug !== slug) return {entry: found, gone: false};
+	return {entry: last, gone: true};
+}
+
+/**
+ * Called just before a reloaded article shows: the reader returns to the
+ * same place by section and fraction (lines move when the text changes) and
+ * says "reloaded".
+ */
+function useReloadedPlace(state: AppState, dispatch: (a: Action) => void): (article: Article) => void {
+	const latest = useRef(state);
+	useEffect(() => {
+		latest.current = state;
+	});
+	return useCallback((article: Article) => {
+		const r = latest.current.reader;
+		if (!r || r.slug !== article.slug) return;
+		dispatch({type: 'open', slug: r.slug, place: {section: sectionPlace(r.layout.headings, r.top, r.layout.lineCount)}});
+		dispatch({type: 'status', status: {text: 'Reloaded: the file changed', kind: 'info'}});
+	}, [dispatch]);
 }
 
 /** Remembers where each article was left, returns there on reopening, and keeps "Recently read" current. */

@@ -32,7 +32,7 @@ const shelf: Article[] = [
 		title: 'Tuning Postgres', tags: ['database'], category: 'Ops',
 		body: 'Defaults are small.\n\nSet `max_connections` to 200 in postgresql.conf, then restart.\n',
 	}),
-	article('python/index', {title: 'Python', category: 'Guides', body: 'Start here.\n'}),
+	article('python/start', {title: 'Python', category: 'Guides', body: 'Start here.\n'}),
 	article('python/packaging', {title: 'Python packaging in depth', tags: ['python'], body: 'Python wheels. Python sdists. Python everywhere.\n'}),
 	article('misc/notes', {title: 'Assorted notes', body: 'python python python python python: this text mentions python a lot.\n'}),
 	article('misc/charts', {title: 'Deplot charts', body: 'Plotting.\n'}),
@@ -96,7 +96,7 @@ describe.each([
 
 	it('ranks an exact title first, then title and metadata hits, then text-only hits', () => {
 		const order = slugs('python');
-		expect(order[0]).toBe('python/index');
+		expect(order[0]).toBe('python/start');
 		expect(order.indexOf('python/packaging')).toBeLessThan(order.indexOf('misc/notes'));
 		expect(order.indexOf('python/pandas')).toBeLessThan(order.indexOf('misc/notes'));
 		expect(index.search('python').map(h => h.kind).slice(0, 3)).toEqual(['title', 'title', 'meta']);

@@ -40,6 +40,8 @@ export class IndexedShelf {
 	/** Token counts of indexed texts, by id (the ranking needs them; see text-index.ts). */
 	private readonly counts = new Map<number, {words: number; unique: number}>();
 	private totalsCache: ReturnType<TextStats['totals']> | null = null;
+	/** Every file as last seen, by path: later walks compare with this, and unchanged articles stay the same objects. */
+	private known: Map<string, Known> | null = null;
 
 	private constructor(private readonly dir: string, private store: ShelfStore, private readonly sqlite: typeof import('node:sqlite'), private readonly exclude: readonly string[]) {
 		this.text = new StoreTextIndex(() => this.store, this, {of: id => this.counts.get(id), totals: () => this.totals()});
@@ -69,6 +71,9 @@ export class IndexedShelf {
 		indexed.sync();
 		return indexed;
 	}
+
+	/** Every folder of the shelf, as last walked. */
+	folders: string[] = [];
 
 	/** Texts still to be indexed. */
 	get pending(): number {
@@ -117,6 +122,8 @@ export class IndexedShelf {
 			this.store.close();
 			this.store = ShelfStore.open(this.sqlite, ':memory:', this.shelf.root || this.dir).store;
 			this.queue.clear();
+			this.counts.clear();
+			this.known = null;
 			return this.syncWith(this.store);
 		}
 	}
@@ -124,69 +131,68 @@ export class IndexedShelf {
 	private syncWith(store: ShelfStore): boolean {
 		const scan = scanShelf(this.dir, {exclude: this.exclude});
 		const read = articleReader(scan.root, scan.skipped, scan.vaults);
-		this.read = articleReader(scan.root);
-		const rows = new Map(store.files().map(r => [r.path, r]));
-		const articles: Article[] = [];
-		const ids = new Map<string, number>();
-		const links = new Map<string, readonly string[]>();
-		const fresh: {file: ShelfFile; article: Article; links: string[]; known: boolean}[] = [];
+		this.read = articleReader(scan.root, [], scan.vaults);
+		this.folders = scan.folders;
+		// The first walk compares with the index on disk; later ones with what is in memory.
+		const before = this.known ?? new Map(store.files().map(r => [r.path, fromRow(r)]));
+		const known = new Map<string, Known>();
+		const fresh: {file: ShelfFile; article: Article; links: string[]; was: Known | undefined}[] = [];
 		for (const file of scan.files) {
-			const row = rows.get(file.path);
-			rows.delete(file.path);
-			if (row && unchanged(row, file)) {
-				const article = {...JSON.parse(row.article) as Article, path: file.path, body: ''};
-				articles.push(article);
-				ids.set(file.path, row.id);
-				links.set(file.path, JSON.parse(row.links) as string[]);
-				if (!row.texted) this.queue.add(row.id);
-				else if (row.words >= 0) this.counts.set(row.id, {words: row.words, unique: row.unique});
+			const was = before.get(file.path);
+			before.delete(file.path);
+			if (was && unchanged(was, file)) {
+				known.set(file.path, was);
+				if (!was.texted) this.queue.add(was.id);
+				else if (was.words >= 0) this.counts.set(was.id, {words: was.words, unique: was.unique});
 				continue;
 			}
 			const article = read(file.path);
-			fresh.push({file, article, links: article.error ? [] : linkTargets(article), known: row !== undefined});
+			fresh.push({file, article, links: article.error ? [] : linkTargets(article), was});
 		}
-		// What is left in `rows` is gone from its path: renamed (same inode, size and time) or deleted.
-		const moved = new Map([...rows.values()].map(r => [identity(r), r]));
-		const changed = fresh.length > 0 || rows.size > 0;
+		// What is left in `before` is gone from its path: renamed (same inode, size and time) or deleted.
+		const moved = new Map([...before.values()].map(k => [identity(k), k]));
+		const changed = fresh.length > 0 || before.size > 0;
 		if (changed) {
 			store.transaction(() => {
 				for (const f of fresh) {
-					const was = f.known ? undefined : moved.get(identity(f.file));
-					if (was) {
+					const renamed = f.was ? undefined : moved.get(identity(f.file));
+					if (renamed) {
 						moved.delete(identity(f.file));
-						rows.delete(was.path);
-						store.move(was.id, f.file.path);
+						before.delete(renamed.path);
+						store.move(renamed.id, f.file.path);
 					}
+					const keepText = renamed !== undefined && renamed.texted;
 					const {body: _body, ...meta} = f.article;
-					const id = store.put({...f.file, article: JSON.stringify(meta), links: JSON.stringify(f.links)}, was !== undefined && was.texted);
-					ids.set(f.file.path, id);
-					links.set(f.file.path, f.links);
-					if (!(was?.texted)) {
+					const id = store.put({...f.file, article: JSON.stringify(meta), links: JSON.stringify(f.links)}, keepText);
+					const article = {...f.article, body: ''};
+					known.set(f.file.path, {...f.file, id, article, links: f.links, texted: keepText, words: renamed?.words ?? -1, unique: renamed?.unique ?? -1});
+					if (!keepText) {
 						this.queue.add(id);
 						this.counts.delete(id);
 					}
-					articles.push({...f.article, body: ''});
 				}
-				for (const gone of rows.values()) {
+				for (const gone of before.values()) {
 					store.remove(gone.id);
 					this.queue.delete(gone.id);
 					this.counts.delete(gone.id);
 				}
 			});
 		}
+		this.known = known;
 		this.totalsCache = null;
-		this.shelf = finishShelf(scan.root, articles, scan.skipped);
+		if (!changed && this.shelf.root !== '') return false;
+		this.shelf = finishShelf(scan.root, [...known.values()].map(k => k.article), scan.skipped);
 		this.ids = new Map();
 		this.slugs = new Map();
 		this.paths = new Map();
 		this.links = new Map();
 		for (const a of this.shelf.articles) {
-			const id = ids.get(a.path);
-			if (id === undefined) continue;
-			this.ids.set(a.slug, id);
-			this.slugs.set(id, a.slug);
-			this.paths.set(id, a.path);
-			this.links.set(a.slug, links.get(a.path) ?? []);
+			const k = known.get(a.path);
+			if (!k) continue;
+			this.ids.set(a.slug, k.id);
+			this.slugs.set(k.id, a.slug);
+			this.paths.set(k.id, a.path);
+			this.links.set(a.slug, k.links);
 		}
 		return changed;
 	}
@@ -219,6 +225,8 @@ export class IndexedShelf {
 		if (article.error !== undefined) {
 			this.store.putText(id, null);
 			this.counts.delete(id);
+			const known = this.known?.get(article.path);
+			if (known) Object.assign(known, {texted: true, words: -1, unique: -1});
 			return;
 		}
 		const plain = plainLines(article.body).join('\n');
@@ -226,6 +234,8 @@ export class IndexedShelf {
 		const counts = {words: tokens.length, unique: new Set(tokens).size};
 		this.store.putText(id, {tokens: tokens.map(hex).join(' '), ...counts});
 		this.counts.set(id, counts);
+		const known = this.known?.get(article.path);
+		if (known) Object.assign(known, {texted: true}, counts);
 	}
 
 	close(): void {
@@ -245,7 +255,25 @@ export class IndexedShelf {
 	}
 }
 
-const unchanged = (row: StoredFile, file: ShelfFile): boolean => row.size === file.size && row.mtimeMs === file.mtimeMs && row.ino === file.ino;
+/** A file of the shelf as the index has it. */
+interface Known {
+	id: number;
+	path: string;
+	size: number;
+	mtimeMs: number;
+	ino: number;
+	article: Article;
+	links: readonly string[];
+	texted: boolean;
+	words: number;
+	unique: number;
+}
+
+function fromRow(r: StoredFile): Known {
+	return {...r, article: {...JSON.parse(r.article) as Article, path: r.path, body: ''}, links: JSON.parse(r.links) as string[]};
+}
+
+const unchanged = (row: Known, file: ShelfFile): boolean => row.size === file.size && row.mtimeMs === file.mtimeMs && row.ino === file.ino;
 const identity = (f: {ino: number; size: number; mtimeMs: number}): string => `${f.ino}:${f.size}:${f.mtimeMs}`;
 
 function why(error: unknown): string {

@@ -15,6 +15,8 @@ export interface ShelfSource {
 	readonly status: string | null;
 	/** The persistent text index, or null: then ShelfSearch indexes the bodies it is given. */
 	readonly text: TextIndex | null;
+	/** The shelf's folders as last walked (what a watcher watches). */
+	readonly folders: readonly string[];
 	/** Article texts not indexed yet. */
 	readonly pending: number;
 	/** Indexes pending text for about `budgetMs`; true once all is indexed. */
@@ -44,6 +46,9 @@ export async function openShelfSource(dir: string, options: IndexOptions = {}): 
 			return indexed.status;
 		},
 		text: indexed.text,
+		get folders() {
+			return indexed.folders;
+		},
 		get pending() {
 			return indexed.pending;
 		},
@@ -64,10 +69,14 @@ export function memorySource(shelf: Shelf): ShelfSource {
 class MemorySource implements ShelfSource {
 	readonly text = null;
 	readonly pending = 0;
-	private constructor(private readonly dir: string, public shelf: Shelf, readonly status: string | null) {}
+	get folders(): readonly string[] {
+		return [this.shelf.root];
+	}
+	/** `fromDisk`: opening an article reads its file again; a document read whole (standard input) has no file to read. */
+	private constructor(private readonly dir: string, public shelf: Shelf, readonly status: string | null, private readonly fromDisk = true) {}
 
 	static of(shelf: Shelf): MemorySource {
-		return new MemorySource(shelf.root, shelf, null);
+		return new MemorySource(shelf.root, shelf, null, false);
 	}
 
 	static async load(dir: string, why: string): Promise<MemorySource> {
@@ -79,6 +88,7 @@ class MemorySource implements ShelfSource {
 	}
 
 	async readNow(article: Article): Promise<Article> {
+		if (!this.fromDisk) return article;
 		return {...await loadArticleFile(this.shelf.root, article.path), slug: article.slug};
 	}
 

@@ -1,4 +1,5 @@
 import {anchorLine} from '../shelf/links.js';
+import {placeLine} from '../render/place.js';
 import {copySectionLink, copySelected, requestCopy} from './copy.js';
 import {filtered, sortedArticles} from './library.js';
 import type {Command} from './keymap.js';
@@ -42,7 +43,9 @@ function settleLayout(reader: ReaderState, layout: ReaderLayout): ReaderState {
 	}
 	const place = r.pendingPlace;
 	if (place !== null && layout.complete) {
-		const line = 'line' in place ? place.line : Math.round(place.fraction * layout.lineCount);
+		const line = 'line' in place ? place.line
+			: 'section' in place ? placeLine(layout.headings, place.section, layout.lineCount, r.top)
+			: Math.round(place.fraction * layout.lineCount);
 		r = fit({...r, pendingPlace: null, top: line});
 	}
 	return r;

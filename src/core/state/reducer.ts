@@ -16,7 +16,7 @@ export type * from './types.js';
 export function initialState(groups: Group[], open?: string, hideDrafts = false): AppState {
 	const state: AppState = {
 		groups, screen: 'library', help: false, helpTop: 0, focus: 'articles', groupIndex: 0, articleIndex: 0, sort: 'newest', filters: [], hideDrafts,
-		listPage: 5, search: null, searcher: null, reader: null, history: [], status: null, copyRequest: null, linkRequest: null, quit: false, startedOn: open ?? null,
+		listPage: 5, search: null, searcher: null, reader: null, history: [], status: null, copyRequest: null, linkRequest: null, fileRequest: null, quit: false, startedOn: open ?? null,
 	};
 	return open ? reduce(state, {type: 'open', slug: open, resume: true}) : state;
 }
@@ -87,15 +87,33 @@ function command(state: AppState, cmd: Command, digit?: number): AppState {
 		return step === undefined ? state : {...state, helpTop: Math.max(0, Math.min(200, state.helpTop + step))};
 	}
 	if (cmd === 'quit') return {...state, quit: true};
+	if (cmd === 'reload' || cmd === 'edit') return fileRequest(state, cmd);
 	if (state.screen === 'reader') return readerCommand(state, cmd, digit);
 	if (cmd === 'open' || cmd === 'accept') return openFromLibrary(state);
 	return libraryCommand(state, cmd);
 }
 
-/** New groups (the folder behind a file arrived, Recently read changed): the selected article stays selected. */
+/** `r` and `e`: the UI reloads from disk or runs the editor; the article is the open one, or the selected one in the library. */
+function fileRequest(state: AppState, kind: 'reload' | 'edit'): AppState {
+	const slug = state.screen === 'reader' ? state.reader?.slug ?? null : selectedArticle(state)?.slug ?? null;
+	if (kind === 'edit' && slug === null) return {...state, status: {text: 'No article to edit here', kind: 'warning'}};
+	return {...state, fileRequest: {kind, slug, nonce: (state.fileRequest?.nonce ?? 0) + 1}};
+}
+
+/**
+ * New groups (the folder behind a file arrived, the shelf changed on disk,
+ * Recently read changed): the same group and the same article stay
+ * selected, wherever they moved to; a group that is gone falls back to the
+ * nearest position.
+ */
 function withGroups(state: AppState, groups: Group[]): AppState {
-	const selected = state.search ? undefined : selectedArticle(state)?.slug;
-	const next = {...state, groups, groupIndex: Math.min(state.groupIndex, groups.length - 1)};
-	const at = selected === undefined ? -1 : currentArticles(next).findIndex(a => a.slug === selected);
-	return at < 0 ? next : {...next, articleIndex: at};
+	const group = state.groups[state.groupIndex];
+	const selected = selectedArticle(state)?.slug;
+	const found = group ? groups.findIndex(g => g.kind === group.kind && g.name === group.name) : -1;
+	const groupIndex = found >= 0 ? found : Math.max(0, Math.min(state.groupIndex, groups.length - 1));
+	const next = {...state, groups, groupIndex};
+	if (state.search || selected === undefined) return next;
+	const at = currentArticles(next).findIndex(a => a.slug === selected);
+	const articleIndex = at >= 0 ? at : Math.max(0, Math.min(state.articleIndex, currentArticles(next).length - 1));
+	return {...next, articleIndex};
 }

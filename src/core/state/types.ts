@@ -1,4 +1,5 @@
 import type {Article} from '../shelf/types.js';
+import type {SectionPlace} from '../render/place.js';
 import type {Command, KeyEvent} from './keymap.js';
 
 /** A group in the library's left pane: everything, recently read, one category, tag or author. */
@@ -69,7 +70,7 @@ export interface ReaderState {
 	/** A heading anchor to jump to once the article's headings are known. */
 	pendingAnchor: string | null;
 	/** Where to return to once enough is rendered: a fraction of the article (remembered place) or a line (history). */
-	pendingPlace: {fraction: number} | {line: number} | null;
+	pendingPlace: {fraction: number} | {line: number} | {section: SectionPlace} | null;
 	/** The article must be rendered to its end (outline, find, G). */
 	needAll: boolean;
 	/** A block with dangerous characters waits here for a second keypress before it is copied. */
@@ -112,12 +113,21 @@ export interface AppState {
 	/** Side effects the UI performs, each with a nonce so the same one can be asked twice. */
 	copyRequest: CopyRequest | null;
 	linkRequest: {link: number; nonce: number} | null;
+	/** Reload from disk (`r`) or open the article in the editor (`e`): the UI does it. */
+	fileRequest: FileRequest | null;
 	quit: boolean;
 	/** The article the app started on (`inkshelf FILE`, `inkshelf -`, `read` on a terminal): q there quits, as in a pager. */
 	startedOn: string | null;
 }
 
 /** What to copy: a code block as written, or a text the reducer worked out (`Y`'s commands, `L`'s link). */
+export interface FileRequest {
+	kind: 'reload' | 'edit';
+	/** The article to edit (library: the selected one; reader: the open one). */
+	slug: string | null;
+	nonce: number;
+}
+
 export type CopyRequest =
 	| {kind: 'block'; block: number; nonce: number}
 	| {kind: 'text'; text: string; what: string; nonce: number};
@@ -142,7 +152,7 @@ export interface OpenOptions {
 	/** Find this in the article and jump to the first hit (a search result). */
 	find?: string | undefined;
 	/** Where to land. */
-	place?: {fraction: number} | {line: number} | null;
+	place?: {fraction: number} | {line: number} | {section: SectionPlace} | null;
 	/** Opened by following a link: the article left is kept for Backspace. */
 	fromLink?: boolean;
 	/** Return to the remembered place (opened from the library or the command line). */

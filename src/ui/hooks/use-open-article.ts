@@ -1,4 +1,4 @@
-import {useEffect, useState} from 'react';
+import {useEffect, useEffectEvent, useState} from 'react';
 import type {Article} from '../../core/shelf/types.js';
 
 export interface OpenArticle {
@@ -13,28 +13,32 @@ export interface OpenArticle {
 /**
  * The open article with its body. The library lists articles without their
  * text; the text is read from disk when an article opens, and again whenever
- * `version` changes (the file changed, or `r`). While it is being read the
+ * the listed entry changes (its file changed) or `version` does (`r`, after
+ * the editor): `onReload` is told before the new text shows. While it is being read the
  * previous text stays on screen, so a reload does not flash. Without `read`
  * (tests) the listed article already carries its body.
  */
-export function useOpenArticle(entry: Article | null | undefined, read: ((a: Article) => Promise<Article>) | undefined, version: number): OpenArticle {
+export function useOpenArticle(entry: Article | null | undefined, read: ((a: Article) => Promise<Article>) | undefined, version: number, onReload?: (article: Article) => void): OpenArticle {
 	const [state, setState] = useState<{slug: string; article: Article | null; problem: string | null; loads: number} | null>(null);
-	const slug = entry?.slug;
+	const arrived = useEffectEvent((article: Article) => {
+		const same = state?.slug === article.slug && state.article !== null;
+		if (article.error !== undefined && same) {
+			setState({...state, problem: article.error});
+			return;
+		}
+		if (same) onReload?.(article);
+		setState({slug: article.slug, article, problem: article.error ?? null, loads: same ? state.loads + 1 : 1});
+	});
 	useEffect(() => {
 		if (!entry || !read) return;
 		let live = true;
 		void read(entry).then(article => {
-			if (!live) return;
-			setState(prev => {
-				const same = prev?.slug === entry.slug;
-				if (article.error !== undefined && same && prev.article) return {...prev, problem: article.error};
-				return {slug: entry.slug, article, problem: article.error ?? null, loads: same ? prev.loads + 1 : 1};
-			});
+			if (live) arrived(article);
 		}, () => {});
 		return () => {
 			live = false;
 		};
-	}, [slug, version]); // eslint-disable-line react-hooks/exhaustive-deps -- read again on a new article or a new version only
+	}, [entry, version]); // eslint-disable-line react-hooks/exhaustive-deps -- read again when the listed article changed (its file did) or on a new version
 	if (!entry) return {article: null, problem: null, loads: 0};
 	if (!read) return {article: entry, problem: null, loads: 1};
 	if (!state || state.slug !== entry.slug) return {article: null, problem: null, loads: 0};
