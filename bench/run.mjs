@@ -35,6 +35,16 @@ if (flag('help') || flag('h')) {
   --scale[=N]  also a shelf of N small (1 KiB) articles (default 100000): starts, browses, searches, RSS`);
 	process.exit(0);
 }
+// inkshelf needs Node >= 22: on an older machine Node the bench runs itself again on Node 22 from the
+// npm registry (as `npm test` does), and "machine" below is that Node.
+if (Number(process.versions.node.split('.')[0]) < 22) {
+	process.stderr.write(`Node ${process.version} is older than 22: running the bench on Node 22 from the npm registry\n`);
+	const r = spawnSync('npm', ['exec', '--yes', '--package=node@22', '--', 'node', '-p', 'process.execPath'], {cwd: os.tmpdir(), encoding: 'utf8'});
+	const bin = r.stdout?.trim().split('\n').pop();
+	if (r.status !== 0 || !bin) throw new Error(`could not get Node 22 from the npm registry: ${r.stderr}`);
+	const again = spawnSync(bin, [fileURLToPath(import.meta.url), ...argv], {stdio: 'inherit'});
+	process.exit(again.status ?? 1);
+}
 const SHORT = flag('short');
 const LARGE = Number(valueOf('large') ?? 20000);
 const SCALE = flag('scale') ? 100000 : valueOf('scale') ? Number(valueOf('scale')) : 0;
