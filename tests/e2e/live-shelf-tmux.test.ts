@@ -10,7 +10,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {HAS_TMUX, type Tmux} from '../helpers/tmux.js';
-import {snapshotApp, startTmuxWithEnv, typeAppCommand} from '../helpers/tmux-app.js';
+import {pressUntil, snapshotApp, startTmuxWithEnv, typeAppCommand} from '../helpers/tmux-app.js';
 
 const WAIT = 15_000;
 
@@ -57,11 +57,9 @@ describe.skipIf(!HAS_TMUX)('live shelf in tmux at 80x24', () => {
 	it('reloads the open article on a direct write, keeping the section, and says so', async () => {
 		await tmux.key('Enter');
 		await tmux.waitFor(s => s.startsWith(' Alpha notes') && s.includes('Paragraph 1.0'), WAIT);
-		// Into the Middle section (each section is about 32 lines; a page is about 20).
-		await tmux.key('Space');
-		await tmux.waitFor(s => s.includes('Paragraph 1.14'), WAIT);
-		await tmux.key('Space');
-		await tmux.waitFor(s => s.includes('§ Middle part'), WAIT);
+		// Into the Middle section (each section is about 32 lines; a page is about 20). A key pressed
+		// before the reader has measured the article does not move it: pressed again until it does.
+		await pressUntil(tmux, 'j', s => s.includes('§ Middle part') && s.includes('Paragraph 2.'), 120);
 		// Twenty lines are added above the place: a line number would now point into the first section.
 		const above = Array.from({length: 20}, (_, i) => `Inserted line ${i}.`).join('\n\n');
 		writeFileSync(path.join(shelf, 'alpha.md'), note('Alpha notes', sections().replace('# Start\n', `# Start\n\n${above}\n`)));
