@@ -224,6 +224,9 @@ function revealBlock(r: ReaderState, index: number): ReaderState {
 }
 
 function fit(r: ReaderState): ReaderState {
+	// Not measured yet (the article is still being read or laid out): a key pressed now must not be
+	// lost to a clamp against an empty layout; the first real layout clamps it.
+	if (r.layout.signature === '') return {...r, top: Math.max(0, r.top)};
 	const maxTop = Math.max(0, r.layout.lineCount - r.layout.viewHeight);
 	return {...r, top: clamp(r.top, 0, maxTop)};
 }
