@@ -3,6 +3,7 @@ import {defineConfig} from 'vitest/config';
 export default defineConfig({
 	test: {
 		include: ['tests/**/*.test.{ts,tsx}'],
+		globalSetup: ['tests/global-setup.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		// e2e tests drive tmux; running them beside unit tests on 2 cores is fine,

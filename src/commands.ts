@@ -112,16 +112,20 @@ async function currentArticle(source: ShelfSource, slug: string): Promise<Articl
 }
 
 export async function readCommand(source: ShelfSource, args: CliArgs, io: Io, theme: ThemeName = 'dark'): Promise<number> {
-	const {renderArticle} = await import('./core/render/article.js');
+	const {renderService} = await import('./core/render/client.js');
 	const {bodyToRead} = await import('./core/render/title-heading.js');
-	const {dialectOptionsFor} = await import('./core/render/parse.js');
+	const {dialectOptionsFor} = await import('./core/render/dialect-options.js');
 	const {colorLevelFor, makeStyles} = await import('./core/render/styles.js');
 	const article = await currentArticle(source, args.args[0] ?? '');
 	if (article.error) throw new CliError(`${article.slug} cannot be read: ${article.error}`);
 	const width = args.width ?? (io.out.isTTY && io.out.columns ? io.out.columns : 80);
 	const styles = makeStyles(colorLevelFor(io.out, io.env), theme);
 	const meta = [article.draft ? 'draft' : '', article.date ?? 'undated', article.authors.length ? `by ${article.authors.join(', ')}` : '', article.categories.join(', ') || article.category, `${article.readingMinutes} min read`, article.tags.map(t => `#${t}`).join(' ')].filter(Boolean).join(' · ');
-	const {lines} = renderArticle(bodyToRead(article), width, styles, dialectOptionsFor(article));
+	// Rendered in the worker under the same watchdog as the app: a hostile article prints as plain text.
+	const service = renderService();
+	const {lines, notice} = await service.render({body: bodyToRead(article), dialect: dialectOptionsFor(article), width, level: styles.level, theme}).finished;
+	service.close();
+	if (notice) io.err.write(`inkshelf: ${article.slug}: shown as plain text: ${notice}\n`);
 	const {fitLine} = await import('./core/render/fit.js');
 	const header = [...fitLine(styles.h1(article.title), width), ...fitLine(styles.dim(meta), width)];
 	io.out.write([...header, '', ...lines].join('\n') + '\n');
@@ -129,10 +133,13 @@ export async function readCommand(source: ShelfSource, args: CliArgs, io: Io, th
 }
 
 export async function codeCommand(source: ShelfSource, args: CliArgs, io: Io): Promise<number> {
-	const {codeBlocksOf} = await import('./core/render/parse.js');
+	const {renderService} = await import('./core/render/client.js');
 	const article = await currentArticle(source, args.args[0] ?? '');
 	if (article.error) throw new CliError(`${article.slug} cannot be read: ${article.error}`);
-	const blocks = codeBlocksOf(article);
+	const service = renderService();
+	const {blocks, notice} = await service.render({body: article.body, width: 80, level: 0, blocksOnly: true}).finished;
+	service.close();
+	if (notice) io.err.write(`inkshelf: ${article.slug}: code blocks found by a plain scan: ${notice}\n`);
 	const n = Number(args.args[1]);
 	const block = Number.isInteger(n) ? blocks[n - 1] : undefined;
 	if (!block) {
@@ -165,8 +172,20 @@ export async function searchCommand(source: ShelfSource, args: CliArgs, io: Io):
 	return hits.length ? 0 : 1;
 }
 
-export function checkCommand(shelf: Shelf, io: Io): number {
-	const {lines, broken} = checkShelf(shelf);
+export async function checkCommand(shelf: Shelf, io: Io): Promise<number> {
+	const {renderService} = await import('./core/render/client.js');
+	// Every article through the renderer's budget, as the app would render it: one that would be
+	// shown as plain text is a warning.
+	const service = renderService();
+	const readable = shelf.articles.filter(a => a.error === undefined);
+	const jobs = readable.map(a => service.render({body: a.body, width: 80, level: 0}, false));
+	const plain = new Map<string, string>();
+	for (const [i, job] of jobs.entries()) {
+		const {notice} = await job.finished;
+		if (notice) plain.set((readable[i] as Article).path, `renders as plain text: ${notice}`);
+	}
+	service.close();
+	const {lines, broken} = checkShelf(shelf, plain);
 	for (const line of lines) io.out.write(`${line}\n`);
 	const total = shelf.articles.length;
 	io.err.write(broken ? `${broken} of ${countOf(total, 'article')} ${broken === 1 ? 'is' : 'are'} broken.\n` : `${countOf(total, 'article')}, none broken.\n`);

@@ -8,6 +8,7 @@ import {openExternal} from './core/system/opener.js';
 import {PlaceStore} from './core/system/place-store.js';
 import {reportCrash} from './core/system/crash-log.js';
 import {colorLevelFor, makeStyles} from './core/render/styles.js';
+import {renderService} from './core/render/client.js';
 import supportsHyperlinks from 'supports-hyperlinks';
 import {loadInBackground} from './core/shelf/load-in-background.js';
 import {sanitizeLine} from './core/sanitize.js';
@@ -97,6 +98,8 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 		if ('error' in result) app.rerender(tree(groupsOf(shelf), `${title} (folder not loaded: ${sanitizeLine(result.error)})`));
 		else app.rerender(tree(groupsOf(withDocument(result.shelf, shelf)), title));
 	});
+	// The render worker starts now, beside the library's first frame: the first article does not wait for it.
+	renderService().warmUp();
 	try {
 		await app.waitUntilExit();
 	} catch (error) {
@@ -105,6 +108,7 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	closed = true;
 	background?.cancel();
 	places?.flush();
+	renderService().close();
 	process.off('uncaughtException', fail);
 	process.off('unhandledRejection', fail);
 	if (fatal === undefined) return 0;

@@ -15,7 +15,8 @@ export interface CheckResult {
 	broken: number;
 }
 
-export function checkShelf(shelf: Shelf): CheckResult {
+/** `warnings` adds one finding per article path (what rendering found: "renders as plain text: …"). */
+export function checkShelf(shelf: Shelf, warnings: ReadonlyMap<string, string> = new Map()): CheckResult {
 	const findings: {path: string; line: number; column: number; text: string}[] = [];
 	const display = (path: string): string => sanitizeLine(relative(shelf.root, path).split(sep).join('/'));
 	const at = (path: string, line?: number, column?: number): string =>
@@ -29,6 +30,8 @@ export function checkShelf(shelf: Shelf): CheckResult {
 			const {line, column} = article.errorAt ?? {};
 			findings.push({path, line: line ?? 0, column: column ?? 0, text: `${at(path, line, column)}: error: ${article.error}`});
 		}
+		const warning = warnings.get(article.path);
+		if (warning !== undefined) findings.push({path, line: 0, column: 0, text: `${path}: warning: ${sanitizeLine(warning)}`});
 		for (const p of [...article.problems, ...dialectProblems(article, names)]) {
 			findings.push({path, line: p.line ?? 0, column: p.column ?? 0, text: `${at(path, p.line, p.column)}: warning: ${p.message}`});
 		}

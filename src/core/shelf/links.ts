@@ -44,6 +44,9 @@ export function slugger(): Slugger {
 	};
 }
 
+/** Longer heading sources are cut before the (not linear) markup regexes run. */
+const HEADING_CHARS = 1000;
+
 const ENTITIES: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0'};
 
 /**
@@ -52,6 +55,8 @@ const ENTITIES: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"',
  * and `&amp;` is "&" before punctuation goes.
  */
 export function headingText(markdown: string): string {
+	// A heading is a label: past this its text is not worth a scan that could be quadratic.
+	if (markdown.length > HEADING_CHARS) markdown = markdown.slice(0, HEADING_CHARS);
 	const parts = markdown.split(/(`+)([\s\S]*?)\1/);
 	let out = '';
 	for (let i = 0; i < parts.length; i += 3) {

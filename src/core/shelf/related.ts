@@ -15,7 +15,8 @@ export function relatedArticles(article: Article, all: readonly Article[], limit
 		.map(x => x.a);
 }
 
-const LINK = /\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
+// Bounded repetitions: unclosed `[a](<b` repeated 50,000 times must not cost a scan of the rest at each one.
+const LINK = /\]\(\s{0,20}<?([^)\s>]{1,1000})>?(?:\s{1,20}["'(][^)]{0,500})?\)/g;
 
 /** The link targets written in an article: markdown links and the links dialects write (what backlinks are made of). */
 export function linkTargets(article: Article): string[] {

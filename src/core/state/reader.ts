@@ -194,7 +194,7 @@ function selectLink(state: AppState, r: ReaderState, dir: 1 | -1): AppState {
 
 function selectBlock(state: AppState, r: ReaderState, dir: 1 | -1): AppState {
 	const blocks = r.layout.blocks;
-	if (blocks.length === 0) return {...state, status: {text: 'This article has no code blocks', kind: 'warning'}};
+	if (blocks.length === 0) return {...state, status: {text: r.layout.complete ? 'This article has no code blocks' : 'No code block yet: the article is still being rendered', kind: 'warning'}};
 	let next: number;
 	if (r.selectedBlock < 0) {
 		// Start from what is on screen; blocks not rendered yet (startLine -1) lie below it.

@@ -1,12 +1,12 @@
-import React, {useEffect, useMemo, useReducer} from 'react';
+import React, {useEffect, useMemo} from 'react';
 import {Box, Text} from 'ink';
 import {StatusLine} from '../components/StatusLine.js';
 import {Outline} from '../components/Outline.js';
 import {useTheme} from '../theme.js';
 import {renderedArticle} from '../../core/render/cache.js';
+import {useRenderLayout} from '../hooks/use-render-layout.js';
 import {sliceAnsi} from '../../core/render/fit.js';
 import {visibleWidth} from '../../core/render/wrap.js';
-import {pasteWarnings} from '../../core/clipboard/paste-warnings.js';
 import {findInText} from '../../core/search/shelf-search.js';
 import {currentSection} from '../../core/state/reader.js';
 import {headingText} from '../../core/shelf/links.js';
@@ -45,46 +45,11 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 	const theme = useTheme();
 	const r = state.reader as ReaderState;
 	const {textWidth, margin, viewHeight, headerLines} = readerGeometry(width, height, maxTextWidth);
-	const view = useMemo(() => renderedArticle(article, textWidth, styles, footer), [article, textWidth, styles, footer]);
-	const [, finished] = useReducer((n: number) => n + 1, 0);
-	// Only what the screen needs is rendered before the frame (a few pages ahead,
-	// so paging never waits); the rest follows in the background, a slice at a time.
+	// Rendering runs in the render worker: this screen only slices the lines that have arrived.
+	const job = useMemo(() => renderedArticle(article, textWidth, styles, footer), [article, textWidth, styles, footer]);
+	const view = useRenderLayout(job, `${article.slug}|${textWidth}`, viewHeight, r.layout.signature, dispatch);
 	const top = r.top;
-	view.ensure(top + 3 * viewHeight);
-	if (r.atEnd) view.renderAll();
-	if (r.pendingBlock !== null) view.ensureBlock(r.pendingBlock);
-	if (r.pendingCopy !== null) view.ensureBlock(r.pendingCopy);
-	// Opened from a search result: render on until the first hit exists, so the article opens there.
-	if (r.find && !r.find.editing && r.find.current < 0 && r.find.query) renderUntilFound(view, r.find.query);
-	useEffect(() => {
-		if (view.done) return;
-		let timer: NodeJS.Timeout;
-		const step = (): void => {
-			view.renderFor(6);
-			if (view.done) finished();
-			else timer = setTimeout(step, 0);
-		};
-		timer = setTimeout(step, 0);
-		return () => clearTimeout(timer);
-	}, [view]);
-
-	// (A block gets its lines in the same step that adds them, so the line count covers its position.)
-	// Everything the reducer is told is read here, at render time, together: the
-	// background renderer may finish between this render and the effect below, and a
-	// "complete" flag read later with a line count read now put remembered places
-	// and heading jumps on the wrong line.
 	const lineCount = view.lines.length;
-	const done = view.done;
-	const signature = `${article.slug}|${textWidth}|${lineCount}|${viewHeight}|${done}|${view.links.length}|${view.headings.length}|${view.blocks.length}`;
-	const layout = useMemo(() => ({
-		signature, lineCount, viewHeight, complete: done,
-		blocks: view.blocks.map(b => ({startLine: b.startLine, endLine: b.endLine, unsafe: pasteWarnings(b), source: b.source, lang: b.lang})),
-		links: view.links.map(l => ({line: l.line, column: l.column, href: l.href})),
-		headings: view.headings.map(h => ({line: h.line, depth: h.depth, text: h.text})),
-	}), [signature]); // eslint-disable-line react-hooks/exhaustive-deps -- the signature names everything it holds
-	useEffect(() => {
-		if (r.layout.signature !== layout.signature) dispatch({type: 'layout', layout});
-	});
 
 	// Find runs over the rendered lines (what the person sees), again as more of them exist.
 	const query = r.find?.query ?? '';
@@ -114,14 +79,18 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 	const meta = (article.draft ? 'draft · ' : '') + articleMeta(article, 'min read');
 	const tags = article.tags.map(t => `#${t}`).join(' ');
 	const findStatus = r.find && r.find.hits.length > 0 && r.find.current >= 0 ? {text: `hit ${r.find.current + 1}/${r.find.hits.length} for "${r.find.query}" · n/N next/previous · Esc clears`, kind: 'info' as const} : null;
-	const linkStatus = state.status ?? (selectedLink ? {text: `→ ${selectedLink.href}  (Enter follows)`, kind: 'info' as const} : findStatus);
+	// Without the header's room, the plain-text notice takes the status line while nothing else needs it.
+	const notice = view.notice && headerLines === 1 ? {text: `shown as plain text: ${view.notice}`, kind: 'warning' as const} : null;
+	const linkStatus = state.status ?? (selectedLink ? {text: `→ ${selectedLink.href}  (Enter follows)`, kind: 'info' as const} : findStatus ?? notice);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold {...theme.accent} wrap="truncate">{` ${article.title}`}</Text>
 			{headerLines > 1 && (
 				<>
 					<Text wrap="truncate"><Text {...theme.muted}>{` ${meta}`}</Text>{tags && <Text {...theme.tag}>{`  ${tags}`}</Text>}</Text>
-					<Text {...theme.muted} wrap="truncate">{'─'.repeat(width)}</Text>
+					{view.notice
+						? <Text {...theme.warning} wrap="truncate">{` ⚠ shown as plain text: ${view.notice}`}</Text>
+						: <Text {...theme.muted} wrap="truncate">{'─'.repeat(width)}</Text>}
 				</>
 			)}
 			<Box flexDirection="column" height={viewHeight} overflow="hidden">
@@ -148,15 +117,6 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 					hints={view.blocks.length ? ']/[ block · y copy · / find · t outline · Tab links · ? help' : '/ find · t outline · Tab links · Esc back · ? help'} />}
 		</Box>
 	);
-}
-
-/** Renders a part at a time until a line holds `query` (or the article ends). */
-function renderUntilFound(view: ReturnType<typeof renderedArticle>, query: string): void {
-	let checked = 0;
-	while (findInText(view.lines.slice(checked), query).length === 0 && !view.done) {
-		checked = view.lines.length;
-		view.ensure(checked + 200);
-	}
 }
 
 function byScreenLine<T extends {line: number}>(items: readonly T[], top: number, height: number): Map<number, T[]> {
