@@ -174,6 +174,9 @@ if (!SHORT && !flag('no-node24')) {
 const LIBRARY_RE = 'All articles';
 /** The reader's status line once the whole article is laid out: `…` becomes a percentage (`5% · 1/29299`). */
 const LAID_OUT_RE = String.raw`\d+% · \d+/\d+(?![\d+])`;
+/** The reader's status line while the article is still being rendered: `… · 9/1234+`. */
+const IN_FLIGHT_RE = String.raw`… · \d+/\d+\+`;
+const IN_FLIGHT_KEYS = Array(8).fill('j');
 const readerRe = (title) => `${reEscape(title)}[\\s\\S]*${reEscape(FIRST_BODY_TEXT)}`;
 const pressSteps = (keys) => keys.flatMap((k) => [`press:${k}`, `sleep:${GAP_MS}`]);
 const readerKeys = [...Array(KEYS.j).fill('j'), ...Array(KEYS.space).fill(' '), ...Array(KEYS.k).fill('k')];
@@ -199,6 +202,9 @@ function series(node) {
 		// G (end) last: it lays out the whole article, so the peak RSS is that of the article fully open.
 		seed: {command: app('read', SEED_SLUG, fx.seedDir), timeout: 30, steps: [`expect:${readerRe(SEED_TITLE)}`, `sleep:${SETTLE_MS}`, ...pressSteps(readerKeys), 'press:G', 'sleep:100']},
 		big: {command: app('read', BIG_SLUG, fx.bigDir), timeout: 30, steps: [`expect:${readerRe(BIG_TITLE)}`, `sleep:${SETTLE_MS}`, ...pressSteps(readerKeys), 'press:G', 'sleep:100']},
+		// Keys the moment the first screen is out, while the render worker still renders the rest: the run
+		// counts only when the frame after the last key still says so (`… · 9/1234+`), else it is left out.
+		bigInFlight: {command: app('read', BIG_SLUG, fx.bigDir), timeout: 30, steps: [`expect:${readerRe(BIG_TITLE)}`, ...pressSteps(IN_FLIGHT_KEYS), `expect:${IN_FLIGHT_RE}`]},
 		// Once per Node: how long the background lay-out of the 1 MiB article takes when left alone.
 		bigLayout: {command: app('read', BIG_SLUG, fx.bigDir), timeout: 60, steps: [`expect:${readerRe(BIG_TITLE)}`, `expect:${LAID_OUT_RE}`]},
 	};
@@ -322,7 +328,7 @@ for (const [i, node] of nodes.entries()) {
 		log(`  ${node.label}: index of the ${name} shelf built by \`inkshelf search\` in ${(indexBuilds[node.label][name].ms / 1000).toFixed(1)} s [${elapsed()}]`);
 	}
 	await runInterleaved(node, ['nodeE', 'shelf2', 'shelf2000', 'shelf20k', 'shelf20kCold', ...(SCALE ? ['scale'] : [])], reps, defs, store);
-	await runInterleaved(node, ['seed', 'big'], reps, defs, store);
+	await runInterleaved(node, ['seed', 'big', 'bigInFlight'], reps, defs, store);
 	if (!SHORT) await runInterleaved(node, ['bigLayout'], 1, defs, store);
 	if (tarballs) await runInterleaved(node, ['npmTiny', 'npmInkshelf'], INSTALL_REPS, installDefs(node, tarballs), store);
 	// ---- figure 7 (later): search. Detected once; measured on every Node when the app has it.
@@ -361,6 +367,7 @@ for (const node of nodes) {
 		bigLaidOut: summary(expectMs(s.bigLayout, 1)),
 		seedKeys: summary(pressEnd(s.seed, ['j', ' ', 'k'])),
 		bigKeys: summary(pressEnd(s.big, ['j', ' ', 'k'])),
+		bigInFlightKeys: summary(pressEnd(s.bigInFlight, ['j'])),
 		seedKeysByKey: Object.fromEntries(['j', ' ', 'k'].map((k) => [k === ' ' ? 'space' : k, summary(pressEnd(s.seed, [k]))])),
 		bigKeysByKey: Object.fromEntries(['j', ' ', 'k'].map((k) => [k === ' ' ? 'space' : k, summary(pressEnd(s.big, [k]))])),
 		seedEnd: summary(pressEnd(s.seed, ['G'])),
@@ -394,11 +401,16 @@ for (const node of nodes) {
 		rows.push({figure, what, node: `${node.label} ${node.version}`, unit, value, baseline, ratio: r, target, ok, reps: repsUsed[node.label]});
 	};
 	const mid = (x) => x.median;
-	row('1', 'start-up: `inkshelf DIR` (2 articles) → library frame; base `node -e`', 'ms', mid(m.shelf2FirstFrame), mid(m.nodeE), '≤ 4×', (v, r) => r <= 4);
+	// Start-up is the fastest of the runs, app and baseline alike: on a shared machine load only ever adds
+	// time, and it adds far more, in proportion, to a 25 ms `node -e` than to the app (a median baseline
+	// read ~98 ms where a plain measurement reads 25 ms, and made the app look 2× better than it is).
+	row('1', 'start-up: `inkshelf DIR` (2 articles) → library frame, fastest run; base `node -e`, fastest', 'ms', m.shelf2FirstFrame.min, m.nodeE.min, '≤ 4×', (v, r) => r <= 4);
+	row('1·', '  the same, medians (inflated by machine load, the baseline most)', 'ms', mid(m.shelf2FirstFrame), mid(m.nodeE), 'info');
 	row('2', 'first screen, 1 MiB article (`read`); base 5 KiB seed', 'ms', mid(m.bigFirstScreen), mid(m.seedFirstScreen), '≤ 1.5×', (v, r) => r <= 1.5);
 	if (!SHORT) row('2·', '  1 MiB article fully laid out (status shows %); base its first screen', 'ms', mid(m.bigLaidOut), mid(m.bigFirstScreen), 'info');
 	row('3', 'key → frame end, median of j/space/k, 1 MiB; base seed', 'ms', mid(m.bigKeys), mid(m.seedKeys), '≤ 25 ms, ≤ 1.5×', (v, r) => v <= 25 && r <= 1.5);
 	row('3·', '  slowest 10% of those keys (p90), 1 MiB; base seed', 'ms', m.bigKeys.p90, m.seedKeys.p90, 'info');
+	row('3', 'key → frame while the 1 MiB article is still rendering (j×8 at once); base seed keys', 'ms', mid(m.bigInFlightKeys), mid(m.seedKeys), '≤ 25 ms', (v) => v <= 25);
 	row('3·', '  G (to the end), 1 MiB; base seed', 'ms', mid(m.bigEnd), mid(m.seedEnd), 'info');
 	row('4', 'first library frame, 2,000 articles; base 2 articles', 'ms', mid(m.shelf2000FirstFrame), mid(m.shelf2FirstFrame), '≤ 2×', (v, r) => r <= 2);
 	row('4·', '  library key j/k → frame end, 2,000; base 2 articles', 'ms', mid(m.library2000Keys), mid(m.library2Keys), 'info');

@@ -98,8 +98,8 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 		if ('error' in result) app.rerender(tree(groupsOf(shelf), `${title} (folder not loaded: ${sanitizeLine(result.error)})`));
 		else app.rerender(tree(groupsOf(withDocument(result.shelf, shelf)), title));
 	});
-	// The render worker starts now, beside the library's first frame: the first article does not wait for it.
-	renderService().warmUp();
+	// The render worker starts as soon as the library's first frame is out: the first article does not wait for it.
+	setImmediate(() => renderService().warmUp());
 	try {
 		await app.waitUntilExit();
 	} catch (error) {

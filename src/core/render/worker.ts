@@ -1,5 +1,5 @@
 /**
- * The render worker's entry point (dist/render-worker.js): markdown is lexed,
+ * The render worker (started from worker-entry.ts, dist/render-worker.js): markdown is lexed,
  * rendered and highlighted here, never on the thread that reads keys. One job
  * at a time, in slices, with a chunk posted after the first slice (the first
  * screen) and then every few dozen milliseconds; between slices the port is
@@ -15,7 +15,7 @@ import type {FromWorker, RenderChunk, RenderSpec, ToWorker} from './protocol.js'
 
 const SLICE_MS = 8;
 const CHUNK_EVERY_MS = 40;
-/** Test hook: each slice also waits this long, so a test can hold a render in flight. */
+/** Test hook: each slice is one block and then waits this long, so a test can hold a render in flight. */
 const SLOW_MS = Number(process.env['INKSHELF_TEST_SLOW_RENDER_MS'] ?? 0) || 0;
 
 interface Job {
@@ -80,7 +80,7 @@ function step(): void {
 }
 
 function work(j: Job): void {
-	if (!j.blocksOnly) return j.renderer.renderFor(SLICE_MS);
+	if (!j.blocksOnly) return j.renderer.renderFor(SLOW_MS > 0 ? 0 : SLICE_MS);
 	const until = performance.now() + SLICE_MS;
 	do j.renderer.lexNext(); while (!j.renderer.lexed && performance.now() < until);
 }
