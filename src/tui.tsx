@@ -109,6 +109,10 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	background?.cancel();
 	places?.flush();
 	renderService().close();
+	// A render worker ended while it is still loading its modules may never finish ending (seen on
+	// Node 22 when q comes right after the first frame): its port keeps the process alive. The app is
+	// done by now, so it goes; the timer does not hold up a process that ends by itself.
+	setTimeout(() => process.exit(), 500).unref();
 	process.off('uncaughtException', fail);
 	process.off('unhandledRejection', fail);
 	if (fatal === undefined) return 0;

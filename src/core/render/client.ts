@@ -21,6 +21,8 @@ export interface RenderServiceOptions {
 
 export const DEFAULT_BUDGET_MS = 2000;
 const DEFAULT_MEMORY_MB = 768;
+/** A worker that has not loaded the renderer after this long is not coming. */
+const STARTUP_LIMIT_MS = 20_000;
 /** Each this many characters of an article add one budget to its total time. */
 const TOTAL_BUDGET_BYTES = 64 * 1024;
 
@@ -40,6 +42,8 @@ export class RenderService {
 	private queue: Job[] = [];
 	private active: Job | null = null;
 	private heard = 0;
+	/** The worker said it has loaded the renderer: its start-up is not counted against a job. */
+	private ready = false;
 	/** When the active job started (after the worker's start-up). */
 	private started = 0;
 	private watchdog: NodeJS.Timeout | null = null;
@@ -99,6 +103,7 @@ export class RenderService {
 		});
 		// An idle worker must not keep `inkshelf read` from exiting.
 		worker.unref();
+		this.ready = false;
 		worker.on('message', (m: FromWorker) => this.onMessage(worker, m));
 		worker.on('error', (error: Error & {code?: string}) => this.onDeath(worker, error.code === 'ERR_WORKER_OUT_OF_MEMORY'
 			? `too large to render (over the ${this.memoryMb} MiB memory limit)` : `the renderer crashed (${error.message.split('\n')[0]})`));
@@ -124,6 +129,7 @@ export class RenderService {
 		if (worker !== this.worker) return;
 		// The budget counts the worker's work, not its start-up (loading highlight.js and marked).
 		if (m.type === 'ready') {
+			this.ready = true;
 			this.heard = this.started = performance.now();
 			return;
 		}
@@ -167,6 +173,12 @@ export class RenderService {
 			const job = this.active;
 			if (!job) return this.stopWatchdog();
 			const now = performance.now();
+			if (!this.ready) {
+				// Loading the renderer is not the article's fault, unless it never ends.
+				if (now - this.heard < STARTUP_LIMIT_MS) return;
+				this.replaceWorker();
+				return this.settle(job, 'the renderer did not start');
+			}
 			const stuck = now - this.heard >= this.budgetMs;
 			// Progress alone is not enough: a long article gets more time, in proportion, but not forever.
 			const total = this.budgetMs * Math.max(1, job.spec.body.length / TOTAL_BUDGET_BYTES);
