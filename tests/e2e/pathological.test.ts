@@ -4,7 +4,7 @@
  * `inkshelf read` prints each and exits 0 with no stack trace (a render that
  * trips the watchdog prints plain text and says so on stderr); in tmux at
  * 80x24 the app opens each, shows its first screen or the plain-text notice,
- * and goes back and quits on q. Two cases are over the 8 MiB size limit and
+ * and quits on q. Two cases are over the 8 MiB size limit and
  * one holds NUL bytes: those keep the loader's clear refusal ("file is 47.7
  * MiB; the limit is 8 MiB", "binary file").
  */
@@ -94,7 +94,7 @@ describe.skipIf(!HAS_TMUX)('cmark pathological cases in the app, 80x24', () => {
 	afterAll(async () => stopAppAndKill(tmux));
 
 	for (const {name, slug} of cases) {
-		it(`${name}: opens, shows a first screen or the notice, q goes back and q quits`, async () => {
+		it(`${name}: opens, shows a first screen or the notice, quits on q`, async () => {
 			const t = tmux as Tmux;
 			await t.resetPane();
 			typeAppCommand(t, cli, ['read', slug, shelf]);
@@ -105,9 +105,10 @@ describe.skipIf(!HAS_TMUX)('cmark pathological cases in the app, 80x24', () => {
 			} else {
 				const screen = await t.waitFor(s => s.includes('Pathological') && (readerPosition(s) !== null || s.includes('shown as plain text')), 30_000);
 				expect(screenProblems(screen, {width: 80})).toEqual([]);
+				// q leaves the article the app started on (and quits, as a pager does).
 				await t.key('q');
-				await t.waitFor(/All articles/, 10_000);
-				await t.key('q');
+				const after = await t.waitFor(s => /^EXIT=\d+/m.test(s) || s.includes('All articles'), 15_000);
+				if (!/^EXIT=\d+/m.test(after)) await t.key('q');
 			}
 			expect(await waitForEchoedExit(t, 15_000)).toBe(0);
 		});

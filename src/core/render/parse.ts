@@ -31,7 +31,6 @@ const MARKERS = /[\uE000-\uE01F]/g;
 
 const md = new Marked({gfm: true}).use(dialectTokenizers);
 
-import {fenceLanguage} from './fence.js';
 
 export {fenceLanguage} from './fence.js';
 
