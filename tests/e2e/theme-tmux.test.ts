@@ -56,7 +56,8 @@ describe.skipIf(!HAS_TMUX)('themes in tmux', () => {
 		const library = t.screenWithAttributes();
 		// Enter again if the first one came before the app had its keyboard (the terminal still in line mode).
 		await pressUntil(t, 'Enter', s => !isLibrary(s), 3);
-		await t.waitFor(s => readerTop(s) !== null, WAIT);
+		// The first lines have arrived from the render worker (`… · 0/0+` is the reader waiting for them).
+		await t.waitFor(s => (readerTop(s) ?? 0) >= 1, WAIT);
 		await t.key('Space');
 		await t.waitFor(s => (readerTop(s) ?? 0) > 1, WAIT);
 		const reader = t.screenWithAttributes();
