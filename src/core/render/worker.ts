@@ -15,6 +15,12 @@ import type {FromWorker, RenderChunk, RenderSpec, ToWorker} from './protocol.js'
 
 const SLICE_MS = 8;
 const CHUNK_EVERY_MS = 40;
+/**
+ * The first chunk waits for a few screens of lines (or this long): a key pressed as soon as the
+ * first screen shows (Space, j) then has somewhere to go instead of meeting the end of what arrived.
+ */
+const FIRST_CHUNK_LINES = 200;
+const FIRST_CHUNK_MS = 250;
 /** Test hook: each slice is one block and then waits this long, so a test can hold a render in flight. */
 const SLOW_MS = Number(process.env['INKSHELF_TEST_SLOW_RENDER_MS'] ?? 0) || 0;
 
@@ -25,6 +31,7 @@ interface Job {
 	flattened: number;
 	sent: {lines: number; blocks: number; links: number; headings: number; placed: Set<number>};
 	lastChunk: number;
+	started: number;
 }
 
 const port = parentPort;
@@ -52,7 +59,7 @@ post({type: 'ready'});
 function start(id: number, spec: RenderSpec): Job {
 	const {text, deepest} = limitNesting(spec.body);
 	const renderer = new ArticleRenderer(parseArticle(text, {...spec.dialect, footer: spec.footer ?? ''}), spec.width, makeStyles(spec.level, spec.theme));
-	return {id, blocksOnly: spec.blocksOnly === true, renderer, flattened: deepest, sent: {lines: 0, blocks: 0, links: 0, headings: 0, placed: new Set()}, lastChunk: 0};
+	return {id, blocksOnly: spec.blocksOnly === true, renderer, flattened: deepest, sent: {lines: 0, blocks: 0, links: 0, headings: 0, placed: new Set()}, lastChunk: 0, started: performance.now()};
 }
 
 function schedule(): void {
@@ -74,7 +81,11 @@ function step(): void {
 		return;
 	}
 	const done = current.blocksOnly ? current.renderer.lexed : current.renderer.done;
-	if (done || current.lastChunk === 0 || performance.now() - current.lastChunk >= CHUNK_EVERY_MS) post(chunk(current, done));
+	const now = performance.now();
+	const due = current.lastChunk === 0
+		? current.renderer.lines.length >= FIRST_CHUNK_LINES || now - current.started >= FIRST_CHUNK_MS
+		: now - current.lastChunk >= CHUNK_EVERY_MS;
+	if (done || due) post(chunk(current, done));
 	if (done) job = null;
 	else schedule();
 }
