@@ -172,17 +172,20 @@ export async function searchCommand(source: ShelfSource, args: CliArgs, io: Io):
 	return hits.length ? 0 : 1;
 }
 
-export async function checkCommand(shelf: Shelf, io: Io): Promise<number> {
+export async function checkCommand(source: ShelfSource, io: Io): Promise<number> {
 	const {renderService} = await import('./core/render/client.js');
+	const {dialectOptionsFor} = await import('./core/render/dialect-options.js');
+	const shelf = source.shelf;
 	// Every article through the renderer's budget, as the app would render it: one that would be
-	// shown as plain text is a warning.
+	// shown as plain text is a warning. One at a time, read from its file (an index keeps no bodies).
 	const service = renderService();
-	const readable = shelf.articles.filter(a => a.error === undefined);
-	const jobs = readable.map(a => service.render({body: a.body, width: 80, level: 0}, false));
 	const plain = new Map<string, string>();
-	for (const [i, job] of jobs.entries()) {
-		const {notice} = await job.finished;
-		if (notice) plain.set((readable[i] as Article).path, `renders as plain text: ${notice}`);
+	for (const listed of shelf.articles) {
+		if (listed.error !== undefined) continue;
+		const article = await source.readNow(listed);
+		if (article.error !== undefined) continue;
+		const {notice} = await service.render({body: article.body, dialect: dialectOptionsFor(article), width: 80, level: 0}, false).finished;
+		if (notice) plain.set(listed.path, `renders as plain text: ${notice}`);
 	}
 	service.close();
 	const {lines, broken} = checkShelf(shelf, plain);
