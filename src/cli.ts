@@ -55,7 +55,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 			switch (args.command) {
 				case 'list': return listCommand(shelf, args, io);
 				case 'tags': case 'categories': case 'authors': return countsCommand(shelf, args.command, io);
-				case 'check': return checkCommand(shelf, io);
+				case 'check': return await checkCommand(source, io);
 				case 'search': return await searchCommand(source, args, io);
 				case 'code': return await codeCommand(source, args, io);
 				case '_complete': return (await import('./completion.js')).completeNamesCommand(shelf, args, io);

@@ -1,7 +1,7 @@
 import {memorySource, openShelfSource, type ShelfSource} from './core/index/shelf-source.js';
 import {loadShelf, type LoadOptions} from './core/shelf/loader.js';
 import {buildIndex, findArticle, suggest} from './core/shelf/catalog.js';
-import {checkShelf} from './core/shelf/check.js';
+import {checkShelfFromDisk} from './core/shelf/check.js';
 import {sanitize, sanitizeLine} from './core/sanitize.js';
 import {countOf} from './core/plural.js';
 import type {CliArgs} from './cli-args.js';
@@ -165,8 +165,10 @@ export async function searchCommand(source: ShelfSource, args: CliArgs, io: Io):
 	return hits.length ? 0 : 1;
 }
 
-export function checkCommand(shelf: Shelf, io: Io): number {
-	const {lines, broken} = checkShelf(shelf);
+/** Dialect markup is checked in each article's text as its file is now: the index keeps no bodies. */
+export async function checkCommand(source: ShelfSource, io: Io): Promise<number> {
+	const shelf = source.shelf;
+	const {lines, broken} = await checkShelfFromDisk(shelf, a => source.readNow(a));
 	for (const line of lines) io.out.write(`${line}\n`);
 	const total = shelf.articles.length;
 	io.err.write(broken ? `${broken} of ${countOf(total, 'article')} ${broken === 1 ? 'is' : 'are'} broken.\n` : `${countOf(total, 'article')}, none broken.\n`);
