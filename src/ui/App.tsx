@@ -5,19 +5,20 @@ import {Help} from './screens/Help.js';
 import {useTheme} from './theme.js';
 import {useShelfSearch} from './hooks/use-shelf-search.js';
 import {useNotices, type Notices} from './hooks/use-notices.js';
-import {splitKeys} from '../core/state/keymap.js';
-import {initialState, reduce, type Action, type AppState, type Group} from '../core/state/reducer.js';
-import {prepareForPaste, type CopyResult} from '../core/clipboard/copy.js';
-import {resolveShelfLink, shelfNames} from '../core/shelf/shelf-links.js';
-import {backlinkIndex, footerMarkdown, relatedArticles} from '../core/shelf/related.js';
-import type {OpenResult} from '../core/system/opener.js';
-import type {PlaceStore} from '../core/system/place-store.js';
-import type {Styles} from '../core/render/styles.js';
-import type {Article} from '../core/shelf/types.js';
-import type {ShelfSource} from '../core/index/shelf-source.js';
+import {splitKeys} from '../core/state/index.js';
+import {initialState, reduce, type Action, type AppState, type Group} from '../core/state/index.js';
+import {prepareForPaste, type CopyResult} from '../core/clipboard/index.js';
+import {resolveShelfLink, shelfNames} from '../core/shelf/index.js';
+import {backlinkIndex, footerMarkdown, relatedArticles} from '../core/shelf/index.js';
+import type {OpenResult} from '../core/system/index.js';
+import type {PlaceStore} from '../core/system/index.js';
+import type {Styles} from '../core/render/index.js';
+import type {Article} from '../core/shelf/index.js';
+import {withRecent} from '../core/shelf/index.js';
+import type {ShelfSource} from '../core/index/index.js';
 import {useOpenArticle} from './hooks/use-open-article.js';
 import {useLiveShelf} from './hooks/use-live-shelf.js';
-import {sectionPlace} from '../core/render/place.js';
+import {sectionPlace} from '../core/render/index.js';
 
 export interface AppProps {
 	/** All, then categories, then tags; a "Recently read" group is added after All when places are kept. */
@@ -79,11 +80,8 @@ function useReaderScreen(neededNow: boolean): ReaderScreen | undefined {
 	return reader;
 }
 
-function withRecent(groups: Group[], places: PlaceStore | null | undefined): Group[] {
-	if (!places) return groups;
-	const bySlug = new Map((groups[0]?.articles ?? []).map(a => [a.slug, a]));
-	const recent = places.recent.map(s => bySlug.get(s)).filter((a): a is Article => a !== undefined);
-	return [groups[0] as Group, {kind: 'recent', name: 'Recently read', articles: recent}, ...groups.slice(1)];
+function shownGroups(groups: Group[], places: PlaceStore | null | undefined): Group[] {
+	return places ? withRecent(groups, places.recent) : groups;
 }
 
 /** Below this the screens cannot show anything useful; a short message is better than garbage. */
@@ -94,7 +92,7 @@ export function App({groups: initialGroups, title, styles, copy, openUrl, places
 	const theme = useTheme();
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
-	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(withRecent(initialGroups, places), initialSlug, hideDrafts));
+	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(shownGroups(initialGroups, places), {open: initialSlug, remembered: places ? slug => places.place(slug)?.fraction ?? null : null, hideDrafts}));
 	const openedRef = useRef<Article | null>(null);
 	const {groups, version} = useLiveShelf(source, initialGroups, regroup, state, dispatch, openedRef);
 	const all = useMemo(() => groups[0]?.articles ?? [], [groups]);
@@ -185,7 +183,7 @@ export function App({groups: initialGroups, title, styles, copy, openUrl, places
 function useNewGroups(groups: Group[], places: PlaceStore | null | undefined, dispatch: (a: Action) => void): void {
 	const first = useRef(groups);
 	useEffect(() => {
-		if (groups !== first.current) dispatch({type: 'groups', groups: withRecent(groups, places)});
+		if (groups !== first.current) dispatch({type: 'groups', groups: shownGroups(groups, places)});
 	}, [groups, places, dispatch]);
 }
 
@@ -216,36 +214,24 @@ function useReloadedPlace(state: AppState, dispatch: (a: Action) => void): (arti
 	}, [dispatch]);
 }
 
-/** Remembers where each article was left, returns there on reopening, and keeps "Recently read" current. */
+/** Remembers where each article was left (the reducer returns there) and keeps "Recently read" current. */
 function usePlaces(state: AppState, dispatch: (a: Action) => void, places: PlaceStore | null | undefined, groups: Group[]): void {
 	const r = state.reader;
 	const slug = r?.slug;
 	useEffect(() => {
 		if (!places || !slug) return;
 		places.markOpened(slug);
-		dispatch({type: 'groups', groups: withRecent(groups, places)});
+		dispatch({type: 'groups', groups: shownGroups(groups, places)});
 	}, [slug, places, groups, dispatch]);
-	const resumed = useRef<string | null>(null);
-	useEffect(() => {
-		if (!places || !r || !r.resume || resumed.current === r.slug) return;
-		resumed.current = r.slug;
-		const place = places.place(r.slug);
-		if (place && place.fraction > 0) {
-			dispatch({type: 'open', slug: r.slug, place: {fraction: place.fraction}});
-			dispatch({type: 'status', status: {text: `Back where you left off (${Math.round(place.fraction * 100)}%) · g goes to the top`, kind: 'success'}});
-		}
-	}, [r, places, dispatch]);
-	useEffect(() => {
-		if (!r) resumed.current = null;
-	}, [r]);
 	const top = r?.top ?? 0;
 	const lines = r?.layout.lineCount ?? 0;
 	const complete = r?.layout.complete ?? false;
+	const placePending = r?.pending?.kind === 'place';
 	useEffect(() => {
 		// Only a fully rendered article gives a true fraction; a place still pending must not be overwritten.
-		if (!places || !slug || !complete || lines === 0 || r?.pendingPlace) return;
+		if (!places || !slug || !complete || lines === 0 || placePending) return;
 		places.setPlace(slug, top / lines);
-	}, [places, slug, top, lines, complete]); // eslint-disable-line react-hooks/exhaustive-deps -- saved on movement
+	}, [places, slug, top, lines, complete, placePending]);
 }
 
 /** Copying is a side effect the reducer asks for; its outcome comes back as a status. */

@@ -12,6 +12,7 @@ import {dialectExtension} from './dialects/render-ext.js';
 import {renderTable} from './table.js';
 import {describeLink, linkKind, type LinkKind} from './links.js';
 import type {Styles} from './styles.js';
+import {decodeEntities} from '../entities.js';
 
 export interface CodeBlock {
 	/** 1-based, in document order: the number shown on screen and typed to copy. */
@@ -251,9 +252,9 @@ export class ArticleRenderer {
 	}
 }
 
+/** marked leaves text escaped for HTML; a terminal shows the characters (a no-break space as a space). */
 function unescapeEntities(text: string): string {
-	return text.replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (_, e: string) =>
-		({amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: ' '})[e] ?? _);
+	return decodeEntities(text, ' ');
 }
 
 /** Renders a whole article at once: for `inkshelf read` and tests. */

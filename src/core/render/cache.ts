@@ -2,7 +2,7 @@ import {ArticleRenderer} from './article.js';
 import {dialectOptionsFor, parseArticle} from './parse.js';
 import {bodyToRead} from './title-heading.js';
 import type {Styles} from './styles.js';
-import type {Article} from '../shelf/types.js';
+import type {Article} from '../shelf/index.js';
 
 /**
  * Rendering happens once per (article, width, colour): scrolling only slices

@@ -1,6 +1,6 @@
 import {Marked, type Token, type Tokens} from 'marked';
 import {sanitize} from '../sanitize.js';
-import type {Article} from '../shelf/types.js';
+import type {Article} from '../shelf/index.js';
 import {prepareDialects, type DialectOptions} from './dialects/prepare.js';
 import {codeBlockInfo, type CodeBlockInfo} from './dialects/code-meta.js';
 import {dialectTokenizers} from './dialects/lex-ext.js';
@@ -90,12 +90,9 @@ export interface ParseOptions extends DialectOptions {
 	footer?: string;
 }
 
-/** How an article's file asks to be read: MDX by its extension, Jekyll's excerpt separator from its front matter. */
-export function dialectOptionsFor(article: Pick<Article, 'path'> & Partial<Pick<Article, 'excerptSeparator'>>): DialectOptions {
-	const options: DialectOptions = {mdx: /\.mdx$/i.test(article.path)};
-	if (article.excerptSeparator) options.excerptSeparator = article.excerptSeparator;
-	return options;
-}
+import {dialectOptionsFor} from './dialect-options.js';
+
+export {dialectOptionsFor};
 
 export function parseArticle(body: string, options: ParseOptions = {}): ParsedArticle {
 	const prepared = prepareDialects(body.replace(MARKERS, '\uFFFD'), options).text + (options.footer ?? '').replace(MARKERS, '\uFFFD');
