@@ -5,20 +5,14 @@ import {Help} from './screens/Help.js';
 import {useTheme} from './theme.js';
 import {useShelfSearch} from './hooks/use-shelf-search.js';
 import {useNotices, type Notices} from './hooks/use-notices.js';
-import {splitKeys} from '../core/state/index.js';
-import {initialState, reduce, type Action, type AppState, type Group} from '../core/state/index.js';
+import {initialState, reduce, splitKeys, type Action, type AppState, type Group} from '../core/state/index.js';
 import {prepareForPaste, type CopyResult} from '../core/clipboard/index.js';
-import {resolveShelfLink, shelfNames} from '../core/shelf/index.js';
-import {backlinkIndex, footerMarkdown, relatedArticles} from '../core/shelf/index.js';
-import type {OpenResult} from '../core/system/index.js';
-import type {PlaceStore} from '../core/system/index.js';
-import type {Styles} from '../core/render/index.js';
-import type {Article} from '../core/shelf/index.js';
-import {withRecent} from '../core/shelf/index.js';
+import {backlinkIndex, footerMarkdown, relatedArticles, resolveShelfLink, shelfNames, withRecent, type Article} from '../core/shelf/index.js';
+import type {OpenResult, PlaceStore} from '../core/system/index.js';
+import {sectionPlace, type Styles} from '../core/render/index.js';
 import type {ShelfSource} from '../core/index/index.js';
 import {useOpenArticle} from './hooks/use-open-article.js';
 import {useLiveShelf} from './hooks/use-live-shelf.js';
-import {sectionPlace} from '../core/render/index.js';
 
 export interface AppProps {
 	/** All, then categories, then tags; a "Recently read" group is added after All when places are kept. */
