@@ -1,4 +1,5 @@
 import {parseArgs} from 'node:util';
+// eslint-disable-next-line no-restricted-imports -- start-up path: config/index.js re-exports the YAML parser; settings.js is plain data
 import {THEME_CHOICES, type ThemeChoice} from './core/config/settings.js';
 
 export const COMMANDS = ['list', 'tags', 'categories', 'authors', 'read', 'code', 'check', 'search', 'config', 'completion'] as const;

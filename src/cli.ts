@@ -123,7 +123,7 @@ if (tooOld !== null) {
 		process.exitCode = await main(process.argv.slice(2), {out: process.stdout, err: process.stderr, env: process.env});
 	} catch (error) {
 		// A bug, not a usage problem: one line here, the stack in a log.
-		const {reportCrash} = await import('./core/system/crash-log.js');
+		const {reportCrash} = await import('./core/system/index.js');
 		process.stderr.write(`${reportCrash(error)}\n`);
 		process.exitCode = 1;
 	}

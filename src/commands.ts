@@ -1,14 +1,13 @@
-import {memorySource, openShelfSource, type ShelfSource} from './core/index/shelf-source.js';
-import {loadShelf, type LoadOptions} from './core/shelf/loader.js';
-import {buildIndex, findArticle, suggest} from './core/shelf/catalog.js';
-import {checkShelf} from './core/shelf/check.js';
+import {memorySource, openShelfSource, type ShelfSource} from './core/index/index.js';
+import {loadShelf, type LoadOptions} from './core/shelf/index.js';
+import {buildIndex, findArticle, suggest} from './core/shelf/index.js';
+import {checkShelfFromDisk} from './core/shelf/index.js';
 import {sanitize, sanitizeLine} from './core/sanitize.js';
 import {countOf} from './core/plural.js';
 import type {CliArgs} from './cli-args.js';
-import type {Article, Shelf} from './core/shelf/types.js';
-import {facets, hasFacet} from './core/shelf/facets.js';
-import type {Group} from './core/state/reducer.js';
-import type {ThemeName} from './core/theme/palettes.js';
+import type {Article, Shelf} from './core/shelf/index.js';
+import {hasFacet, libraryGroups, type Group} from './core/shelf/index.js';
+import type {ThemeName} from './core/theme/index.js';
 
 export interface Io {
 	out: NodeJS.WriteStream | {write(s: string): unknown; isTTY?: boolean; columns?: number};
@@ -25,21 +24,9 @@ export class CliError extends Error {
 	}
 }
 
-function shelvesOf(articles: Article[]): {name: string; articles: Article[]}[] {
-	const shelves = facets(articles, 'shelf');
-	return shelves.length > 1 ? shelves : [];
-}
-
+/** The library's groups for a shelf (built in core/shelf/groups.ts). */
 export function groupsOf(shelf: Shelf): Group[] {
-	const index = buildIndex(shelf.articles);
-	return [
-		{kind: 'all', name: 'All', articles: index.all},
-		// Several shelves (config `shelves`): one group each, right after All.
-		...shelvesOf(index.all).map(s => ({kind: 'shelf' as const, name: s.name, articles: s.articles})),
-		...index.categories.map(c => ({kind: 'category' as const, name: c.name, articles: c.articles})),
-		...index.tags.map(t => ({kind: 'tag' as const, name: t.name, articles: t.articles})),
-		...index.authors.map(a => ({kind: 'author' as const, name: a.name, articles: a.articles})),
-	];
+	return libraryGroups(buildIndex(shelf.articles));
 }
 
 export interface ListFilter {
@@ -94,7 +81,7 @@ export function listCommand(shelf: Shelf, args: CliArgs, io: Io): number {
 
 export function countsCommand(shelf: Shelf, kind: 'tags' | 'categories' | 'authors', io: Io): number {
 	const index = buildIndex(shelf.articles);
-	for (const g of index[kind]) io.out.write(`${String(g.count).padStart(4)}  ${g.name}\n`);
+	for (const g of index[kind]) io.out.write(`${String(g.articles.length).padStart(4)}  ${g.name}\n`);
 	return 0;
 }
 
@@ -112,10 +99,8 @@ async function currentArticle(source: ShelfSource, slug: string): Promise<Articl
 }
 
 export async function readCommand(source: ShelfSource, args: CliArgs, io: Io, theme: ThemeName = 'dark'): Promise<number> {
-	const {renderService} = await import('./core/render/client.js');
-	const {bodyToRead} = await import('./core/render/title-heading.js');
-	const {dialectOptionsFor} = await import('./core/render/dialect-options.js');
-	const {colorLevelFor, makeStyles} = await import('./core/render/styles.js');
+	const {renderService} = await import('./core/render/engine.js');
+	const {bodyToRead, colorLevelFor, dialectOptionsFor, fitLine, makeStyles} = await import('./core/render/index.js');
 	const article = await currentArticle(source, args.args[0] ?? '');
 	if (article.error) throw new CliError(`${article.slug} cannot be read: ${article.error}`);
 	const width = args.width ?? (io.out.isTTY && io.out.columns ? io.out.columns : 80);
@@ -126,14 +111,14 @@ export async function readCommand(source: ShelfSource, args: CliArgs, io: Io, th
 	const {lines, notice} = await service.render({body: bodyToRead(article), dialect: dialectOptionsFor(article), width, level: styles.level, theme}).finished;
 	service.close();
 	if (notice) io.err.write(`inkshelf: ${article.slug}: shown as plain text: ${notice}\n`);
-	const {fitLine} = await import('./core/render/fit.js');
 	const header = [...fitLine(styles.h1(article.title), width), ...fitLine(styles.dim(meta), width)];
 	io.out.write([...header, '', ...lines].join('\n') + '\n');
 	return 0;
 }
 
 export async function codeCommand(source: ShelfSource, args: CliArgs, io: Io): Promise<number> {
-	const {renderService} = await import('./core/render/client.js');
+	// Code blocks are found by the render worker (lexed, nothing drawn) under its watchdog.
+	const {renderService} = await import('./core/render/engine.js');
 	const article = await currentArticle(source, args.args[0] ?? '');
 	if (article.error) throw new CliError(`${article.slug} cannot be read: ${article.error}`);
 	const service = renderService();
@@ -153,7 +138,7 @@ export async function codeCommand(source: ShelfSource, args: CliArgs, io: Io): P
 }
 
 export async function searchCommand(source: ShelfSource, args: CliArgs, io: Io): Promise<number> {
-	const {ShelfSearch} = await import('./core/search/shelf-search.js');
+	const {ShelfSearch} = await import('./core/search/index.js');
 	const query = args.args[0] ?? '';
 	// What is not indexed yet (new or changed files) is indexed now, and kept for the next search.
 	while (!source.indexPending(1000));
@@ -172,23 +157,27 @@ export async function searchCommand(source: ShelfSource, args: CliArgs, io: Io):
 	return hits.length ? 0 : 1;
 }
 
+/**
+ * Dialect markup is checked in each article's text as its file is now (the index keeps no bodies),
+ * and every article goes through the renderer's budget as the app would render it: one that would
+ * be shown as plain text is a warning. One article at a time.
+ */
 export async function checkCommand(source: ShelfSource, io: Io): Promise<number> {
-	const {renderService} = await import('./core/render/client.js');
-	const {dialectOptionsFor} = await import('./core/render/dialect-options.js');
+	const {renderService} = await import('./core/render/engine.js');
+	const {dialectOptionsFor} = await import('./core/render/index.js');
 	const shelf = source.shelf;
-	// Every article through the renderer's budget, as the app would render it: one that would be
-	// shown as plain text is a warning. One at a time, read from its file (an index keeps no bodies).
 	const service = renderService();
-	const plain = new Map<string, string>();
-	for (const listed of shelf.articles) {
-		if (listed.error !== undefined) continue;
-		const article = await source.readNow(listed);
-		if (article.error !== undefined) continue;
+	const renderWarning = async (article: Article): Promise<string | undefined> => {
 		const {notice} = await service.render({body: article.body, dialect: dialectOptionsFor(article), width: 80, level: 0}, false).finished;
-		if (notice) plain.set(listed.path, `renders as plain text: ${notice}`);
+		return notice ? `renders as plain text: ${notice}` : undefined;
+	};
+	let result;
+	try {
+		result = await checkShelfFromDisk(shelf, a => source.readNow(a), renderWarning);
+	} finally {
+		service.close();
 	}
-	service.close();
-	const {lines, broken} = checkShelf(shelf, plain);
+	const {lines, broken} = result;
 	for (const line of lines) io.out.write(`${line}\n`);
 	const total = shelf.articles.length;
 	io.err.write(broken ? `${broken} of ${countOf(total, 'article')} ${broken === 1 ? 'is' : 'are'} broken.\n` : `${countOf(total, 'article')}, none broken.\n`);

@@ -7,11 +7,11 @@
 import {openSync, statSync} from 'node:fs';
 import {join, relative, resolve} from 'node:path';
 import {ReadStream} from 'node:tty';
-import {articleFromText} from './core/shelf/loader.js';
+import {articleFromText} from './core/shelf/index.js';
 import {CliError, loadDocumentShelf, memorySource, readCommand, type Io} from './commands.js';
 import {sanitizeLine} from './core/sanitize.js';
 import type {CliArgs} from './cli-args.js';
-import type {Shelf} from './core/shelf/types.js';
+import type {Shelf} from './core/shelf/index.js';
 import type {EffectiveConfig} from './core/config/index.js';
 
 export type DocumentTarget = {kind: 'stdin'} | {kind: 'file'; path: string};

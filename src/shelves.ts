@@ -3,11 +3,11 @@
  * `shelves`) merged into one library with a shelf group each.
  */
 import {memorySource, openIndexedShelf, openShelf, type Io} from './commands.js';
-import type {ShelfSource} from './core/index/shelf-source.js';
+import type {ShelfSource} from './core/index/index.js';
 import {locateShelf, type ShelfLocation} from './shelf-location.js';
-import {mergeShelves, shelfNames} from './core/shelf/merge.js';
-import type {Shelf} from './core/shelf/types.js';
-import type {LoadOptions} from './core/shelf/loader.js';
+import {mergeShelves, shelfFolderNames as shelfNames} from './core/shelf/index.js';
+import type {Shelf} from './core/shelf/index.js';
+import type {LoadOptions} from './core/shelf/index.js';
 
 /**
  * One shelf is read through its persistent index (`source`); several are

@@ -3,26 +3,25 @@ import {render} from 'ink';
 import {App} from './ui/App.js';
 import {ErrorBoundary} from './ui/ErrorBoundary.js';
 import {articleFor, groupsOf} from './commands.js';
-import {copyToClipboard} from './core/clipboard/copy.js';
-import {openExternal} from './core/system/opener.js';
-import {PlaceStore} from './core/system/place-store.js';
-import {reportCrash} from './core/system/crash-log.js';
-import {colorLevelFor, makeStyles} from './core/render/styles.js';
-import {renderService} from './core/render/client.js';
+import {copyToClipboard} from './core/clipboard/index.js';
+import {openExternal} from './core/system/index.js';
+import {PlaceStore} from './core/system/index.js';
+import {reportCrash} from './core/system/index.js';
+import {colorLevelFor, makeStyles} from './core/render/index.js';
 import supportsHyperlinks from 'supports-hyperlinks';
-import {loadInBackground} from './core/shelf/load-in-background.js';
+import {loadInBackground} from './core/shelf/index.js';
 import {sanitizeLine} from './core/sanitize.js';
-import type {Shelf} from './core/shelf/types.js';
-import type {ShelfSource} from './core/index/shelf-source.js';
+import type {Shelf} from './core/shelf/index.js';
+import type {ShelfSource} from './core/index/index.js';
 import type {EffectiveConfig} from './core/config/index.js';
-import {formatProblem} from './core/config/parse.js';
+import {formatProblem} from './core/config/index.js';
 import type {Notices} from './ui/hooks/use-notices.js';
-import type {Group} from './core/state/reducer.js';
-import type {ThemeChoice} from './core/config/settings.js';
-import {decideTheme} from './core/theme/detect.js';
-import type {ThemeName} from './core/theme/palettes.js';
-import type {ColorLevel} from './core/theme/paint.js';
-import {queryBackground} from './core/system/terminal-background.js';
+import type {Group} from './core/state/index.js';
+import type {ThemeChoice} from './core/config/index.js';
+import {decideTheme} from './core/theme/index.js';
+import type {ThemeName} from './core/theme/index.js';
+import type {ColorLevel} from './core/theme/index.js';
+import {queryBackground} from './core/system/index.js';
 import {ThemeContext, uiTheme} from './ui/theme.js';
 
 export interface RunOptions {
@@ -99,7 +98,9 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 		else app.rerender(tree(groupsOf(withDocument(result.shelf, shelf)), title));
 	});
 	// The render worker starts as soon as the library's first frame is out: the first article does not wait for it.
-	setImmediate(() => renderService().warmUp());
+	// The client comes by import(): the library's first frame loads nothing of it.
+	const engine = new Promise<typeof import('./core/render/engine.js')>(resolve => setImmediate(() => resolve(import('./core/render/engine.js'))));
+	void engine.then(e => e.renderService().warmUp(), () => undefined);
 	try {
 		await app.waitUntilExit();
 	} catch (error) {
@@ -108,7 +109,7 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	closed = true;
 	background?.cancel();
 	places?.flush();
-	renderService().close();
+	(await engine.catch(() => undefined))?.renderService().close();
 	// A render worker ended while it is still loading its modules may never finish ending (seen on
 	// Node 22 when q comes right after the first frame): its port keeps the process alive. The app is
 	// done by now, so it goes; the timer does not hold up a process that ends by itself.

@@ -1,23 +1,20 @@
-import React, {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
 import {Library, libraryLayout} from './screens/Library.js';
 import {Help} from './screens/Help.js';
 import {useTheme} from './theme.js';
 import {useShelfSearch} from './hooks/use-shelf-search.js';
 import {useNotices, type Notices} from './hooks/use-notices.js';
-import {splitKeys} from '../core/state/keymap.js';
-import {initialState, reduce, type Action, type AppState, type Group} from '../core/state/reducer.js';
-import {prepareForPaste, type CopyResult} from '../core/clipboard/copy.js';
-import {resolveShelfLink, shelfNames} from '../core/shelf/shelf-links.js';
-import {backlinkIndex, footerMarkdown, relatedArticles} from '../core/shelf/related.js';
-import type {OpenResult} from '../core/system/opener.js';
-import type {PlaceStore} from '../core/system/place-store.js';
-import type {Styles} from '../core/render/styles.js';
-import type {Article} from '../core/shelf/types.js';
-import type {ShelfSource} from '../core/index/shelf-source.js';
+import {initialState, reduce, splitKeys, type Action, type AppState, type Group} from '../core/state/index.js';
+import type {CopyResult} from '../core/clipboard/index.js';
+import {backlinkIndex, footerMarkdown, relatedArticles, withRecent, type Article} from '../core/shelf/index.js';
+import type {OpenResult, PlaceStore} from '../core/system/index.js';
+import type {Styles} from '../core/render/index.js';
+import type {ShelfSource} from '../core/index/index.js';
 import {useOpenArticle} from './hooks/use-open-article.js';
 import {useLiveShelf} from './hooks/use-live-shelf.js';
-import {sectionPlace} from '../core/render/place.js';
+import {useReaderEntry, useReloadedPlace} from './hooks/use-reader-entry.js';
+import {useCopy, useFollowLink} from './hooks/use-requests.js';
 
 export interface AppProps {
 	/** All, then categories, then tags; a "Recently read" group is added after All when places are kept. */
@@ -79,11 +76,8 @@ function useReaderScreen(neededNow: boolean): ReaderScreen | undefined {
 	return reader;
 }
 
-function withRecent(groups: Group[], places: PlaceStore | null | undefined): Group[] {
-	if (!places) return groups;
-	const bySlug = new Map((groups[0]?.articles ?? []).map(a => [a.slug, a]));
-	const recent = places.recent.map(s => bySlug.get(s)).filter((a): a is Article => a !== undefined);
-	return [groups[0] as Group, {kind: 'recent', name: 'Recently read', articles: recent}, ...groups.slice(1)];
+function shownGroups(groups: Group[], places: PlaceStore | null | undefined): Group[] {
+	return places ? withRecent(groups, places.recent) : groups;
 }
 
 /** Below this the screens cannot show anything useful; a short message is better than garbage. */
@@ -94,7 +88,7 @@ export function App({groups: initialGroups, title, styles, copy, openUrl, places
 	const theme = useTheme();
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
-	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(withRecent(initialGroups, places), initialSlug, hideDrafts));
+	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(shownGroups(initialGroups, places), {open: initialSlug, remembered: places ? slug => places.place(slug)?.fraction ?? null : null, hideDrafts}));
 	const openedRef = useRef<Article | null>(null);
 	const {groups, version} = useLiveShelf(source, initialGroups, regroup, state, dispatch, openedRef);
 	const all = useMemo(() => groups[0]?.articles ?? [], [groups]);
@@ -185,135 +179,26 @@ export function App({groups: initialGroups, title, styles, copy, openUrl, places
 function useNewGroups(groups: Group[], places: PlaceStore | null | undefined, dispatch: (a: Action) => void): void {
 	const first = useRef(groups);
 	useEffect(() => {
-		if (groups !== first.current) dispatch({type: 'groups', groups: withRecent(groups, places)});
+		if (groups !== first.current) dispatch({type: 'groups', groups: shownGroups(groups, places)});
 	}, [groups, places, dispatch]);
 }
 
-/** The open article's list entry; when its file is deleted while it is open, the last one known stays (and `gone` says so). */
-function useReaderEntry(all: Article[], slug: string | undefined): {entry: Article | undefined; gone: boolean} {
-	const [last, setLast] = useState<Article | undefined>(undefined);
-	const found = useMemo(() => (slug === undefined ? undefined : all.find(a => a.slug === slug)), [all, slug]);
-	if (found && found !== last) setLast(found);
-	if (found || slug === undefined || last?.slug !== slug) return {entry: found, gone: false};
-	return {entry: last, gone: true};
-}
-
-/**
- * Called just before a reloaded article shows: the reader returns to the
- * same place by section and fraction (lines move when the text changes) and
- * says "reloaded".
- */
-function useReloadedPlace(state: AppState, dispatch: (a: Action) => void): (article: Article) => void {
-	const latest = useRef(state);
-	useEffect(() => {
-		latest.current = state;
-	});
-	return useCallback((article: Article) => {
-		const r = latest.current.reader;
-		if (!r || r.slug !== article.slug) return;
-		dispatch({type: 'open', slug: r.slug, place: {section: sectionPlace(r.layout.headings, r.top, r.layout.lineCount)}});
-		dispatch({type: 'status', status: {text: 'Reloaded: the file changed', kind: 'info'}});
-	}, [dispatch]);
-}
-
-/** Remembers where each article was left, returns there on reopening, and keeps "Recently read" current. */
+/** Remembers where each article was left (the reducer returns there) and keeps "Recently read" current. */
 function usePlaces(state: AppState, dispatch: (a: Action) => void, places: PlaceStore | null | undefined, groups: Group[]): void {
 	const r = state.reader;
 	const slug = r?.slug;
 	useEffect(() => {
 		if (!places || !slug) return;
 		places.markOpened(slug);
-		dispatch({type: 'groups', groups: withRecent(groups, places)});
+		dispatch({type: 'groups', groups: shownGroups(groups, places)});
 	}, [slug, places, groups, dispatch]);
-	const resumed = useRef<string | null>(null);
-	useEffect(() => {
-		if (!places || !r || !r.resume || resumed.current === r.slug) return;
-		resumed.current = r.slug;
-		const place = places.place(r.slug);
-		if (place && place.fraction > 0) {
-			dispatch({type: 'open', slug: r.slug, place: {fraction: place.fraction}});
-			dispatch({type: 'status', status: {text: `Back where you left off (${Math.round(place.fraction * 100)}%) · g goes to the top`, kind: 'success'}});
-		}
-	}, [r, places, dispatch]);
-	useEffect(() => {
-		if (!r) resumed.current = null;
-	}, [r]);
 	const top = r?.top ?? 0;
 	const lines = r?.layout.lineCount ?? 0;
 	const complete = r?.layout.complete ?? false;
+	const placePending = r?.pending?.kind === 'place';
 	useEffect(() => {
 		// Only a fully rendered article gives a true fraction; a place still pending must not be overwritten.
-		if (!places || !slug || !complete || lines === 0 || r?.pendingPlace) return;
+		if (!places || !slug || !complete || lines === 0 || placePending) return;
 		places.setPlace(slug, top / lines);
-	}, [places, slug, top, lines, complete]); // eslint-disable-line react-hooks/exhaustive-deps -- saved on movement
-}
-
-/** Copying is a side effect the reducer asks for; its outcome comes back as a status. */
-function useCopy(state: AppState, dispatch: (a: Action) => void, article: Article | null | undefined, copy: AppProps['copy']): void {
-	const request = state.copyRequest;
-	useEffect(() => {
-		if (!request || !article) return;
-		let text: string;
-		let what: string;
-		if (request.kind === 'text') {
-			({text, what} = request);
-		} else {
-			const block = state.reader?.layout.blocks[request.block];
-			if (!block) return;
-			text = prepareForPaste(block.source).text;
-			const lines = text === '' ? 0 : text.split('\n').length;
-			what = `block ${request.block + 1} (${lines} line${lines === 1 ? '' : 's'})`;
-		}
-		let live = true;
-		copy(text).then(result => {
-			if (!live) return;
-			dispatch({type: 'status', status: result.ok
-				? {text: `✓ Copied ${what} via ${result.routes.join(' + ')}`, kind: 'success'}
-				: {text: `Could not copy ${what}: ${result.message}`, kind: 'error'}});
-		}, (error: unknown) => {
-			if (live) dispatch({type: 'status', status: {text: `Could not copy: ${String(error)}`, kind: 'error'}});
-		});
-		return () => {
-			live = false;
-		};
-	}, [request?.nonce]); // eslint-disable-line react-hooks/exhaustive-deps -- one copy per request
-}
-
-/** Following a link: another article of the shelf opens here; a web link opens in the browser, or is copied. */
-function useFollowLink(state: AppState, dispatch: (a: Action) => void, all: Article[], openUrl: AppProps['openUrl'], copy: AppProps['copy']): void {
-	const request = state.linkRequest;
-	const names = useMemo(() => shelfNames(all), [all]);
-	useEffect(() => {
-		const r = state.reader;
-		const link = request && r?.layout.links[request.link];
-		if (!r || !link) return;
-		const target = resolveShelfLink(r.slug, link.href, names);
-		switch (target.kind) {
-			case 'article':
-				dispatch({type: 'open', slug: target.slug, anchor: target.anchor, fromLink: true});
-				return;
-			case 'anchor':
-				dispatch({type: 'open', slug: r.slug, anchor: target.anchor, fromLink: true});
-				return;
-			case 'missing':
-				dispatch({type: 'status', status: {text: `Not on this shelf: ${target.target}`, kind: 'warning'}});
-				return;
-			case 'inert':
-				dispatch({type: 'status', status: {text: `Not followed: ${target.href} is not a web or mail link`, kind: 'warning'}});
-				return;
-			case 'external': {
-				let live = true;
-				const fallback = (why: string): void => {
-					void copy(target.url).then(c => live && dispatch({type: 'status', status: c.ok
-						? {text: `${why}; copied the URL instead`, kind: 'info'}
-						: {text: `${why}, and could not copy it: ${target.url}`, kind: 'warning'}}));
-				};
-				if (!openUrl) fallback('No browser to open it');
-				else void openUrl(target.url).then(o => (o.ok ? live && dispatch({type: 'status', status: {text: `Opened ${target.url} with ${o.how}`, kind: 'success'}}) : fallback(`Not opened: ${o.how}`)));
-				return () => {
-					live = false;
-				};
-			}
-		}
-	}, [request?.nonce]); // eslint-disable-line react-hooks/exhaustive-deps -- one follow per request
+	}, [places, slug, top, lines, complete, placePending]);
 }

@@ -8,8 +8,7 @@
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {CLI, REPO, ensureBuilt} from '../helpers/cli.js';
-import {HAS_TMUX, Tmux, shellQuote} from '../helpers/tmux.js';
-import {BAD_SCREEN, pressUntil, readerPosition, selectedArticle, statusLine} from '../helpers/tmux-app.js';
+import {BAD_SCREEN, HAS_TMUX, pressUntil, readerPosition, selectedArticle, shellQuote, statusLine, Tmux} from '../helpers/tmux.js';
 
 const SHELVES = path.join(REPO, 'tests', 'fixtures', 'dialects');
 /** Markup a generator reads and a reader must never see raw. */

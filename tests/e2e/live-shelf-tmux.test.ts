@@ -9,8 +9,7 @@ import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} 
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {HAS_TMUX, type Tmux} from '../helpers/tmux.js';
-import {pressUntil, snapshotApp, startTmuxWithEnv, typeAppCommand} from '../helpers/tmux-app.js';
+import {HAS_TMUX, pressUntil, snapshotApp, startTmuxWithEnv, typeAppCommand, type Tmux} from '../helpers/tmux.js';
 
 const WAIT = 15_000;
 

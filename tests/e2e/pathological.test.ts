@@ -14,8 +14,7 @@ import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {STACK_TRACE, ensureBuilt, runCli} from '../helpers/cli.js';
 import {PATHOLOGICAL, pathologicalFile} from '../helpers/pathological.js';
-import {HAS_TMUX, type Tmux} from '../helpers/tmux.js';
-import {readerPosition, screenProblems, snapshotApp, startTmuxWithEnv, stopAppAndKill, typeAppCommand, waitForEchoedExit} from '../helpers/tmux-app.js';
+import {HAS_TMUX, readerPosition, screenProblems, snapshotApp, startTmuxWithEnv, stopAppAndKill, typeAppCommand, waitForEchoedExit, type Tmux} from '../helpers/tmux.js';
 
 const LIMIT = 8 * 1024 * 1024;
 const work = mkdtempSync(path.join(tmpdir(), 'ink-patho-'));

@@ -10,8 +10,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {HAS_TMUX, type Tmux} from '../helpers/tmux.js';
-import {clearShell, pressUntil, selectedArticle, snapshotApp, startTmuxWithEnv, stopAppAndKill, typeAppCommand, waitForEchoedExit} from '../helpers/tmux-app.js';
+import {clearShell, HAS_TMUX, pressUntil, selectedArticle, snapshotApp, startTmuxWithEnv, stopAppAndKill, type Tmux, typeAppCommand, waitForEchoedExit} from '../helpers/tmux.js';
 
 const WAIT = 15_000;
 /** Any SGR parameter that sets a colour (30-38, 40-48, 90-107); 39 and 49 (back to the default) are not one, and tmux writes them after every reset. */

@@ -4,16 +4,16 @@
  * never kept: an article is read from disk when it is opened, and the text
  * index is filled in the background (`indexPending`) from the files.
  */
-import {articleReader, loadArticleFile, scanShelf, finishShelf, type ShelfFile} from '../shelf/loader.js';
-import {linkTargets} from '../shelf/related.js';
-import {indexTokens, plainLines} from '../search/text.js';
+import {articleReader, loadArticleFile, scanShelf, finishShelf, type ShelfFile} from '../shelf/index.js';
+import {linkTargets} from '../shelf/index.js';
+import {indexTokens, plainLines} from '../search/index.js';
 import {sanitizeLine} from '../sanitize.js';
 import {cacheFolder, indexFileFor, makeCacheFolder} from './cache-location.js';
 import {ShelfStore, type StoredFile} from './store.js';
 import {StoreTextIndex, hex, type TextStats} from './text-index.js';
 import {loadSqlite} from './sqlite.js';
-import type {Article, Shelf} from '../shelf/types.js';
-import type {TextIndex} from '../search/shelf-search.js';
+import type {Article, Shelf} from '../shelf/index.js';
+import type {TextIndex} from '../search/index.js';
 
 export interface IndexOptions {
 	/** Keep nothing on disk (`--no-cache`): the same index, in memory. */

@@ -3,11 +3,11 @@
  * (bodies on disk, text indexed in SQLite), or, where this Node has no
  * node:sqlite, the plain loader with everything in memory, as before.
  */
-import {loadArticleFile, loadShelf} from '../shelf/loader.js';
-import {linkTargets} from '../shelf/related.js';
+import {loadArticleFile, loadShelf} from '../shelf/index.js';
+import {linkTargets} from '../shelf/index.js';
 import {IndexedShelf, type IndexOptions} from './indexed-shelf.js';
-import type {Article, Shelf} from '../shelf/types.js';
-import type {TextIndex} from '../search/shelf-search.js';
+import type {Article, Shelf} from '../shelf/index.js';
+import type {TextIndex} from '../search/index.js';
 
 export interface ShelfSource {
 	readonly shelf: Shelf;

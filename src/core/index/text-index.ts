@@ -15,7 +15,7 @@
  * opaque word per token, and a hex prefix is still a prefix of the term.
  */
 import type {ShelfStore} from './store.js';
-import type {TextHit, TextIndex} from '../search/shelf-search.js';
+import type {TextHit, TextIndex} from '../search/index.js';
 
 /** Candidates per term taken from FTS5, best first: many more than a screen of results. */
 const PER_TERM = 500;

@@ -13,6 +13,7 @@ import {renderTable} from './table.js';
 import {describeLink, linkKind} from './links.js';
 import type {CodeBlock, Heading, RenderedLink, RenderResult} from './types.js';
 import type {Styles} from './styles.js';
+import {decodeEntities} from '../entities.js';
 
 export type {CodeBlock, Heading, RenderedLink, RenderResult} from './types.js';
 
@@ -222,9 +223,9 @@ export class ArticleRenderer {
 	}
 }
 
+/** marked leaves text escaped for HTML; a terminal shows the characters (a no-break space as a space). */
 function unescapeEntities(text: string): string {
-	return text.replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (_, e: string) =>
-		({amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: ' '})[e] ?? _);
+	return decodeEntities(text, ' ');
 }
 
 /** Renders a whole article at once: for `inkshelf read` and tests. */

@@ -3,7 +3,7 @@ import {dialectOptionsFor} from './dialect-options.js';
 import {bodyToRead} from './title-heading.js';
 import type {RenderJob} from './client.js';
 import type {Styles} from './styles.js';
-import type {Article} from '../shelf/types.js';
+import type {Article} from '../shelf/index.js';
 
 /**
  * Rendering happens once per (article, width, colour), in the render worker:

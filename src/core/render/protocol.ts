@@ -6,7 +6,7 @@
  */
 import type {CodeBlock, Heading, RenderedLink} from './types.js';
 import type {DialectOptions} from './dialects/state.js';
-import type {ThemeName} from '../theme/palettes.js';
+import type {ThemeName} from '../theme/index.js';
 
 export type ColorLevel = 0 | 1 | 2 | 3;
 

@@ -10,7 +10,7 @@
 import MiniSearch, {type SearchResult} from 'minisearch';
 import {sanitizeLine} from '../sanitize.js';
 import {indexTokens, plainLines, queryTokens} from './text.js';
-import type {Article} from '../shelf/types.js';
+import type {Article} from '../shelf/index.js';
 
 export {findInText, fuzzyFilter} from './text.js';
 

@@ -6,11 +6,11 @@
  * Also the two small matchers that need no index: type-to-filter on short
  * strings and find-in-article on rendered lines (exported from `search.ts`).
  */
-import {visibleWidth} from '../render/wrap.js';
+import {visibleWidth} from '../render/index.js';
+import {decodeEntities} from '../entities.js';
 
 const OPEN_FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const CLOSE_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-const ENTITY: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'"};
 
 /**
  * One plain line per body line (same count, so index i is body line i + 1).
@@ -69,7 +69,7 @@ function plainInline(line: string): string {
 			.replace(/(^|[^\p{L}\p{N}_])_{1,3}(?=\S)/gu, '$1')
 			.replace(/(\S)_{1,3}(?![\p{L}\p{N}_])/gu, '$1')
 			.replace(/\\([!-/:-@[-`{-~])/g, '$1')
-			.replace(/&(#39|[a-z]+);/g, (m, e: string) => ENTITY[e] ?? m);
+			.replace(/&(#39|[a-z]+);/g, m => decodeEntities(m, ' '));
 		if (i + 2 < parts.length) out += parts[i + 2] ?? '';
 	}
 	return out;

@@ -99,7 +99,7 @@ export function articleFromText(root: string, path: string, bytes: Uint8Array): 
 	return articleFromBytes(path, bytes, contextFor(resolve(root), [])(path));
 }
 
-/** Re-reads one file (when it is opened); a file that vanished or changed kind becomes an Article with `error`. */
+/** Reads one file of a shelf again (for reloading a changed file); a file that vanished or changed kind becomes an Article with `error`. */
 export async function loadArticleFile(root: string, absPath: string, options: LoadOptions = {}): Promise<Article> {
 	const rootAbs = resolve(root);
 	const abs = resolve(rootAbs, absPath);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {resolveShelfLink, shelfNames} from './shelf-links.js';
 import {dialectRefs} from './dialect-check.js';
+import {UNCATEGORIZED} from './frontmatter.js';
 import type {Article} from './types.js';
 
 /** Articles most like this one: most shared tags first, then the same category; newest breaks ties. */
@@ -8,7 +9,7 @@ export function relatedArticles(article: Article, all: readonly Article[], limit
 	const tags = new Set(article.tags.map(t => t.toLowerCase()));
 	return all
 		.filter(a => a.slug !== article.slug && !a.error)
-		.map(a => ({a, shared: a.tags.filter(t => tags.has(t.toLowerCase())).length, sameCategory: a.category === article.category && article.category !== 'Uncategorized'}))
+		.map(a => ({a, shared: a.tags.filter(t => tags.has(t.toLowerCase())).length, sameCategory: a.category === article.category && article.category !== UNCATEGORIZED}))
 		.filter(x => x.shared > 0 || x.sameCategory)
 		.sort((x, y) => y.shared - x.shared || Number(y.sameCategory) - Number(x.sameCategory) || (y.a.date ?? '').localeCompare(x.a.date ?? ''))
 		.slice(0, limit)

@@ -157,6 +157,25 @@ export function keysLabel(b: Binding): string {
 	return b.keys.map(keyLabel).join(' / ');
 }
 
+/**
+ * The first key of a command where it is pressed (falling back to the global
+ * bindings), as messages and hint lines name it: they never spell a key by hand.
+ */
+export function keyFor(command: Command, scope: Scope): string {
+	const b = KEYMAP.find(k => k.command === command && k.scope === scope) ?? KEYMAP.find(k => k.command === command && k.scope === 'global');
+	const first = b?.keys[0];
+	if (!first) throw new Error(`no key for ${command} in ${scope}`);
+	return keyLabel(first);
+}
+
+/** A hint: the command(s), then what they do. Several commands are shown as one ("]/[ block"). */
+export type Hint = readonly [Command | readonly Command[], string];
+
+/** A hint line ("Enter read · / search · ? help") generated from the keymap. */
+export function hintLine(scope: Scope, hints: readonly Hint[]): string {
+	return hints.map(([commands, what]) => `${(typeof commands === 'string' ? [commands] : commands).map(c => keyFor(c, scope)).join('/')} ${what}`).join(' · ');
+}
+
 const SCOPE_TITLES: Record<Scope, string> = {
 	library: 'Library', search: 'Library search (/)', reader: 'Reader', find: 'Find in article (/)', outline: 'Outline (t)', global: 'Everywhere',
 };

@@ -2,9 +2,9 @@ import {commandFor, typedCharacter, type Command, type KeyEvent, type Scope} fro
 import {filtered, libraryCommand, libraryText, openFromLibrary, searchResults, sortedArticles} from './library.js';
 
 export {filtered} from './library.js';
-import {applyLayout, applyFindHits, openArticle, readerCommand, readerText} from './reader.js';
+import {applyLayout, applyFindHits, openArticle, openWhereLeft, readerCommand, readerText} from './reader.js';
 import type {AppState, Action, Group} from './types.js';
-import type {Article} from '../shelf/types.js';
+import type {Article} from '../shelf/index.js';
 
 export type * from './types.js';
 
@@ -13,12 +13,24 @@ export type * from './types.js';
  * and dispatch; the few side effects (copying, following a link) are requests
  * in the state that the UI carries out.
  */
-export function initialState(groups: Group[], open?: string, hideDrafts = false): AppState {
+export function initialState(groups: Group[], options: {open?: string | undefined; remembered?: AppState['remembered']; hideDrafts?: boolean} = {}): AppState {
 	const state: AppState = {
-		groups, screen: 'library', help: false, helpTop: 0, focus: 'articles', groupIndex: 0, articleIndex: 0, sort: 'newest', filters: [], hideDrafts,
-		listPage: 5, search: null, searcher: null, reader: null, history: [], status: null, copyRequest: null, linkRequest: null, fileRequest: null, quit: false, startedOn: open ?? null,
+		groups, screen: 'library', help: false, helpTop: 0, focus: 'articles', groupIndex: 0, articleIndex: 0, sort: 'newest', filters: [],
+		hideDrafts: options.hideDrafts ?? false, listPage: 5, search: null, searcher: null, remembered: options.remembered ?? null, reader: null,
+		history: [], status: null, copyRequest: null, linkRequest: null, fileRequest: null, quit: false, startedOn: options.open ?? null,
 	};
-	return open ? reduce(state, {type: 'open', slug: open, resume: true}) : state;
+	if (!options.open) return state;
+	// `inkshelf read SLUG` on a terminal: the article opens where it was left, as from the library.
+	const article = articleBySlug(state, options.open);
+	return article ? openWhereLeft(state, article) : noArticle(state, options.open);
+}
+
+function articleBySlug(state: AppState, slug: string): Article | undefined {
+	return state.groups[0]?.articles.find(a => a.slug === slug);
+}
+
+function noArticle(state: AppState, slug: string): AppState {
+	return {...state, status: {text: `No article "${slug}"`, kind: 'error'}};
 }
 
 export function currentArticles(state: AppState): Article[] {
@@ -26,6 +38,7 @@ export function currentArticles(state: AppState): Article[] {
 	return sortedArticles(filtered(state.groups[state.groupIndex]?.articles ?? [], state.filters, state.hideDrafts), state.sort);
 }
 
+/** The article the library's cursor is on (the search's selected row while searching). */
 export function selectedArticle(state: AppState): Article | undefined {
 	return currentArticles(state)[state.search ? state.search.selected : state.articleIndex];
 }
@@ -54,8 +67,8 @@ export function reduce(state: AppState, action: Action): AppState {
 		case 'findHits':
 			return applyFindHits(state, action.query, action.hits);
 		case 'open': {
-			const article = state.groups[0]?.articles.find(a => a.slug === action.slug);
-			if (!article) return {...state, status: {text: `No article "${action.slug}"`, kind: 'error'}};
+			const article = articleBySlug(state, action.slug);
+			if (!article) return noArticle(state, action.slug);
 			const history = action.fromLink && state.reader ? [...state.history, {slug: state.reader.slug, top: state.reader.top}] : state.history;
 			return openArticle({...state, history}, article, action);
 		}

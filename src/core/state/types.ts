@@ -1,25 +1,12 @@
-import type {Article} from '../shelf/types.js';
-import type {SectionPlace} from '../render/place.js';
+import type {Group} from '../shelf/index.js';
+import type {SearchRow} from '../search/index.js';
+import type {SectionPlace} from '../render/index.js';
 import type {Command, KeyEvent} from './keymap.js';
 
-/** A group in the library's left pane: everything, recently read, one category, tag or author. */
-export interface Group {
-	kind: 'all' | 'recent' | 'shelf' | 'category' | 'tag' | 'author';
-	name: string;
-	articles: Article[];
-}
+export type {Group, SearchRow};
 
 export type SortOrder = 'newest' | 'oldest' | 'title';
 
-/** One row of library search results, computed by the UI from the search index. */
-export interface SearchRow {
-	article: Article;
-	/** Where the query matched: title, tags/category/description, or only the text. */
-	kind: 'title' | 'meta' | 'body';
-	/** Matched character positions in the title, for highlighting. */
-	positions: number[];
-	snippet: {line: number; text: string} | null;
-}
 
 export interface LibrarySearch {
 	query: string;
@@ -61,26 +48,30 @@ export interface ReaderState {
 	/** 0-based index of the selected link, -1 for none. */
 	selectedLink: number;
 	layout: ReaderLayout;
-	/** Follow the end of the article while the rest of it is still being rendered (after G). */
-	atEnd: boolean;
-	/** A block to bring into view once its lines exist (rendering is lazy). */
-	pendingBlock: number | null;
-	/** A block to copy once it is known (typed by number before the article was fully read). */
-	pendingCopy: number | null;
-	/** A heading anchor to jump to once the article's headings are known. */
-	pendingAnchor: string | null;
-	/** Where to return to once enough is rendered: a fraction of the article (remembered place) or a line (history). */
-	pendingPlace: {fraction: number} | {line: number} | {section: SectionPlace} | null;
-	/** The article must be rendered to its end (outline, find, G). */
-	needAll: boolean;
+	/** What waits for the renderer (rendering is lazy); the latest request wins. */
+	pending: Pending | null;
 	/** A block with dangerous characters waits here for a second keypress before it is copied. */
 	confirmCopy: number | null;
 	find: FindState | null;
 	/** The outline overlay, with its selected heading. */
 	outline: number | null;
-	/** Whether the remembered place should be restored (not after a link or Backspace). */
-	resume: boolean;
 }
+
+/** Where to land in an article: a fraction of it (a remembered place) or a line (back from a link). */
+export type Place = {fraction: number} | {line: number} | {section: SectionPlace};
+
+/** Something the reader settles once enough of the article is rendered. */
+export type Pending =
+	/** Follow the end of the article while the rest of it is still being rendered (after G). */
+	| {kind: 'end'}
+	/** Bring a block into view once its lines exist. */
+	| {kind: 'block'; block: number}
+	/** Copy a block once it is known (typed by number before the article was read that far). */
+	| {kind: 'copy'; block: number}
+	/** A followed link's #heading, once the headings are known. */
+	| {kind: 'anchor'; anchor: string}
+	/** A place to return to, once the whole article is rendered (only then is a fraction a line). */
+	| {kind: 'place'; place: Place};
 
 export interface Status {
 	text: string;
@@ -106,6 +97,8 @@ export interface AppState {
 	search: LibrarySearch | null;
 	/** Turns a query into result rows (the UI's search index); results follow each key in the same frame. */
 	searcher: ((query: string) => SearchRow[]) | null;
+	/** Where each article was left, as a fraction of it (the place store); null keeps no places. */
+	remembered: ((slug: string) => number | null) | null;
 	reader: ReaderState | null;
 	/** Articles left by following links, most recent last: Backspace returns to them. */
 	history: {slug: string; top: number}[];
@@ -143,7 +136,7 @@ export type Action =
 	/** The search index grew or changed: results are worked out again. */
 	| {type: 'searcher'; searcher: (query: string) => SearchRow[]}
 	| {type: 'findHits'; query: string; hits: FindState['hits']}
-	/** Open an article: from `inkshelf read`, a followed link (`anchor`), a search hit (`find`), or a remembered place. */
+	/** Open an article: a followed link (`anchor`), a search hit (`find`), a place to land on (`place`). */
 	| {type: 'open'; slug: string} & OpenOptions;
 
 export interface OpenOptions {
@@ -151,10 +144,8 @@ export interface OpenOptions {
 	anchor?: string | null;
 	/** Find this in the article and jump to the first hit (a search result). */
 	find?: string | undefined;
-	/** Where to land. */
-	place?: {fraction: number} | {line: number} | {section: SectionPlace} | null;
+	/** Where to land: a remembered place, or the line left when a link was followed. */
+	place?: Place | null;
 	/** Opened by following a link: the article left is kept for Backspace. */
 	fromLink?: boolean;
-	/** Return to the remembered place (opened from the library or the command line). */
-	resume?: boolean;
 }

@@ -1,12 +1,12 @@
 import {useEffect, useEffectEvent, useRef, useState} from 'react';
 import {useApp} from 'ink';
-import {watchShelf, type Watcher} from '../../core/index/shelf-watcher.js';
-import {editorInvocation, runEditor, type EditorResult} from '../../core/system/editor.js';
-import {fileLineAt} from '../../core/render/place.js';
+import {watchShelf, type Watcher} from '../../core/index/index.js';
+import {editorInvocation, runEditor, type EditorResult} from '../../core/system/index.js';
+import {fileLineAt} from '../../core/render/index.js';
 import {sanitizeLine} from '../../core/sanitize.js';
-import type {ShelfSource} from '../../core/index/shelf-source.js';
-import type {Action, AppState, Group} from '../../core/state/reducer.js';
-import type {Article} from '../../core/shelf/types.js';
+import type {ShelfSource} from '../../core/index/index.js';
+import type {Action, AppState, Group} from '../../core/state/index.js';
+import type {Article} from '../../core/shelf/index.js';
 
 /**
  * The shelf as it is on disk now. The folder is watched; whenever it changes

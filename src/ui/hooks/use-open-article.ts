@@ -1,5 +1,5 @@
 import {useEffect, useEffectEvent, useState} from 'react';
-import type {Article} from '../../core/shelf/types.js';
+import type {Article} from '../../core/shelf/index.js';
 
 export interface OpenArticle {
 	/** The article with its body, or null while it is first being read. */

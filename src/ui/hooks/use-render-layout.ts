@@ -1,7 +1,7 @@
 import {useCallback, useEffect} from 'react';
-import {pasteWarnings} from '../../core/clipboard/paste-warnings.js';
-import type {RenderJob, RenderSnapshot} from '../../core/render/client.js';
-import type {Action, ReaderLayout} from '../../core/state/reducer.js';
+import {pasteWarnings} from '../../core/clipboard/index.js';
+import type {RenderJob, RenderSnapshot} from '../../core/render/index.js';
+import type {Action, ReaderLayout} from '../../core/state/index.js';
 
 /**
  * Tells the reducer what the render worker has sent so far, in the same

@@ -1,14 +1,10 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {fuzzyFilter, ShelfSearch} from '../../core/search/shelf-search.js';
-import type {Article} from '../../core/shelf/types.js';
-import type {ShelfSource} from '../../core/index/shelf-source.js';
-import type {SearchRow} from '../../core/state/reducer.js';
+import {ShelfSearch, searchRows, type SearchRow} from '../../core/search/index.js';
+import type {Article} from '../../core/shelf/index.js';
+import type {ShelfSource} from '../../core/index/index.js';
 
 /** Articles indexed per slice of background work: small enough that a key never waits long. */
 const SLICE_MS = 8;
-const MAX_ROWS = 120;
-/** Full-text hits asked of the index per key: each one costs a scan of its text for a snippet. */
-const INDEX_HITS = 60;
 /** How often a growing index is announced (each announcement redraws the screen). */
 const ANNOUNCE_MS = 300;
 
@@ -52,52 +48,4 @@ export function useShelfSearch(articles: Article[], active: boolean, source?: Sh
 	}, [articles, active, source]);
 	const search = useCallback((query: string): SearchRow[] => searchRows(query, articles, index.current), [articles]);
 	return {indexing, search};
-}
-
-/**
- * Library search: an exact title first, then fuzzy title matches (with their
- * positions, for highlighting), then the index's tag/category/description and
- * full-text hits, each article once.
- */
-export function searchRows(query: string, articles: Article[], index: ShelfSearch | null): SearchRow[] {
-	const q = query.trim();
-	if (q === '') return [];
-	const {bySlug, lowerTitles} = shelfTables(articles);
-	const rows: SearchRow[] = [];
-	const seen = new Set<string>();
-	const add = (row: SearchRow): void => {
-		if (seen.has(row.article.slug) || rows.length >= MAX_ROWS) return;
-		seen.add(row.article.slug);
-		rows.push(row);
-	};
-	const lower = q.toLowerCase();
-	const exact = articles[lowerTitles.indexOf(lower)];
-	if (exact) add({article: exact, kind: 'title', positions: [...exact.title].map((_, i) => i), snippet: null});
-	// Only titles holding the query's letters in order can match: a cheap test before the scored match.
-	const letters = lower.replace(/\s+/g, '');
-	const candidates: {key: string; text: string}[] = [];
-	lowerTitles.forEach((t, i) => {
-		let at = 0;
-		for (const c of letters) if ((at = t.indexOf(c, at) + 1) === 0) return;
-		const a = articles[i] as Article;
-		candidates.push({key: a.slug, text: a.title});
-	});
-	for (const m of fuzzyFilter(q, candidates).slice(0, 50)) {
-		const article = bySlug.get(m.key);
-		if (article && m.score > 0) add({article, kind: 'title', positions: m.positions, snippet: null});
-	}
-	for (const hit of index?.search(q, {limit: INDEX_HITS}) ?? []) {
-		const article = bySlug.get(hit.slug);
-		if (article) add({article, kind: hit.kind, positions: [], snippet: hit.snippet});
-	}
-	return rows;
-}
-
-const tables = new WeakMap<Article[], {bySlug: Map<string, Article>; lowerTitles: string[]}>();
-
-/** Built once per shelf, not on every key. */
-function shelfTables(articles: Article[]): {bySlug: Map<string, Article>; lowerTitles: string[]} {
-	let t = tables.get(articles);
-	if (!t) tables.set(articles, t = {bySlug: new Map(articles.map(a => [a.slug, a])), lowerTitles: articles.map(a => a.title.toLowerCase())});
-	return t;
 }

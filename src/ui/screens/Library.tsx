@@ -3,10 +3,11 @@ import {Box, Text} from 'ink';
 import {WindowedSelect} from '../components/WindowedSelect.js';
 import {StatusLine} from '../components/StatusLine.js';
 import {useTheme} from '../theme.js';
-import {currentArticles, filtered, type AppState, type Group, type SearchRow} from '../../core/state/reducer.js';
+import {currentArticles, filtered, type AppState, type Group, type SearchRow} from '../../core/state/index.js';
 import {countOf} from '../../core/plural.js';
-import type {Article} from '../../core/shelf/types.js';
+import type {Article} from '../../core/shelf/index.js';
 import {articleMeta} from '../article-meta.js';
+import {HINTS} from '../../core/state/index.js';
 
 interface Props {
 	state: AppState;
@@ -58,7 +59,7 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 		<Box flexDirection="column" width={width} height={height}>
 			<Box width={width}>
 				{search
-					? <Text wrap="truncate"><Text bold {...theme.accent}>{' / '}</Text>{search.query}{search.editing ? <Text inverse> </Text> : null}<Text {...theme.muted}>{search.editing ? '   Enter open · ↑↓ move · Esc clear' : '   / edit · Esc clear'}</Text></Text>
+					? <Text wrap="truncate"><Text bold {...theme.accent}>{' / '}</Text>{search.query}{search.editing ? <Text inverse> </Text> : null}<Text {...theme.muted}>{`   ${search.editing ? HINTS.searchTyping : HINTS.searchKept}`}</Text></Text>
 					: <>
 						<Text bold {...theme.accent} wrap="truncate">{` ${title}`}</Text>
 						<Text {...theme.muted} wrap="truncate">{` · ${countOf(state.groups[0]?.articles.length ?? 0, 'article')}${broken ? ` (${broken} broken)` : ''}${indexing ? ` · ${indexing}` : ''}`}</Text>
@@ -102,7 +103,7 @@ export function Library({state, width, height, title, opened, indexing}: Props):
 				)}
 			</Box>
 			<StatusLine width={width} status={state.status}
-				hints={search ? 'Enter read · Esc clear search · ? help' : state.focus === 'groups' ? 'Enter show · Tab articles · / search · ? help · q quit' : 'Enter read · / search · s sort · Tab groups · ? help · q quit'} />
+				hints={search ? HINTS.searchResults : state.focus === 'groups' ? HINTS.libraryGroups : HINTS.libraryArticles} />
 		</Box>
 	);
 }

@@ -3,18 +3,18 @@ import {Box, Text} from 'ink';
 import {StatusLine} from '../components/StatusLine.js';
 import {Outline} from '../components/Outline.js';
 import {useTheme} from '../theme.js';
-import {renderedArticle} from '../../core/render/cache.js';
+import {renderedArticle} from '../../core/render/engine.js';
 import {useRenderLayout} from '../hooks/use-render-layout.js';
-import {sliceAnsi} from '../../core/render/fit.js';
-import {visibleWidth} from '../../core/render/wrap.js';
-import {findInText} from '../../core/search/shelf-search.js';
-import {currentSection} from '../../core/state/reader.js';
-import {headingText} from '../../core/shelf/links.js';
+import {byScreenLine, highlight, hyperlink} from '../../core/render/index.js';
+import {findInText} from '../../core/search/index.js';
+import {currentSection} from '../../core/state/index.js';
+import {headingText} from '../../core/shelf/index.js';
 import {sanitizeLine} from '../../core/sanitize.js';
-import type {Styles} from '../../core/render/styles.js';
-import type {Article} from '../../core/shelf/types.js';
-import type {Action, AppState, ReaderState} from '../../core/state/reducer.js';
+import type {Styles} from '../../core/render/index.js';
+import type {Article} from '../../core/shelf/index.js';
+import type {Action, AppState, ReaderState} from '../../core/state/index.js';
 import {articleMeta} from '../article-meta.js';
+import {HINTS} from '../../core/state/index.js';
 
 interface Props {
 	state: AppState;
@@ -78,10 +78,10 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 	const right = state.status || selectedLink ? position : `${section ? `§ ${section} · ` : ''}${blockInfo}${position}`;
 	const meta = (article.draft ? 'draft · ' : '') + articleMeta(article, 'min read');
 	const tags = article.tags.map(t => `#${t}`).join(' ');
-	const findStatus = r.find && r.find.hits.length > 0 && r.find.current >= 0 ? {text: `hit ${r.find.current + 1}/${r.find.hits.length} for "${r.find.query}" · n/N next/previous · Esc clears`, kind: 'info' as const} : null;
+	const findStatus = r.find && r.find.hits.length > 0 && r.find.current >= 0 ? {text: `hit ${r.find.current + 1}/${r.find.hits.length} for "${r.find.query}" · ${HINTS.findHits}`, kind: 'info' as const} : null;
 	// Without the header's room, the plain-text notice takes the status line while nothing else needs it.
 	const notice = view.notice && headerLines === 1 ? {text: `shown as plain text: ${view.notice}`, kind: 'warning' as const} : null;
-	const linkStatus = state.status ?? (selectedLink ? {text: `→ ${selectedLink.href}  (Enter follows)`, kind: 'info' as const} : findStatus ?? notice);
+	const linkStatus = state.status ?? (selectedLink ? {text: `→ ${selectedLink.href}  (${HINTS.followLink})`, kind: 'info' as const} : findStatus ?? notice);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold {...theme.accent} wrap="truncate">{` ${article.title}`}</Text>
@@ -112,47 +112,9 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 				})}
 			</Box>
 			{r.find?.editing
-				? <Text wrap="truncate"><Text {...theme.accent} bold>{' /'}</Text>{r.find.query}<Text inverse> </Text><Text {...theme.muted}>{`  ${hits.length} hit${hits.length === 1 ? '' : 's'} · Enter keep · Esc stop`}</Text></Text>
+				? <Text wrap="truncate"><Text {...theme.accent} bold>{' /'}</Text>{r.find.query}<Text inverse> </Text><Text {...theme.muted}>{`  ${hits.length} hit${hits.length === 1 ? '' : 's'} · ${HINTS.findTyping}`}</Text></Text>
 				: <StatusLine width={width} status={linkStatus} right={right}
-					hints={view.blocks.length ? ']/[ block · y copy · / find · t outline · Tab links · ? help' : '/ find · t outline · Tab links · Esc back · ? help'} />}
+					hints={view.blocks.length ? HINTS.readerWithBlocks : HINTS.reader} />}
 		</Box>
 	);
-}
-
-function byScreenLine<T extends {line: number}>(items: readonly T[], top: number, height: number): Map<number, T[]> {
-	const out = new Map<number, T[]>();
-	for (const item of items) {
-		if (item.line < top || item.line >= top + height) continue;
-		const list = out.get(item.line);
-		if (list) list.push(item);
-		else out.set(item.line, [item]);
-	}
-	return out;
-}
-
-/** Only plain web and mail addresses become OSC 8 targets: nothing a terminal could read as a control. */
-const SAFE_TARGET = /^(?:https?:\/\/|mailto:)[\x21-\x7e]+$/;
-
-/** Makes the web links on a visible line clickable (OSC 8), in terminals that show them. */
-function hyperlink(line: string, links: {column: number; text: string; href: string; kind: string}[]): string {
-	let out = line;
-	// Right to left, so earlier columns stay where they were.
-	for (const l of [...links].sort((a, b) => b.column - a.column)) {
-		if ((l.kind !== 'web' && l.kind !== 'mail') || !SAFE_TARGET.test(l.href)) continue;
-		const end = l.column + Math.max(1, visibleWidth(l.text));
-		out = sliceAnsi(out, 0, l.column) + `\x1b]8;;${l.href}\x1b\\` + sliceAnsi(out, l.column, end) + '\x1b]8;;\x1b\\' + sliceAnsi(out, end);
-	}
-	return out;
-}
-
-/** Marks columns of a styled line (find hits, the selected link) in reverse video. */
-function highlight(line: string, marks: {start: number; end: number; current: boolean}[]): string {
-	let out = '';
-	let at = 0;
-	for (const m of [...marks].sort((a, b) => a.start - b.start)) {
-		if (m.start < at) continue;
-		out += sliceAnsi(line, at, m.start) + (m.current ? '\x1b[7;1m' : '\x1b[7m') + sliceAnsi(line, m.start, m.end).replace(/\x1b\[0?m/g, '') + '\x1b[27;22m';
-		at = m.end;
-	}
-	return out + sliceAnsi(line, at);
 }

@@ -1,0 +1,7 @@
+/** The app as data: one reducer (keys in, state out), the keymap, and the hint lines made from it. */
+export {initialState, reduce, currentArticles, filtered, scopeOf, selectedArticle} from './reducer.js';
+export type * from './types.js';
+export {currentSection} from './reader.js';
+export {KEYMAP, bindingsByScope, commandFor, hintLine, keyFor, keyLabel, keysLabel, keyTableMarkdown, splitKeys, typedCharacter, type Binding, type Command, type KeyEvent, type KeySpec, type Scope} from './keymap.js';
+export {HINTS} from './hints.js';
+export {listWindow} from './list-window.js';
