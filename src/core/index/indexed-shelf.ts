@@ -7,9 +7,9 @@
 import {articleReader, loadArticleFile, scanShelf, finishShelf, type ShelfFile} from '../shelf/index.js';
 import {linkTargets} from '../shelf/index.js';
 import {indexTokens, plainLines} from '../search/index.js';
-import {sanitizeLine} from '../sanitize.js';
-import {cacheFolder, indexFileFor, makeCacheFolder} from './cache-location.js';
-import {ShelfStore, type StoredFile} from './store.js';
+import {ShelfStore} from './store.js';
+import {openStore, why} from './open-store.js';
+import {fromRow, identity, unchanged, type Known} from './known.js';
 import {StoreTextIndex, hex, type TextStats} from './text-index.js';
 import {loadSqlite} from './sqlite.js';
 import type {Article, Shelf} from '../shelf/index.js';
@@ -51,21 +51,7 @@ export class IndexedShelf {
 		const sqlite = await loadSqlite();
 		if (!sqlite) throw new Error('this Node has no node:sqlite (Node 22.13 or newer has it)');
 		const scanRoot = scanShelf(dir, options).root;
-		let status: string | null = null;
-		let store: ShelfStore;
-		if (options.noCache) store = ShelfStore.open(sqlite, ':memory:', scanRoot).store;
-		else {
-			const {file, realRoot} = indexFileFor(scanRoot, options.env);
-			try {
-				makeCacheFolder(cacheFolder(options.env));
-				const opened = ShelfStore.open(sqlite, file, realRoot);
-				store = opened.store;
-				if (opened.outcome === 'rebuilt') status = 'The shelf index was damaged or from another version: rebuilt';
-			} catch (error) {
-				status = `No index cache (${sanitizeLine(cacheFolder(options.env))}: ${why(error)}): running without it`;
-				store = ShelfStore.open(sqlite, ':memory:', scanRoot).store;
-			}
-		}
+		const {store, status} = openStore(sqlite, scanRoot, options);
 		const indexed = new IndexedShelf(dir, store, sqlite, options.exclude ?? []);
 		indexed.status = status;
 		indexed.sync();
@@ -253,31 +239,4 @@ export class IndexedShelf {
 		}
 		return (this.totalsCache = t);
 	}
-}
-
-/** A file of the shelf as the index has it. */
-interface Known {
-	id: number;
-	path: string;
-	size: number;
-	mtimeMs: number;
-	ino: number;
-	article: Article;
-	links: readonly string[];
-	texted: boolean;
-	words: number;
-	unique: number;
-}
-
-function fromRow(r: StoredFile): Known {
-	return {...r, article: {...JSON.parse(r.article) as Article, path: r.path, body: ''}, links: JSON.parse(r.links) as string[]};
-}
-
-const unchanged = (row: Known, file: ShelfFile): boolean => row.size === file.size && row.mtimeMs === file.mtimeMs && row.ino === file.ino;
-const identity = (f: {ino: number; size: number; mtimeMs: number}): string => `${f.ino}:${f.size}:${f.mtimeMs}`;
-
-function why(error: unknown): string {
-	const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-	if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'not writable';
-	return sanitizeLine(error instanceof Error ? error.message : String(error)).slice(0, 80);
 }
