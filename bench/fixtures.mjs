@@ -223,6 +223,21 @@ export function writeShelf(dir, count, folders = FOLDERS.length) {
 	return bytes;
 }
 
+/** `count` small articles (about 1 KiB each: front matter and a few generated sentences), for `--scale`. */
+export function writeSmallShelf(dir, count, folders = 100) {
+	let bytes = 0;
+	for (let i = 0; i < count; i++) {
+		const r = rng(500000 + i);
+		const folder = path.join(dir, `part-${String(i % folders).padStart(3, '0')}`);
+		if (i < folders) mkdirSync(folder, {recursive: true});
+		const words = Array.from({length: 150}, () => r.pick(WORDS)).join(' ');
+		const text = `---\ntitle: "Note ${i + 1} ${r.pick(WORDS)} ${r.pick(WORDS)}"\ndate: 2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}\ntags: [${r.pick(TAGS)}, ${r.pick(TAGS)}]\ncategory: ${r.pick(CATEGORIES)}\n---\n${words.slice(0, 880)}.\n`;
+		bytes += Buffer.byteLength(text);
+		writeFileSync(path.join(folder, `note-${String(i + 1).padStart(6, '0')}.md`), text);
+	}
+	return bytes;
+}
+
 function countFiles(dir) {
 	let n = 0;
 	for (const e of readdirSync(dir, {withFileTypes: true})) {
@@ -236,7 +251,7 @@ function countFiles(dir) {
  * Writes every fixture under `root` and says what was written.
  * `repo` is the inkshelf checkout (for the seed article).
  */
-export function makeFixtures(root, repo) {
+export function makeFixtures(root, repo, options = {}) {
 	const seedPath = path.join(repo, 'content', `${SEED_SLUG}.md`);
 	const seedText = readFileSync(seedPath, 'utf8');
 	const out = {root};
@@ -259,6 +274,15 @@ export function makeFixtures(root, repo) {
 	out.shelf2000Dir = path.join(root, 'shelf-2000');
 	out.shelf2000Bytes = writeShelf(out.shelf2000Dir, 2000, FOLDERS.length);
 	out.shelf2000Count = countFiles(out.shelf2000Dir);
+	// The large shelf (issue 12): 20,000 generated articles in the same 20 folders.
+	out.shelf20kDir = path.join(root, 'shelf-20000');
+	out.shelf20kBytes = writeShelf(out.shelf20kDir, options.large ?? 20000, FOLDERS.length);
+	out.shelf20kCount = countFiles(out.shelf20kDir);
+	if (options.scale) {
+		out.scaleDir = path.join(root, 'shelf-scale');
+		out.scaleBytes = writeSmallShelf(out.scaleDir, options.scale);
+		out.scaleCount = countFiles(out.scaleDir);
+	}
 	out.shelf2000Folders = FOLDERS.length;
 	out.categories = CATEGORIES.length;
 	out.tags = TAGS.length;

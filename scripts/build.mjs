@@ -11,7 +11,8 @@ await rm(dist, {recursive: true, force: true});
 await mkdir(dist, {recursive: true});
 
 const result = await build({
-	entryPoints: {cli: path.join(root, 'src/cli.ts'), 'shelf-worker': path.join(root, 'src/shelf-worker.ts')},
+	// Each worker is an entry of its own: `new Worker(new URL('./render-worker.js', import.meta.url))`.
+	entryPoints: {cli: path.join(root, 'src/cli.ts'), 'shelf-worker': path.join(root, 'src/shelf-worker.ts'), 'render-worker': path.join(root, 'src/core/render/worker-entry.ts')},
 	outdir: dist,
 	// Chunks sit beside cli.js, so `new URL('../…', import.meta.url)` means the same in all of them.
 	splitting: true,

@@ -1,4 +1,5 @@
 import {parseArgs} from 'node:util';
+// eslint-disable-next-line no-restricted-imports -- start-up path: config/index.js re-exports the YAML parser; settings.js is plain data
 import {THEME_CHOICES, type ThemeChoice} from './core/config/settings.js';
 
 export const COMMANDS = ['list', 'tags', 'categories', 'authors', 'read', 'code', 'check', 'search', 'config', 'completion'] as const;
@@ -18,6 +19,7 @@ export const OPTIONS = {
 	limit: {type: 'string', short: 'n'},
 	theme: {type: 'string'},
 	path: {type: 'boolean'},
+	'no-cache': {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean', short: 'v'},
 	update: {type: 'boolean'},
@@ -39,6 +41,8 @@ export interface CliArgs {
 	theme: ThemeChoice | undefined;
 	/** `config --path`: print only the config file's path. */
 	path: boolean;
+	/** `--no-cache`: keep no index on disk (read every file, as if for the first time). */
+	noCache: boolean;
 	help: boolean;
 	version: boolean;
 	/** Wait for a git shelf's fetch before reading it. */
@@ -86,7 +90,7 @@ export function parseCli(argv: string[]): CliArgs {
 	if (theme !== undefined && !(THEME_CHOICES as readonly string[]).includes(theme)) throw new UsageError(`--theme takes ${THEME_CHOICES.join(', ')}, not "${theme}"`);
 	return {
 		command, args: rest.slice(0, arity), dir: values.dir ?? positionalDir,
-		tag: values.tag, category: values.category, author: values.author, noDrafts: values['no-drafts'] ?? false, json: values.json ?? false, width, limit,
+		tag: values.tag, category: values.category, author: values.author, noDrafts: values['no-drafts'] ?? false, json: values.json ?? false, width, limit, noCache: values['no-cache'] ?? false,
 		theme: theme as ThemeChoice | undefined, path: values.path ?? false, help, version: values.version ?? false, update: values.update ?? false,
 	};
 }
@@ -122,6 +126,7 @@ Options:
       --theme T        auto, dark, light or mono (config key theme; default auto)
       --path           with config: print only the config file's path
       --update         a git shelf: fetch and show the newest version before opening
+      --no-cache       keep no index of the shelf on disk (see README, "The index")
   -h, --help           this help
   -v, --version        the version
 

@@ -43,27 +43,33 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		if (document) return await openDocument(document, args, {...io, stdin: io.stdin ?? process.stdin}, config);
 		const {openShelves} = await import('./shelves.js');
 		const specs = args.dir !== undefined ? [args.dir] : config.settings.shelves.length ? config.settings.shelves : [BUNDLED_CONTENT];
-		const {location, shelf} = await openShelves(specs, args.update, io, {exclude: config.settings.exclude});
+		const {location, shelf, source} = await openShelves(specs, args.update, io, {exclude: config.settings.exclude, noCache: args.noCache, env: io.env});
 		const dir = location.dir;
 		const title = dir === BUNDLED_CONTENT ? 'bundled articles' : location.title;
 		const interactive = Boolean(process.stdin.isTTY && io.out.isTTY);
 		// The app says it on its status line; printed commands say it on stderr.
 		const inApp = interactive && (args.command === 'browse' || args.command === 'read');
 		if (!inApp && location.notices.now) io.err.write(`inkshelf: ${sanitize(location.notices.now)}\n`);
-		switch (args.command) {
-			case 'list': return listCommand(shelf, args, io);
-			case 'tags': case 'categories': case 'authors': return countsCommand(shelf, args.command, io);
-			case 'check': return checkCommand(shelf, io);
-			case 'search': return await searchCommand(shelf, args, io);
-			case 'code': return await codeCommand(shelf, args, io);
-			case '_complete': return (await import('./completion.js')).completeNamesCommand(shelf, args, io);
-			case 'read':
-				if (!interactive) return await readCommand(shelf, args, io, (await import('./core/theme/detect.js')).decideTheme(config.settings.theme, io.env).theme);
-				return (await importTui()).runApp(shelf, title, args.args[0], config, location.notices, {hideDrafts: args.noDrafts});
-			case 'browse':
-				// Without a terminal there is nothing to browse: print the list instead, like `ls` does.
-				if (!interactive) return listCommand(shelf, args, io);
-				return (await importTui()).runApp(shelf, title, undefined, config, location.notices, {hideDrafts: args.noDrafts});
+		if (!inApp && source.status) io.err.write(`inkshelf: ${source.status}\n`);
+		try {
+			switch (args.command) {
+				case 'list': return listCommand(shelf, args, io);
+				case 'tags': case 'categories': case 'authors': return countsCommand(shelf, args.command, io);
+				case 'check': return await checkCommand(source, io);
+				case 'search': return await searchCommand(source, args, io);
+				case 'code': return await codeCommand(source, args, io);
+				case '_complete': return (await import('./completion.js')).completeNamesCommand(shelf, args, io);
+				case 'read':
+					if (!interactive) return await readCommand(source, args, io, (await import('./core/theme/detect.js')).decideTheme(config.settings.theme, io.env).theme);
+					return await (await importTui()).runApp(shelf, title, args.args[0], config, location.notices, {hideDrafts: args.noDrafts, source});
+				case 'browse':
+					// Without a terminal there is nothing to browse: print the list instead, like `ls` does.
+					if (!interactive) return listCommand(shelf, args, io);
+					return await (await importTui()).runApp(shelf, title, undefined, config, location.notices, {hideDrafts: args.noDrafts, source});
+			}
+		} finally {
+			// The index stays open while the app runs (it reads and fills it).
+			source.close();
 		}
 	} catch (error) {
 		if (error instanceof CliError) {
@@ -117,7 +123,7 @@ if (tooOld !== null) {
 		process.exitCode = await main(process.argv.slice(2), {out: process.stdout, err: process.stderr, env: process.env});
 	} catch (error) {
 		// A bug, not a usage problem: one line here, the stack in a log.
-		const {reportCrash} = await import('./core/system/crash-log.js');
+		const {reportCrash} = await import('./core/system/index.js');
 		process.stderr.write(`${reportCrash(error)}\n`);
 		process.exitCode = 1;
 	}

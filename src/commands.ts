@@ -1,13 +1,13 @@
-import {loadShelf, type LoadOptions} from './core/shelf/loader.js';
-import {buildIndex, findArticle, suggest} from './core/shelf/catalog.js';
-import {checkShelf} from './core/shelf/check.js';
+import {memorySource, openShelfSource, type ShelfSource} from './core/index/index.js';
+import {loadShelf, type LoadOptions} from './core/shelf/index.js';
+import {buildIndex, findArticle, suggest} from './core/shelf/index.js';
+import {checkShelfFromDisk} from './core/shelf/index.js';
 import {sanitize, sanitizeLine} from './core/sanitize.js';
 import {countOf} from './core/plural.js';
 import type {CliArgs} from './cli-args.js';
-import type {Article, Shelf} from './core/shelf/types.js';
-import {facets, hasFacet} from './core/shelf/facets.js';
-import type {Group} from './core/state/reducer.js';
-import type {ThemeName} from './core/theme/palettes.js';
+import type {Article, Shelf} from './core/shelf/index.js';
+import {hasFacet, libraryGroups, type Group} from './core/shelf/index.js';
+import type {ThemeName} from './core/theme/index.js';
 
 export interface Io {
 	out: NodeJS.WriteStream | {write(s: string): unknown; isTTY?: boolean; columns?: number};
@@ -24,21 +24,9 @@ export class CliError extends Error {
 	}
 }
 
-function shelvesOf(articles: Article[]): {name: string; articles: Article[]}[] {
-	const shelves = facets(articles, 'shelf');
-	return shelves.length > 1 ? shelves : [];
-}
-
+/** The library's groups for a shelf (built in core/shelf/groups.ts). */
 export function groupsOf(shelf: Shelf): Group[] {
-	const index = buildIndex(shelf.articles);
-	return [
-		{kind: 'all', name: 'All', articles: index.all},
-		// Several shelves (config `shelves`): one group each, right after All.
-		...shelvesOf(index.all).map(s => ({kind: 'shelf' as const, name: s.name, articles: s.articles})),
-		...index.categories.map(c => ({kind: 'category' as const, name: c.name, articles: c.articles})),
-		...index.tags.map(t => ({kind: 'tag' as const, name: t.name, articles: t.articles})),
-		...index.authors.map(a => ({kind: 'author' as const, name: a.name, articles: a.articles})),
-	];
+	return libraryGroups(buildIndex(shelf.articles));
 }
 
 export interface ListFilter {
@@ -93,7 +81,7 @@ export function listCommand(shelf: Shelf, args: CliArgs, io: Io): number {
 
 export function countsCommand(shelf: Shelf, kind: 'tags' | 'categories' | 'authors', io: Io): number {
 	const index = buildIndex(shelf.articles);
-	for (const g of index[kind]) io.out.write(`${String(g.count).padStart(4)}  ${g.name}\n`);
+	for (const g of index[kind]) io.out.write(`${String(g.articles.length).padStart(4)}  ${g.name}\n`);
 	return 0;
 }
 
@@ -105,28 +93,38 @@ export function articleFor(shelf: Shelf, slug: string): Article {
 	throw new CliError(`No article "${sanitizeLine(slug)}" in ${shelf.root} (${countOf(shelf.articles.length, 'article')}).${hint} See: inkshelf list`);
 }
 
-export async function readCommand(shelf: Shelf, args: CliArgs, io: Io, theme: ThemeName = 'dark'): Promise<number> {
-	const {renderArticle} = await import('./core/render/article.js');
-	const {bodyToRead} = await import('./core/render/title-heading.js');
-	const {dialectOptionsFor} = await import('./core/render/parse.js');
-	const {colorLevelFor, makeStyles} = await import('./core/render/styles.js');
-	const article = articleFor(shelf, args.args[0] ?? '');
+/** The article as its file is now: `read` and `code` never print what an index remembers. */
+async function currentArticle(source: ShelfSource, slug: string): Promise<Article> {
+	return source.readNow(articleFor(source.shelf, slug));
+}
+
+export async function readCommand(source: ShelfSource, args: CliArgs, io: Io, theme: ThemeName = 'dark'): Promise<number> {
+	const {renderService} = await import('./core/render/engine.js');
+	const {bodyToRead, colorLevelFor, dialectOptionsFor, fitLine, makeStyles} = await import('./core/render/index.js');
+	const article = await currentArticle(source, args.args[0] ?? '');
 	if (article.error) throw new CliError(`${article.slug} cannot be read: ${article.error}`);
 	const width = args.width ?? (io.out.isTTY && io.out.columns ? io.out.columns : 80);
 	const styles = makeStyles(colorLevelFor(io.out, io.env), theme);
 	const meta = [article.draft ? 'draft' : '', article.date ?? 'undated', article.authors.length ? `by ${article.authors.join(', ')}` : '', article.categories.join(', ') || article.category, `${article.readingMinutes} min read`, article.tags.map(t => `#${t}`).join(' ')].filter(Boolean).join(' · ');
-	const {lines} = renderArticle(bodyToRead(article), width, styles, dialectOptionsFor(article));
-	const {fitLine} = await import('./core/render/fit.js');
+	// Rendered in the worker under the same watchdog as the app: a hostile article prints as plain text.
+	const service = renderService();
+	const {lines, notice} = await service.render({body: bodyToRead(article), dialect: dialectOptionsFor(article), width, level: styles.level, theme}).finished;
+	service.close();
+	if (notice) io.err.write(`inkshelf: ${article.slug}: shown as plain text: ${notice}\n`);
 	const header = [...fitLine(styles.h1(article.title), width), ...fitLine(styles.dim(meta), width)];
 	io.out.write([...header, '', ...lines].join('\n') + '\n');
 	return 0;
 }
 
-export async function codeCommand(shelf: Shelf, args: CliArgs, io: Io): Promise<number> {
-	const {codeBlocksOf} = await import('./core/render/parse.js');
-	const article = articleFor(shelf, args.args[0] ?? '');
+export async function codeCommand(source: ShelfSource, args: CliArgs, io: Io): Promise<number> {
+	// Code blocks are found by the render worker (lexed, nothing drawn) under its watchdog.
+	const {renderService} = await import('./core/render/engine.js');
+	const article = await currentArticle(source, args.args[0] ?? '');
 	if (article.error) throw new CliError(`${article.slug} cannot be read: ${article.error}`);
-	const blocks = codeBlocksOf(article);
+	const service = renderService();
+	const {blocks, notice} = await service.render({body: article.body, width: 80, level: 0, blocksOnly: true}).finished;
+	service.close();
+	if (notice) io.err.write(`inkshelf: ${article.slug}: code blocks found by a plain scan: ${notice}\n`);
 	const n = Number(args.args[1]);
 	const block = Number.isInteger(n) ? blocks[n - 1] : undefined;
 	if (!block) {
@@ -139,10 +137,14 @@ export async function codeCommand(shelf: Shelf, args: CliArgs, io: Io): Promise<
 	return 0;
 }
 
-export async function searchCommand(shelf: Shelf, args: CliArgs, io: Io): Promise<number> {
-	const {createSearchIndex} = await import('./core/search/shelf-search.js');
+export async function searchCommand(source: ShelfSource, args: CliArgs, io: Io): Promise<number> {
+	const {ShelfSearch} = await import('./core/search/index.js');
 	const query = args.args[0] ?? '';
-	const hits = createSearchIndex(shelf.articles).search(query, {limit: args.limit ?? 20});
+	// What is not indexed yet (new or changed files) is indexed now, and kept for the next search.
+	while (!source.indexPending(1000));
+	const index = new ShelfSearch(source.text ?? undefined);
+	for (const article of source.shelf.articles) index.add(article);
+	const hits = index.search(query, {limit: args.limit ?? 20});
 	if (args.json) {
 		io.out.write(JSON.stringify(hits.map(h => ({slug: h.slug, title: h.title, score: Number(h.score.toFixed(3)), kind: h.kind, line: h.snippet?.line ?? null, snippet: h.snippet?.text ?? null})), null, 2) + '\n');
 	} else {
@@ -155,14 +157,50 @@ export async function searchCommand(shelf: Shelf, args: CliArgs, io: Io): Promis
 	return hits.length ? 0 : 1;
 }
 
-export function checkCommand(shelf: Shelf, io: Io): number {
-	const {lines, broken} = checkShelf(shelf);
+/**
+ * Dialect markup is checked in each article's text as its file is now (the index keeps no bodies),
+ * and every article goes through the renderer's budget as the app would render it: one that would
+ * be shown as plain text is a warning. One article at a time.
+ */
+export async function checkCommand(source: ShelfSource, io: Io): Promise<number> {
+	const {renderService} = await import('./core/render/engine.js');
+	const {dialectOptionsFor} = await import('./core/render/index.js');
+	const shelf = source.shelf;
+	const service = renderService();
+	const renderWarning = async (article: Article): Promise<string | undefined> => {
+		const {notice} = await service.render({body: article.body, dialect: dialectOptionsFor(article), width: 80, level: 0}, false).finished;
+		return notice ? `renders as plain text: ${notice}` : undefined;
+	};
+	let result;
+	try {
+		result = await checkShelfFromDisk(shelf, a => source.readNow(a), renderWarning);
+	} finally {
+		service.close();
+	}
+	const {lines, broken} = result;
 	for (const line of lines) io.out.write(`${line}\n`);
 	const total = shelf.articles.length;
 	io.err.write(broken ? `${broken} of ${countOf(total, 'article')} ${broken === 1 ? 'is' : 'are'} broken.\n` : `${countOf(total, 'article')}, none broken.\n`);
 	return broken ? 1 : 0;
 }
 
+/** One file (or standard input) read whole, with no index: `inkshelf notes/x.md`. */
+export async function loadDocumentShelf(path: string): Promise<Shelf> {
+	return openShelf(path);
+}
+
+export {memorySource};
+
+/** A shelf through its persistent index (see core/index): what the commands and the app read. */
+export async function openIndexedShelf(dir: string, options: {noCache?: boolean; env?: NodeJS.ProcessEnv; exclude?: readonly string[]} = {}): Promise<ShelfSource> {
+	try {
+		return await openShelfSource(dir, options);
+	} catch (error) {
+		throw new CliError(sanitize(error instanceof Error ? error.message : String(error)));
+	}
+}
+
+/** A shelf read whole into memory (several shelves merged into one library are). */
 export async function openShelf(dir: string, options: LoadOptions = {}): Promise<Shelf> {
 	try {
 		return await loadShelf(dir, options);

@@ -6,8 +6,9 @@
  */
 import {COMMANDS, OPTIONS, type CliArgs} from './cli-args.js';
 import {CliError, type Io} from './commands.js';
-import {buildIndex} from './core/shelf/catalog.js';
-import type {Shelf} from './core/shelf/types.js';
+import {buildIndex} from './core/shelf/index.js';
+import type {Shelf} from './core/shelf/index.js';
+// eslint-disable-next-line no-restricted-imports -- completion runs on every Tab: config/index.js re-exports the YAML parser; settings.js is plain data
 import {THEME_CHOICES} from './core/config/settings.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;

@@ -7,11 +7,11 @@
 import {openSync, statSync} from 'node:fs';
 import {join, relative, resolve} from 'node:path';
 import {ReadStream} from 'node:tty';
-import {articleFromText} from './core/shelf/loader.js';
-import {CliError, openShelf, readCommand, type Io} from './commands.js';
+import {articleFromText} from './core/shelf/index.js';
+import {CliError, loadDocumentShelf, memorySource, readCommand, type Io} from './commands.js';
 import {sanitizeLine} from './core/sanitize.js';
 import type {CliArgs} from './cli-args.js';
-import type {Shelf} from './core/shelf/types.js';
+import type {Shelf} from './core/shelf/index.js';
 import type {EffectiveConfig} from './core/config/index.js';
 
 export type DocumentTarget = {kind: 'stdin'} | {kind: 'file'; path: string};
@@ -42,14 +42,14 @@ export interface DocumentIo extends Io {
 }
 
 export async function openDocument(target: DocumentTarget, args: CliArgs, io: DocumentIo, config?: EffectiveConfig): Promise<number> {
-	const shelf = target.kind === 'stdin' ? await stdinShelf(io.stdin) : await openShelf(target.path);
+	const shelf = target.kind === 'stdin' ? await stdinShelf(io.stdin) : await loadDocumentShelf(target.path);
 	const article = shelf.articles[0];
 	if (!article) throw new CliError('nothing to read');
 	const name = target.kind === 'stdin' ? 'standard input' : sanitizeLine(target.path);
 	if (article.error) throw new CliError(`${name} cannot be read: ${article.error}`);
 	// Keys come from the terminal even when the text came down a pipe, as pagers do.
 	const keys = io.out.isTTY ? (target.kind === 'stdin' || !io.stdin.isTTY ? openTerminal() : io.stdin) : null;
-	if (!keys) return readCommand(shelf, {...args, command: 'read', args: [article.slug]}, io);
+	if (!keys) return readCommand(memorySource(shelf), {...args, command: 'read', args: [article.slug]}, io);
 	const {runApp} = await import('./tui.js');
 	const folder = target.kind === 'file' ? shelf.root : undefined;
 	const title = target.kind === 'stdin' ? 'standard input' : displayFolder(shelf.root);

@@ -3,8 +3,7 @@
  * file at once while its folder, however large, is walked here.
  */
 import {parentPort, workerData} from 'node:worker_threads';
-import {loadShelf} from './core/shelf/loader.js';
-import {tooLargeBehindAFile} from './core/shelf/load-in-background.js';
+import {loadShelf, tooLargeBehindAFile} from './core/shelf/index.js';
 
 const {dir} = workerData as {dir: string};
 try {

@@ -2,16 +2,23 @@
  * The shelf a command reads: one folder or git URL, or several (config
  * `shelves`) merged into one library with a shelf group each.
  */
-import {openShelf, type Io} from './commands.js';
+import {memorySource, openIndexedShelf, openShelf, type Io} from './commands.js';
+import type {ShelfSource} from './core/index/index.js';
 import {locateShelf, type ShelfLocation} from './shelf-location.js';
-import {mergeShelves, shelfNames} from './core/shelf/merge.js';
-import type {Shelf} from './core/shelf/types.js';
-import type {LoadOptions} from './core/shelf/loader.js';
+import {mergeShelves, shelfFolderNames as shelfNames} from './core/shelf/index.js';
+import type {Shelf} from './core/shelf/index.js';
+import type {LoadOptions} from './core/shelf/index.js';
 
-export async function openShelves(specs: readonly string[], update: boolean, io: Io, options: LoadOptions = {}): Promise<{location: ShelfLocation; shelf: Shelf}> {
+/**
+ * One shelf is read through its persistent index (`source`); several are
+ * read whole and merged in memory, with no index (their slugs are made by
+ * the merge).
+ */
+export async function openShelves(specs: readonly string[], update: boolean, io: Io, options: LoadOptions & {noCache?: boolean; env?: NodeJS.ProcessEnv} = {}): Promise<{location: ShelfLocation; shelf: Shelf; source: ShelfSource}> {
 	if (specs.length <= 1) {
 		const location = await locateShelf(specs[0] as string, update, io);
-		return {location, shelf: await openShelf(location.dir, options)};
+		const source = await openIndexedShelf(location.dir, options);
+		return {location, shelf: source.shelf, source};
 	}
 	const locations: ShelfLocation[] = [];
 	for (const spec of specs) locations.push(await locateShelf(spec, update, io));
@@ -20,12 +27,14 @@ export async function openShelves(specs: readonly string[], update: boolean, io:
 	const names = shelfNames(shelves.map(s => s.root));
 	const now = locations.map(l => l.notices.now).filter(n => n !== null).join(' · ') || null;
 	const later = locations.map(l => l.notices.later).filter(p => p !== null);
+	const shelf = mergeShelves(shelves, names);
 	return {
+		source: memorySource(shelf),
 		location: {
 			dir: shelves[0]?.root ?? '',
 			title: names.join(' + '),
 			notices: {now, later: later.length ? Promise.all(later).then(all => all.filter(n => n !== null).join(' · ') || null) : null},
 		},
-		shelf: mergeShelves(shelves, names),
+		shelf,
 	};
 }

@@ -7,7 +7,7 @@
 import {writeSync} from 'node:fs';
 import onExit from 'signal-exit';
 import {MOUSE_OFF, MOUSE_ON, type MouseEvent} from './core/mouse.js';
-import {mouseFilteredStdin} from './core/system/mouse-stdin.js';
+import {mouseFilteredStdin} from './core/system/index.js';
 import type {MouseInput} from './ui/hooks/use-mouse.js';
 
 export interface TerminalMouse {

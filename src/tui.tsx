@@ -3,25 +3,26 @@ import {render} from 'ink';
 import {App} from './ui/App.js';
 import {ErrorBoundary} from './ui/ErrorBoundary.js';
 import {articleFor, groupsOf} from './commands.js';
-import {copyToClipboard} from './core/clipboard/copy.js';
-import {openExternal} from './core/system/opener.js';
-import {PlaceStore} from './core/system/place-store.js';
-import {reportCrash} from './core/system/crash-log.js';
-import {colorLevelFor, makeStyles} from './core/render/styles.js';
+import {copyToClipboard} from './core/clipboard/index.js';
+import {openExternal} from './core/system/index.js';
+import {PlaceStore} from './core/system/index.js';
+import {reportCrash} from './core/system/index.js';
+import {colorLevelFor, makeStyles} from './core/render/index.js';
 import supportsHyperlinks from 'supports-hyperlinks';
-import {loadInBackground} from './core/shelf/load-in-background.js';
+import {loadInBackground} from './core/shelf/index.js';
 import {sanitizeLine} from './core/sanitize.js';
-import type {Shelf} from './core/shelf/types.js';
+import type {Shelf} from './core/shelf/index.js';
+import type {ShelfSource} from './core/index/index.js';
 import type {EffectiveConfig} from './core/config/index.js';
-import {formatProblem} from './core/config/parse.js';
+import {formatProblem} from './core/config/index.js';
 import type {Notices} from './ui/hooks/use-notices.js';
 import {terminalMouse} from './terminal-mouse.js';
-import type {Group} from './core/state/reducer.js';
-import type {ThemeChoice} from './core/config/settings.js';
-import {decideTheme} from './core/theme/detect.js';
-import type {ThemeName} from './core/theme/palettes.js';
-import type {ColorLevel} from './core/theme/paint.js';
-import {queryBackground} from './core/system/terminal-background.js';
+import type {Group} from './core/state/index.js';
+import type {ThemeChoice} from './core/config/index.js';
+import {decideTheme} from './core/theme/index.js';
+import type {ThemeName} from './core/theme/index.js';
+import type {ColorLevel} from './core/theme/index.js';
+import {queryBackground} from './core/system/index.js';
 import {ThemeContext, uiTheme} from './ui/theme.js';
 
 export interface RunOptions {
@@ -30,6 +31,8 @@ export interface RunOptions {
 	keys?: NodeJS.ReadStream;
 	/** A folder to load behind the one document shown first (`inkshelf notes/x.md`). */
 	folder?: string;
+	/** The shelf's persistent index: bodies are read from it when opened, search uses it. */
+	source?: ShelfSource;
 }
 
 /**
@@ -48,6 +51,8 @@ async function appLook(choice: ThemeChoice, keys: NodeJS.ReadStream): Promise<{t
 
 /** Starts the full-screen app and resolves with the exit status once the user quits. */
 export async function runApp(shelf: Shelf, title: string, slug?: string, config?: EffectiveConfig, notices?: Notices, options: RunOptions = {}): Promise<number> {
+	const source = options.source;
+	const regroup = source ? (): ReturnType<typeof groupsOf> => groupsOf(source.shelf) : undefined;
 	const initialSlug = slug === undefined ? undefined : articleFor(shelf, slug).slug;
 	const keys = options.keys ?? process.stdin;
 	const {theme, level} = await appLook(config?.settings.theme ?? 'auto', keys);
@@ -66,11 +71,11 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	};
 	process.on('uncaughtException', fail);
 	process.on('unhandledRejection', fail);
-	const mouse = terminalMouse(options.keys ?? process.stdin);
+	const mouse = terminalMouse(keys);
 	const tree = (groups: Group[], heading: string): React.ReactElement => (
 		<ErrorBoundary onError={fail}>
 			<ThemeContext.Provider value={uiTheme(theme, level)}>
-			<App groups={groups} title={`inkshelf · ${heading}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} notices={notices ?? null} hideDrafts={options.hideDrafts ?? false} hyperlinks={styles.level > 0 && supportsHyperlinks.stdout}
+			<App groups={groups} {...(source ? {source} : {})} {...(regroup ? {regroup} : {})} title={`inkshelf · ${heading}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} notices={notices ?? null} hideDrafts={options.hideDrafts ?? false} hyperlinks={styles.level > 0 && supportsHyperlinks.stdout}
 				{...(initialSlug ? {initialSlug} : {})} {...(config ? {maxTextWidth: config.settings.width} : {})} {...(firstProblem ? {notice: firstProblem} : {})}
 				mouse={config?.settings.mouse ?? false} mouseInput={mouse.input} />
 			</ThemeContext.Provider>
@@ -95,6 +100,10 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 		if ('error' in result) app.rerender(tree(groupsOf(shelf), `${title} (folder not loaded: ${sanitizeLine(result.error)})`));
 		else app.rerender(tree(groupsOf(withDocument(result.shelf, shelf)), title));
 	});
+	// The render worker starts as soon as the library's first frame is out: the first article does not wait for it.
+	// The client comes by import(): the library's first frame loads nothing of it.
+	const engine = new Promise<typeof import('./core/render/engine.js')>(resolve => setImmediate(() => resolve(import('./core/render/engine.js'))));
+	void engine.then(e => e.renderService().warmUp(), () => undefined);
 	try {
 		await app.waitUntilExit();
 	} catch (error) {
@@ -104,6 +113,11 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	background?.cancel();
 	mouse.close();
 	places?.flush();
+	(await engine.catch(() => undefined))?.renderService().close();
+	// A render worker ended while it is still loading its modules may never finish ending (seen on
+	// Node 22 when q comes right after the first frame): its port keeps the process alive. The app is
+	// done by now, so it goes; the timer does not hold up a process that ends by itself.
+	setTimeout(() => process.exit(), 500).unref();
 	process.off('uncaughtException', fail);
 	process.off('unhandledRejection', fail);
 	if (fatal === undefined) return 0;

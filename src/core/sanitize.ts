@@ -24,9 +24,3 @@ export function sanitize(text: string): string {
 export function sanitizeLine(text: string): string {
 	return sanitize(text).replace(/[\t\n]/g, ' ');
 }
-
-/** True when the text holds anything `sanitize` would replace, or invisible characters that change what a paste does. */
-export function hasUnsafeCharacters(text: string): boolean {
-	CONTROL.lastIndex = 0;
-	return CONTROL.test(text.replace(/\r\n/g, '\n').replace(/\r$/, '')) || /[\u200b\u200c\u2060\ufeff]/.test(text);
-}

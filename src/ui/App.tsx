@@ -1,20 +1,21 @@
 import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
-import {Library, libraryLayout} from './screens/Library.js';
+import {Library} from './screens/Library.js';
 import {Help} from './screens/Help.js';
 import {useTheme} from './theme.js';
 import {useShelfSearch} from './hooks/use-shelf-search.js';
 import {useNotices, type Notices} from './hooks/use-notices.js';
+import {initialState, libraryLayout, reduce, splitKeys, type Action, type AppState, type Group} from '../core/state/index.js';
+import type {CopyResult} from '../core/clipboard/index.js';
+import {backlinkIndex, footerMarkdown, relatedArticles, withRecent, type Article} from '../core/shelf/index.js';
+import type {OpenResult, PlaceStore} from '../core/system/index.js';
+import type {Styles} from '../core/render/index.js';
+import type {ShelfSource} from '../core/index/index.js';
+import {useOpenArticle} from './hooks/use-open-article.js';
+import {useLiveShelf} from './hooks/use-live-shelf.js';
+import {useReaderEntry, useReloadedPlace} from './hooks/use-reader-entry.js';
+import {useCopy, useFollowLink} from './hooks/use-requests.js';
 import {useMouse, type MouseInput} from './hooks/use-mouse.js';
-import {useFollowLink} from './hooks/use-follow-link.js';
-import {splitKeys} from '../core/state/keymap.js';
-import {initialState, reduce, type Action, type AppState, type Group} from '../core/state/reducer.js';
-import {prepareForPaste, type CopyResult} from '../core/clipboard/copy.js';
-import {backlinkIndex, footerMarkdown, relatedArticles} from '../core/shelf/related.js';
-import type {OpenResult} from '../core/system/opener.js';
-import type {PlaceStore} from '../core/system/place-store.js';
-import type {Styles} from '../core/render/styles.js';
-import type {Article} from '../core/shelf/types.js';
 
 export interface AppProps {
 	/** All, then categories, then tags; a "Recently read" group is added after All when places are kept. */
@@ -39,6 +40,13 @@ export interface AppProps {
 	notices?: Notices | null;
 	/** Start with drafts hidden (`--no-drafts`); `d` shows them. */
 	hideDrafts?: boolean;
+	/**
+	 * Where bodies, links and the text index come from (the shelf's persistent
+	 * index). Without it the listed articles carry their bodies (tests).
+	 */
+	source?: ShelfSource;
+	/** The groups of the shelf as `source` has it now (called after the shelf changed on disk). */
+	regroup?: () => Group[];
 	/** The mouse: reported from the start (config `mouse: true`), and where its reports come from. */
 	mouse?: boolean;
 	mouseInput?: MouseInput | null;
@@ -72,32 +80,36 @@ function useReaderScreen(neededNow: boolean): ReaderScreen | undefined {
 	return reader;
 }
 
-function withRecent(groups: Group[], places: PlaceStore | null | undefined): Group[] {
-	if (!places) return groups;
-	const bySlug = new Map((groups[0]?.articles ?? []).map(a => [a.slug, a]));
-	const recent = places.recent.map(s => bySlug.get(s)).filter((a): a is Article => a !== undefined);
-	return [groups[0] as Group, {kind: 'recent', name: 'Recently read', articles: recent}, ...groups.slice(1)];
+function shownGroups(groups: Group[], places: PlaceStore | null | undefined): Group[] {
+	return places ? withRecent(groups, places.recent) : groups;
 }
 
 /** Below this the screens cannot show anything useful; a short message is better than garbage. */
 export const MIN_COLUMNS = 20;
 export const MIN_ROWS = 5;
 
-export function App({groups, title, styles, copy, openUrl, places, initialSlug, hyperlinks = false, maxTextWidth, notice, notices = null, hideDrafts = false, mouse = false, mouseInput = null}: AppProps): React.ReactElement {
+export function App({groups: initialGroups, title, styles, copy, openUrl, places, initialSlug, hyperlinks = false, maxTextWidth, notice, notices = null, hideDrafts = false, source, regroup, mouse = false, mouseInput = null}: AppProps): React.ReactElement {
 	const theme = useTheme();
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
-	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(withRecent(groups, places), initialSlug, hideDrafts, mouse));
+	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(shownGroups(initialGroups, places), {open: initialSlug, remembered: places ? slug => places.place(slug)?.fraction ?? null : null, hideDrafts, mouse}));
+	const openedRef = useRef<Article | null>(null);
+	const {groups, version} = useLiveShelf(source, initialGroups, regroup, state, dispatch, openedRef);
 	const all = useMemo(() => groups[0]?.articles ?? [], [groups]);
 	const slug = state.reader?.slug;
-	const article = useMemo(() => (slug === undefined ? undefined : all.find(a => a.slug === slug)), [all, slug]);
+	const {entry, gone} = useReaderEntry(all, slug);
+	const reloaded = useReloadedPlace(state, dispatch);
+	const {article, problem} = useOpenArticle(entry, source ? a => source.readNow(a) : undefined, version, reloaded);
+	useEffect(() => {
+		openedRef.current = article;
+	}, [article]);
 	const Reader = useReaderScreen(state.screen === 'reader');
 	// Related articles and the ones linking here, shown after the article; backlinks need
-	// one pass over the shelf's text, done when the first article opens.
-	const reading = article !== undefined;
-	const backlinks = useMemo(() => (reading ? backlinkIndex(all) : null), [all, reading]);
+	// one pass over the shelf's links (kept in the index), done when the first article opens.
+	const reading = entry !== undefined;
+	const backlinks = useMemo(() => (reading ? backlinkIndex(all, source ? a => source.linksOf(a) : undefined) : null), [all, reading, source]);
 	const footer = useMemo(() => (article && backlinks ? footerMarkdown(article, relatedArticles(article, all), backlinks.get(article.slug) ?? []) : ''), [article, backlinks, all]);
-	const {indexed, search} = useShelfSearch(all, state.screen === 'library');
+	const {indexing, search} = useShelfSearch(all, state.screen === 'library', source);
 
 	useInput((input, key) => {
 		for (const k of splitKeys(input, key)) dispatch({type: 'key', ...k});
@@ -123,12 +135,21 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 		if (notice) dispatch({type: 'status', status: {text: notice, kind: 'error'}});
 	}, [notice]);
 
+	useEffect(() => {
+		if (source?.status) dispatch({type: 'status', status: {text: source.status, kind: 'warning'}});
+	}, [source]);
+
 	// Library search reads the index through this; it is handed over again as the index grows.
 	useEffect(() => {
 		dispatch({type: 'searcher', searcher: search});
-	}, [search, indexed]);
+	}, [search, indexing]);
 
 	useNewGroups(groups, places, dispatch);
+
+	useEffect(() => {
+		if (gone) dispatch({type: 'status', status: {text: 'This article\'s file is gone: what is on screen stays until you leave it', kind: 'warning'}});
+		else if (problem) dispatch({type: 'status', status: {text: `Not reloaded: ${problem}`, kind: 'warning'}});
+	}, [gone, problem]);
 	usePlaces(state, dispatch, places, groups);
 	useNotices(notices, dispatch);
 	useMouse(mouseInput, state.mouse, {columns, rows, ...(maxTextWidth ? {maxTextWidth} : {})}, dispatch);
@@ -146,15 +167,15 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 		return <Text {...theme.warning} wrap="truncate">{`enlarge to ${MIN_COLUMNS}×${MIN_ROWS}`}</Text>;
 	}
 	if (state.help) return <Help width={columns} height={rows} top={state.helpTop} />;
-	if (state.screen === 'reader' && article) {
-		if (!Reader) return <Text {...theme.muted}>{` Opening ${article.title}…`}</Text>;
+	if (state.screen === 'reader' && entry) {
+		if (!Reader || !article) return <Text {...theme.muted}>{` Opening ${entry.title}…`}</Text>;
 		// The screen is imported once and kept at module level (preloadReader), so it is the same component on every render.
 		// eslint-disable-next-line react-hooks/static-components -- see the line above
 		return <Reader state={state} article={article} footer={footer} width={columns} height={rows} styles={styles} hyperlinks={hyperlinks} {...(maxTextWidth ? {maxTextWidth} : {})} dispatch={dispatch} />;
 	}
 	return (
 		<Box>
-			<Library state={state} width={columns} height={rows} title={title} opened={places ? (slug: string) => places.hasOpened(slug) : null} indexing={indexed < all.length} styles={styles} />
+			<Library state={state} width={columns} height={rows} title={title} opened={places ? (slug: string) => places.hasOpened(slug) : null} indexing={indexing} preview={{styles}} />
 		</Box>
 	);
 }
@@ -163,69 +184,26 @@ export function App({groups, title, styles, copy, openUrl, places, initialSlug, 
 function useNewGroups(groups: Group[], places: PlaceStore | null | undefined, dispatch: (a: Action) => void): void {
 	const first = useRef(groups);
 	useEffect(() => {
-		if (groups !== first.current) dispatch({type: 'groups', groups: withRecent(groups, places)});
+		if (groups !== first.current) dispatch({type: 'groups', groups: shownGroups(groups, places)});
 	}, [groups, places, dispatch]);
 }
 
-/** Remembers where each article was left, returns there on reopening, and keeps "Recently read" current. */
+/** Remembers where each article was left (the reducer returns there) and keeps "Recently read" current. */
 function usePlaces(state: AppState, dispatch: (a: Action) => void, places: PlaceStore | null | undefined, groups: Group[]): void {
 	const r = state.reader;
 	const slug = r?.slug;
 	useEffect(() => {
 		if (!places || !slug) return;
 		places.markOpened(slug);
-		dispatch({type: 'groups', groups: withRecent(groups, places)});
+		dispatch({type: 'groups', groups: shownGroups(groups, places)});
 	}, [slug, places, groups, dispatch]);
-	const resumed = useRef<string | null>(null);
-	useEffect(() => {
-		if (!places || !r || !r.resume || resumed.current === r.slug) return;
-		resumed.current = r.slug;
-		const place = places.place(r.slug);
-		if (place && place.fraction > 0) {
-			dispatch({type: 'open', slug: r.slug, place: {fraction: place.fraction}});
-			dispatch({type: 'status', status: {text: `Back where you left off (${Math.round(place.fraction * 100)}%) · g goes to the top`, kind: 'success'}});
-		}
-	}, [r, places, dispatch]);
-	useEffect(() => {
-		if (!r) resumed.current = null;
-	}, [r]);
 	const top = r?.top ?? 0;
 	const lines = r?.layout.lineCount ?? 0;
 	const complete = r?.layout.complete ?? false;
+	const placePending = r?.pending?.kind === 'place';
 	useEffect(() => {
 		// Only a fully rendered article gives a true fraction; a place still pending must not be overwritten.
-		if (!places || !slug || !complete || lines === 0 || r?.pendingPlace) return;
+		if (!places || !slug || !complete || lines === 0 || placePending) return;
 		places.setPlace(slug, top / lines);
-	}, [places, slug, top, lines, complete]); // eslint-disable-line react-hooks/exhaustive-deps -- saved on movement
-}
-
-/** Copying is a side effect the reducer asks for; its outcome comes back as a status. */
-function useCopy(state: AppState, dispatch: (a: Action) => void, article: Article | null | undefined, copy: AppProps['copy']): void {
-	const request = state.copyRequest;
-	useEffect(() => {
-		if (!request || !article) return;
-		let text: string;
-		let what: string;
-		if (request.kind === 'text') {
-			({text, what} = request);
-		} else {
-			const block = state.reader?.layout.blocks[request.block];
-			if (!block) return;
-			text = prepareForPaste(block.source).text;
-			const lines = text === '' ? 0 : text.split('\n').length;
-			what = `block ${request.block + 1} (${lines} line${lines === 1 ? '' : 's'})`;
-		}
-		let live = true;
-		copy(text).then(result => {
-			if (!live) return;
-			dispatch({type: 'status', status: result.ok
-				? {text: `✓ Copied ${what} via ${result.routes.join(' + ')}`, kind: 'success'}
-				: {text: `Could not copy ${what}: ${result.message}`, kind: 'error'}});
-		}, (error: unknown) => {
-			if (live) dispatch({type: 'status', status: {text: `Could not copy: ${String(error)}`, kind: 'error'}});
-		});
-		return () => {
-			live = false;
-		};
-	}, [request?.nonce]); // eslint-disable-line react-hooks/exhaustive-deps -- one copy per request
+	}, [places, slug, top, lines, complete, placePending]);
 }

@@ -1,4 +1,4 @@
-import type {Article} from '../core/shelf/types.js';
+import type {Article} from '../core/shelf/index.js';
 
 /** At most `shown` names, then how many more: a post with eight authors must not push its date off the row. */
 export function authorsLabel(authors: readonly string[], shown: number): string {

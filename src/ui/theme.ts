@@ -1,6 +1,6 @@
 import {createContext, useContext} from 'react';
-import {PALETTES, type ThemeName, type TokenStyle} from '../core/theme/palettes.js';
-import {inkColor, type ColorLevel} from '../core/theme/paint.js';
+import {PALETTES, type ThemeName, type TokenStyle} from '../core/theme/index.js';
+import {inkColor, type ColorLevel} from '../core/theme/index.js';
 
 /** Tokens of the UI chrome (article text is styled in core/render/styles.ts from the same palette). */
 export const UI_TOKENS = ['accent', 'muted', 'title', 'error', 'warning', 'success', 'info', 'tag', 'category', 'rule'] as const;

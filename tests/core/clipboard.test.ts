@@ -11,7 +11,8 @@ import {
 	type Env,
 	type RunResult,
 } from '../../src/core/clipboard/copy.js';
-import {makeRun, makeWhich, tmuxSupportsW} from '../../src/core/clipboard/routes.js';
+import {tmuxSupportsW} from '../../src/core/clipboard/routes.js';
+import {makeRun, makeWhich} from '../../src/core/system/processes.js';
 
 interface Call {
 	cmd: string;

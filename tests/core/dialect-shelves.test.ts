@@ -62,9 +62,9 @@ describe('dialect fixture shelves list what their generator publishes', () => {
 
 	it('groups kitchen, Kitchen and KITCHEN as one category named as most articles spell it; tags likewise', async () => {
 		const index = buildIndex((await loadShelf('tests/fixtures/dialects/mixed')).articles);
-		expect(index.categories.map(c => [c.name, c.count])).toEqual([['Kitchen', 3], ['Preserving', 1], ['Uncategorized', 2]]);
-		expect(index.tags.find(t => t.name.toLowerCase() === 'bread')).toMatchObject({name: 'bread', count: 3});
-		expect(index.authors.map(a => [a.name, a.count])).toEqual([['Ida Crumb', 2]]);
+		expect(index.categories.map(c => [c.name, c.articles.length])).toEqual([['Kitchen', 3], ['Preserving', 1], ['Uncategorized', 2]]);
+		expect(index.tags.find(t => t.name.toLowerCase() === 'bread')).toMatchObject({kind: 'tag', name: 'bread', articles: {length: 3}});
+		expect(index.authors.map(a => [a.name, a.articles.length])).toEqual([['Ida Crumb', 2]]);
 	});
 
 	it('reports odd fields as warnings with file and line, and nothing as broken', async () => {

@@ -172,3 +172,12 @@ describe('bad input', () => {
 		}
 	});
 });
+
+describe('themes', () => {
+	it('in mono, callouts and ==highlights== use no colour, only bold and reverse video', () => {
+		const mono = makeStyles(3, 'mono');
+		const lines = renderArticle('> [!warning] Careful\n> Body\n\n==marked==\n', 40, mono).lines.join('\n');
+		expect(lines).not.toMatch(/\x1b\[(?:3[0-7]|9[0-7]|4[0-7]|10[0-7])m/);
+		expect(lines).toContain('\x1b[7mmarked');
+	});
+});

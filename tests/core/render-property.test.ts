@@ -1,7 +1,6 @@
 import {describe, it, expect} from 'vitest';
 import fc from 'fast-check';
-import {renderArticle} from '../../src/core/render/article.js';
-import {makeStyles} from '../../src/core/render/styles.js';
+import {renderInWorker} from '../helpers/worker-render.js';
 import {lineProblems} from '../helpers/invariants.js';
 
 /** Pieces an untrusted article might hold, combined at random into markdown. */
@@ -39,10 +38,11 @@ const block = fc.oneof(
 const article = fc.array(block, {minLength: 1, maxLength: 12}).map(blocks => blocks.join('\n\n'));
 
 describe('random hostile markdown', () => {
-	it('never throws, never overflows the width, never lets a raw control character through', () => {
-		fc.assert(fc.property(article, fc.integer({min: 20, max: 300}), fc.boolean(), fc.boolean(), (md, width, colour, mdx) => {
-			const lines = renderArticle(md, width, makeStyles(colour ? 3 : 0), {mdx}).lines;
-			expect(lineProblems(lines, width)).toEqual([]);
+	it('never fails in the render worker, never overflows the width, never lets a raw control character through', async () => {
+		await fc.assert(fc.asyncProperty(article, fc.integer({min: 20, max: 300}), fc.boolean(), fc.boolean(), async (md, width, colour, mdx) => {
+			const view = await renderInWorker(md, width, colour ? 3 : 0, {mdx});
+			expect(view.notice).toBeNull();
+			expect(lineProblems(view.lines, width)).toEqual([]);
 		}), {numRuns: 300});
 	});
 });

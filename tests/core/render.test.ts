@@ -181,7 +181,7 @@ describe('large articles', () => {
 describe('the render cache', () => {
 	it('lets go of each token once drawn, and still renders new widths and finds blocks', async () => {
 		const {renderedArticle} = await import('../../src/core/render/cache.js');
-		const {codeBlocksOf} = await import('../../src/core/render/parse.js');
+		const {renderService} = await import('../../src/core/render/client.js');
 		const {article} = await import('../helpers/articles.js');
 		const a = article('cache', {body: '# T\n\ntext\n\n```sh\necho 1\n```\n'});
 		const parsed = parseArticle(a.body);
@@ -190,11 +190,13 @@ describe('the render cache', () => {
 		expect(parsed.tokens.every(t => t.type === 'space')).toBe(true);
 		expect(parsed.blockOf.size).toBe(0);
 		expect(r.blocks.map(b => b.source)).toEqual(['echo 1']);
-		const first = renderedArticle(a, 60, plain).renderAll();
-		const second = renderedArticle(a, 40, plain).renderAll();
+		const first = await renderedArticle(a, 60, plain).finished;
+		const second = await renderedArticle(a, 40, plain).finished;
 		expect(first.lines.join('\n')).toContain('echo 1');
 		expect(second.lines.join('\n')).toContain('echo 1');
-		expect(renderedArticle(a, 60, plain).lines).toBe(first.lines); // cached per width
-		expect(codeBlocksOf(a).map(b => b.source)).toEqual(['echo 1']);
+		expect(renderedArticle(a, 60, plain).snapshot).toBe(first); // cached per width
+		const blocks = await renderService().render({body: a.body, width: 80, level: 0, blocksOnly: true}).finished;
+		expect(blocks.blocks.map(b => b.source)).toEqual(['echo 1']);
+		renderService().close();
 	});
 });

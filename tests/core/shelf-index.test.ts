@@ -36,13 +36,13 @@ describe('buildIndex', () => {
 	});
 
 	it('sorts categories by name with Uncategorized last, counting articles', () => {
-		expect(index.categories.map((c) => [c.name, c.count])).toEqual([
+		expect(index.categories.map((c) => [c.name, c.articles.length])).toEqual([
 			['advanced', 1], ['Guides', 2], ['Zebra', 2], ['Uncategorized', 2],
 		]);
 	});
 
 	it('sorts tags by count, then name, with articles in All order', () => {
-		expect(index.tags.map((t) => [t.name, t.count])).toEqual([['intro', 2], ['python', 2], ['zsh', 1]]);
+		expect(index.tags.map((t) => [t.name, t.articles.length])).toEqual([['intro', 2], ['python', 2], ['zsh', 1]]);
 		expect(index.tags[1]?.articles.map((a) => a.slug)).toEqual(['new', 'old']);
 	});
 
@@ -55,7 +55,7 @@ describe('buildIndex', () => {
 
 	it('counts a tag repeated on one article once', () => {
 		const index2 = buildIndex([article('x', {tags: ['a', 'a']})]);
-		expect(index2.tags).toMatchObject([{name: 'a', count: 1}]);
+		expect(index2.tags).toMatchObject([{kind: 'tag', name: 'a', articles: [expect.anything()]}]);
 	});
 });
 

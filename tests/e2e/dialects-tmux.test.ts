@@ -8,8 +8,7 @@
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {CLI, REPO, ensureBuilt} from '../helpers/cli.js';
-import {HAS_TMUX, Tmux, shellQuote} from '../helpers/tmux.js';
-import {BAD_SCREEN, pressUntil, readerPosition, selectedArticle, statusLine} from '../helpers/tmux-app.js';
+import {BAD_SCREEN, HAS_TMUX, pressUntil, readerPosition, selectedArticle, shellQuote, statusLine, Tmux, waitForSettled} from '../helpers/tmux.js';
 
 const SHELVES = path.join(REPO, 'tests', 'fixtures', 'dialects');
 /** Markup a generator reads and a reader must never see raw. */
@@ -43,10 +42,26 @@ describe.skipIf(!HAS_TMUX)('dialect articles in tmux at 80x24', () => {
 	/** Starts the app on one fixture shelf and opens the article titled `title`, rendered to its end. */
 	async function open(shelf: string, title: string): Promise<string> {
 		await tmux.runInShell(['TERM=xterm-256color', process.execPath, CLI, path.join(SHELVES, shelf)].map((s, i) => (i === 0 ? s : shellQuote(s))).join(' '));
-		await tmux.waitFor(s => s.includes(' Browse ') && selectedArticle(s) !== undefined);
-		await pressUntil(tmux, 'j', s => selectedArticle(s)?.includes(title) ?? false, 10);
+		await selectTitle(title);
 		await tmux.key('Enter');
 		return tmux.waitFor(s => s.startsWith(` ${title}`) && (readerPosition(s)?.done ?? false));
+	}
+
+	/**
+	 * Moves the selection to `title`, up or down, reading a settled screen before
+	 * each key: a slow first frame must not turn two presses into an overshoot.
+	 */
+	async function selectTitle(title: string): Promise<void> {
+		for (let i = 0; i < 12; i++) {
+			const screen = await waitForSettled(tmux, s => s.includes(' Browse ') && selectedArticle(s) !== undefined, 15_000, 300);
+			if (selectedArticle(screen)?.includes(title)) return;
+			const lines = screen.split('\n');
+			const at = lines.findIndex(l => l.includes('▌'));
+			const target = lines.findIndex(l => l.includes(title));
+			expect(target, `${title} is listed:\n${screen}`).toBeGreaterThanOrEqual(0);
+			await tmux.key(target > at ? 'j' : 'k');
+		}
+		throw new Error(`could not select ${title}:\n${tmux.screen()}`);
 	}
 
 	/** Every line of the article, paging down to the end (Space), leak-free on every screen. */

@@ -15,11 +15,7 @@ import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {HAS_TMUX, type Tmux} from '../helpers/tmux.js';
-import {
-	assertCleanScreens, clearShell, listBuffers, pressUntil, readerPosition, selectedArticle,
-	serverEnvironment, snapshotApp, startTmuxWithEnv, stopAppAndKill, statusLine, typeAppCommand, waitForEchoedExit, waitForSettled,
-} from '../helpers/tmux-app.js';
+import {typeAppCommand, assertCleanScreens, clearShell, HAS_TMUX, listBuffers, type Tmux, readerPosition, pressUntil, selectedArticle, serverEnvironment, snapshotApp, startTmuxWithEnv, statusLine, stopAppAndKill, waitForEchoedExit, waitForSettled} from '../helpers/tmux.js';
 
 const WAIT = 15_000;
 const QUERY = 'max_connections';

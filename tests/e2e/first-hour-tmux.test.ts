@@ -10,8 +10,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {CLI, REPO, ensureBuilt} from '../helpers/cli.js';
-import {HAS_TMUX, Tmux, shellQuote} from '../helpers/tmux.js';
-import {assertCleanScreens} from '../helpers/tmux-app.js';
+import {assertCleanScreens, HAS_TMUX, shellQuote, Tmux} from '../helpers/tmux.js';
 
 const RECAP = `---
 title: "Harbour Meetup 2026: A Recap"

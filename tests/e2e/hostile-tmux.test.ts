@@ -22,12 +22,7 @@ import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {REPO, STACK_TRACE, cliEnv} from '../helpers/cli.js';
 import {makeHostileShelf} from '../helpers/hostile-shelf.js';
-import {HAS_TMUX, type Tmux} from '../helpers/tmux.js';
-import {
-	STRICT_BAD_SCREEN, assertCleanScreens, clearShell, listBuffers, paneSize, paneTitle, readerPosition,
-	screenProblems, selectedArticle, serverEnvironment, snapshotApp, startTmuxWithEnv, stopAppAndKill, statusLine,
-	typeAppCommand, waitForEchoedExit,
-} from '../helpers/tmux-app.js';
+import {paneSize, paneTitle, typeAppCommand, assertCleanScreens, clearShell, HAS_TMUX, listBuffers, type Tmux, readerPosition, screenProblems, selectedArticle, serverEnvironment, snapshotApp, startTmuxWithEnv, statusLine, stopAppAndKill, STRICT_BAD_SCREEN, waitForEchoedExit} from '../helpers/tmux.js';
 
 const WAIT = 15_000;
 const TITLE = 'before-inkshelf';

@@ -10,8 +10,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {HAS_TMUX, type Tmux} from '../helpers/tmux.js';
-import {clearShell, pressUntil, selectedArticle, snapshotApp, startTmuxWithEnv, stopAppAndKill, typeAppCommand, waitForEchoedExit} from '../helpers/tmux-app.js';
+import {clearShell, HAS_TMUX, pressUntil, selectedArticle, snapshotApp, startTmuxWithEnv, stopAppAndKill, type Tmux, typeAppCommand, waitForEchoedExit} from '../helpers/tmux.js';
 
 const WAIT = 15_000;
 /** Any SGR parameter that sets a colour (30-38, 40-48, 90-107); 39 and 49 (back to the default) are not one, and tmux writes them after every reset. */
@@ -56,7 +55,8 @@ describe.skipIf(!HAS_TMUX)('themes in tmux', () => {
 		const library = t.screenWithAttributes();
 		// Enter again if the first one came before the app had its keyboard (the terminal still in line mode).
 		await pressUntil(t, 'Enter', s => !isLibrary(s), 3);
-		await t.waitFor(s => readerTop(s) !== null, WAIT);
+		// The first lines have arrived from the render worker (`… · 0/0+` is the reader waiting for them).
+		await t.waitFor(s => (readerTop(s) ?? 0) >= 1, WAIT);
 		await t.key('Space');
 		await t.waitFor(s => (readerTop(s) ?? 0) > 1, WAIT);
 		const reader = t.screenWithAttributes();

@@ -48,5 +48,20 @@ export function driveApp(props: Partial<AppProps> & Pick<AppProps, 'groups'>, si
 			await tick(20);
 		}
 	};
-	return {...r, copied, opened, press, frame, shows};
+	/** Waits for a frame without `unwanted` (what a key should take off the screen); fails if it stays. */
+	const lacks = async (unwanted: string | RegExp, timeout = 5000): Promise<string> => {
+		const has = (f: string): boolean => (typeof unwanted === 'string' ? f.includes(unwanted) : unwanted.test(f));
+		const deadline = Date.now() + timeout;
+		for (;;) {
+			const f = frame();
+			if (!has(f)) return f;
+			if (Date.now() > deadline) {
+				if (typeof unwanted === 'string') expect(f).not.toContain(unwanted);
+				else expect(f).not.toMatch(unwanted);
+				return f;
+			}
+			await tick(20);
+		}
+	};
+	return {...r, copied, opened, press, frame, shows, lacks};
 }

@@ -71,8 +71,9 @@ describe('searching the shelf', () => {
 		const app = current = start();
 		await tick(100);
 		await app.press('/', ...'rollback notes'.split(''));
-		await tick(50);
-		const f = app.frame();
+		const f = await app.shows(/Rollback notes[\s\S]*Deploy guide/);
+		expect(f).toContain('Rollback notes');
+		expect(f).toContain('Deploy guide');
 		expect(f.indexOf('Rollback notes')).toBeLessThan(f.indexOf('Deploy guide'));
 	});
 });
@@ -142,8 +143,7 @@ describe('after the article', () => {
 		const app = current = start({initialSlug: 'notes/rollback'});
 		await tick(50);
 		await app.press('G');
-		await tick(30);
-		const f = app.frame();
+		const f = await app.shows('Linking here');
 		expect(f).toContain('Related articles');
 		expect(f).toMatch(/Deploy guide — #deploy/);
 		expect(f).not.toContain('guide.md');

@@ -1,6 +1,6 @@
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {preloadReader} from '../../src/ui/App.js';
-import {groupsOf} from '../../src/commands.js';
+import {buildIndex, libraryGroups} from '../../src/core/shelf/index.js';
 import {loadShelf} from '../../src/core/shelf/loader.js';
 import type {Group} from '../../src/core/state/reducer.js';
 import {driveApp} from '../helpers/drive-app.js';
@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterEach(() => current?.unmount());
 
-const groupsFor = async (fixture: string): Promise<Group[]> => groupsOf(await loadShelf(`tests/fixtures/dialects/${fixture}`));
+const groupsFor = async (fixture: string): Promise<Group[]> => libraryGroups(buildIndex((await loadShelf(`tests/fixtures/dialects/${fixture}`)).articles));
 
 /** Moves the highlight in the groups pane to the group named `name`. */
 async function goToGroup(app: ReturnType<typeof driveApp>, groups: Group[], kind: Group['kind'], name: string): Promise<void> {

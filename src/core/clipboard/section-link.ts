@@ -3,7 +3,7 @@
  * use on the shelf (`guides/ssh#set-up-keys`), so it can be pasted into
  * another article, a chat or `inkshelf read`.
  */
-import {headingText, slugger} from '../shelf/links.js';
+import {headingText, slugger} from '../shelf/index.js';
 import {sanitizeLine} from '../sanitize.js';
 
 export interface SectionLink {

@@ -11,46 +11,12 @@ import {fitLine, stringWidth} from './fit.js';
 import {renderCodeFrame} from './dialects/code-frame.js';
 import {dialectExtension} from './dialects/render-ext.js';
 import {renderTable} from './table.js';
-import {describeLink, linkKind, type LinkKind} from './links.js';
+import {describeLink, linkKind} from './links.js';
+import type {CodeBlock, Heading, RenderedLink, RenderResult} from './types.js';
 import type {Styles} from './styles.js';
+import {decodeEntities} from '../entities.js';
 
-export interface CodeBlock {
-	/** 1-based, in document order: the number shown on screen and typed to copy. */
-	index: number;
-	/** Normalized fence language ('' when none was given). */
-	lang: string;
-	/** The block's exact source, as written in the file (fence stripped). */
-	source: string;
-	/** First and last rendered line of the block's frame, once rendered. */
-	startLine: number;
-	endLine: number;
-}
-
-export interface RenderedLink {
-	/** 0-based, in document order. */
-	index: number;
-	href: string;
-	/** `image`: an image's labelled line (Enter opens the image). */
-	kind: LinkKind | 'image';
-	/** The link's text as shown (plain). */
-	text: string;
-	/** Where the link's text starts on screen, once rendered. */
-	line: number;
-	column: number;
-}
-
-export interface Heading {
-	depth: number;
-	text: string;
-	line: number;
-}
-
-export interface RenderResult {
-	lines: string[];
-	blocks: CodeBlock[];
-	headings: Heading[];
-	links: RenderedLink[];
-}
+export type {CodeBlock, Heading, RenderedLink, RenderResult} from './types.js';
 
 /**
  * Renders an article to terminal lines no wider than `width`, top-level block
@@ -93,14 +59,19 @@ export class ArticleRenderer {
 		return index;
 	}
 
+	/** Lexes the next part without drawing anything: its code blocks become known. */
+	lexNext(): void {
+		this.parsed.lexNext();
+		this.syncBlocks();
+	}
+
+	get lexed(): boolean {
+		return this.parsed.complete;
+	}
+
 	/** Renders more blocks until at least `count` lines exist or the article ends. */
 	ensure(count: number): void {
 		while (!this.done && this.lines.length < count) this.renderNext();
-	}
-
-	/** Renders until code block `index` (0-based) has its place on screen. */
-	ensureBlock(index: number): void {
-		while (!this.done && (this.blocks[index]?.endLine ?? -1) < 0) this.renderNext();
 	}
 
 	/** Renders for about `ms` milliseconds: background work that never holds a key up for long. */
@@ -256,9 +227,9 @@ export class ArticleRenderer {
 	}
 }
 
+/** marked leaves text escaped for HTML; a terminal shows the characters (a no-break space as a space). */
 function unescapeEntities(text: string): string {
-	return text.replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (_, e: string) =>
-		({amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: ' '})[e] ?? _);
+	return decodeEntities(text, ' ');
 }
 
 /** Renders a whole article at once: for `inkshelf read` and tests. */

@@ -57,8 +57,4 @@ export function clip(line: string, width: number): string {
 	return stringWidth(line) <= width ? line : sliceAnsi(line, 0, width);
 }
 
-export function fitText(text: string, width: number, dim?: (s: string) => string): string[] {
-	return text.split('\n').flatMap(line => fitLine(line, width, dim));
-}
-
 export {stringWidth, stripAnsi, wrapStyled, sliceAnsi};

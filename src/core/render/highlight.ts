@@ -1,7 +1,7 @@
 import {highlight as cliHighlight, supportsLanguage, type Theme} from 'cli-highlight';
 import type {Styles} from './styles.js';
-import {PALETTES, type TokenStyle} from '../theme/palettes.js';
-import {paint} from '../theme/paint.js';
+import {PALETTES, type TokenStyle} from '../theme/index.js';
+import {paint} from '../theme/index.js';
 
 export {fenceLanguage} from './parse.js';
 

@@ -1,6 +1,5 @@
 import {Marked, type Token, type Tokens} from 'marked';
 import {sanitize} from '../sanitize.js';
-import type {Article} from '../shelf/types.js';
 import {prepareDialects, type DialectOptions} from './dialects/prepare.js';
 import {codeBlockInfo, type CodeBlockInfo} from './dialects/code-meta.js';
 import {dialectTokenizers} from './dialects/lex-ext.js';
@@ -32,15 +31,8 @@ const MARKERS = /[\uE000-\uE01F]/g;
 
 const md = new Marked({gfm: true}).use(dialectTokenizers);
 
-/**
- * The info string's first word, lowercased, with anything but name characters
- * dropped. `js title="x.js"` becomes `js`. Only this word is ever shown or
- * handed to highlight.js: the rest of an info string is untrusted free text.
- */
-export function fenceLanguage(info: string | undefined): string {
-	const first = (info ?? '').trim().split(/\s+/, 1)[0] ?? '';
-	return first.toLowerCase().replace(/^\{?\.?/, '').replace(/[^a-z0-9+#._-]/g, '').slice(0, 24);
-}
+
+export {fenceLanguage} from './fence.js';
 
 /** Articles below this are lexed in one go, exactly as written. */
 const CHUNK_BYTES = 64 * 1024;
@@ -90,12 +82,7 @@ export interface ParseOptions extends DialectOptions {
 	footer?: string;
 }
 
-/** How an article's file asks to be read: MDX by its extension, Jekyll's excerpt separator from its front matter. */
-export function dialectOptionsFor(article: Pick<Article, 'path'> & Partial<Pick<Article, 'excerptSeparator'>>): DialectOptions {
-	const options: DialectOptions = {mdx: /\.mdx$/i.test(article.path)};
-	if (article.excerptSeparator) options.excerptSeparator = article.excerptSeparator;
-	return options;
-}
+export {dialectOptionsFor} from './dialect-options.js';
 
 export function parseArticle(body: string, options: ParseOptions = {}): ParsedArticle {
 	const prepared = prepareDialects(body.replace(MARKERS, '\uFFFD'), options).text + (options.footer ?? '').replace(MARKERS, '\uFFFD');
@@ -140,20 +127,4 @@ function sanitizeToken(token: Token): void {
 		const v = t[key];
 		if (typeof v === 'string') t[key] = sanitize(v);
 	}
-}
-
-const blocksOf = new WeakMap<Article, ParsedArticle['blocks']>();
-
-/**
- * The article's code blocks with their exact sources, for `inkshelf code`:
- * the article is lexed (nothing is rendered) and only the blocks are kept.
- */
-export function codeBlocksOf(article: Article): ParsedArticle['blocks'] {
-	let blocks = blocksOf.get(article);
-	if (!blocks) {
-		const p = parseArticle(article.body, dialectOptionsFor(article));
-		p.lexAll();
-		blocksOf.set(article, blocks = p.blocks);
-	}
-	return blocks;
 }

@@ -1,7 +1,7 @@
 import {Chalk, type ChalkInstance} from 'chalk';
 
-import {PALETTES, type ThemeName} from '../theme/palettes.js';
-import {paint} from '../theme/paint.js';
+import {PALETTES, type ThemeName} from '../theme/index.js';
+import {paint} from '../theme/index.js';
 
 /**
  * Semantic styles for rendered articles. Built from plain data (a theme name

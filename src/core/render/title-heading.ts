@@ -4,7 +4,7 @@
  * repeat goes. A pure text transformation, applied before lexing, so it holds
  * wherever and however the markdown is rendered.
  */
-import {headingText} from '../shelf/links.js';
+import {headingText} from '../shelf/index.js';
 
 /** Letters and digits only, lowercased: "Node.js Interactive: A Recap" ~ "nodejs interactive a recap". */
 function comparable(text: string): string {

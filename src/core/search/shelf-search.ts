@@ -8,9 +8,9 @@
  * more and can be built in the background in slices (`indexPending`).
  */
 import MiniSearch, {type SearchResult} from 'minisearch';
-import {sanitizeLine} from '../sanitize.js';
+import {snippet} from './snippet.js';
 import {indexTokens, plainLines, queryTokens} from './text.js';
-import type {Article} from '../shelf/types.js';
+import type {Article} from '../shelf/index.js';
 
 export {findInText, fuzzyFilter} from './text.js';
 
@@ -30,11 +30,29 @@ interface Entry {
 	article: Article;
 	/** Lowercased, whitespace-collapsed title: an exact title match ranks first. */
 	title: string;
-	/** Plain text of the body, once indexed. */
-	plain: string | null;
 }
 
-const SNIPPET_WIDTH = 120;
+/** One article's match in the text index: MiniSearch's result shape, which the ranking below reads. */
+export interface TextHit {
+	id: string;
+	score: number;
+	/** Indexed terms that matched. */
+	terms: string[];
+	/** Query terms they matched for. */
+	queryTerms: string[];
+}
+
+/**
+ * Where article text is indexed: in memory (MiniSearch, below) or in the
+ * persistent index on disk (core/index/text-index.ts). Titles and metadata
+ * always stay in memory: they are small and ranked with their own weights.
+ */
+export interface TextIndex {
+	search(query: string, tokenize: (text: string) => string[], prefix: (term: string, i: number, terms: string[]) => boolean): TextHit[];
+	/** The indexed plain text of an article (for the snippet), or null when not indexed. */
+	plainOf(slug: string): string | null;
+}
+
 const norm = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
 const shared = {
@@ -56,17 +74,18 @@ type BodyDoc = {id: string; body: string};
 
 export class ShelfSearch {
 	private readonly meta = new MiniSearch<MetaDoc>({...shared, fields: ['title', 'aliases', 'tags', 'category', 'authors', 'description']});
-	// The text's vocabulary is large: fuzzy matching and short prefixes there cost tens of
-	// milliseconds a key on a shelf of thousands, so they are kept to titles and metadata.
-	private readonly body = new MiniSearch<BodyDoc>({...shared, fields: ['body'], searchOptions: {
-		...shared.searchOptions,
-		fuzzy: false,
-		prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length > 3,
-	}});
+	private readonly memory: MemoryTextIndex | null;
+	private readonly body: TextIndex;
 	private readonly entries = new Map<string, Entry>();
 	private readonly titles = new Map<string, Set<string>>();
 	/** Articles whose text is not indexed yet, oldest first. */
 	private readonly queue = new Map<string, Article>();
+
+	/** `text`: an index kept elsewhere (on disk) and filled by its owner; by default text is indexed here, in memory. */
+	constructor(text?: TextIndex) {
+		this.memory = text ? null : new MemoryTextIndex();
+		this.body = text ?? (this.memory as MemoryTextIndex);
+	}
 
 	/** Articles indexed (titles and metadata; see `pending` for text). */
 	get size(): number {
@@ -81,7 +100,7 @@ export class ShelfSearch {
 	/** Indexes an article (replacing an earlier version); its text now, or later when `deferText`. */
 	add(article: Article, {deferText = false}: {deferText?: boolean} = {}): void {
 		this.remove(article.slug);
-		const entry: Entry = {article, title: norm(article.title), plain: null};
+		const entry: Entry = {article, title: norm(article.title)};
 		this.entries.set(article.slug, entry);
 		const same = this.titles.get(entry.title) ?? new Set<string>();
 		this.titles.set(entry.title, same.add(article.slug));
@@ -90,9 +109,9 @@ export class ShelfSearch {
 			category: article.categories?.length ? article.categories.join(' ') : article.category, authors: (article.authors ?? []).join(' '), description: article.description,
 		});
 		// A broken article's body is whatever could be read (maybe binary): only its title and metadata count.
-		if (article.error) return;
+		if (article.error || !this.memory) return;
 		if (deferText) this.queue.set(article.slug, article);
-		else this.indexText(entry);
+		else this.memory.add(article);
 	}
 
 	remove(slug: string): void {
@@ -102,7 +121,7 @@ export class ShelfSearch {
 		const same = this.titles.get(entry.title);
 		if (same?.delete(slug) && same.size === 0) this.titles.delete(entry.title);
 		this.meta.discard(slug);
-		if (entry.plain !== null) this.body.discard(slug);
+		this.memory?.discard(slug);
 		this.queue.delete(slug);
 	}
 
@@ -112,15 +131,10 @@ export class ShelfSearch {
 		for (const slug of this.queue.keys()) {
 			this.queue.delete(slug);
 			const entry = this.entries.get(slug);
-			if (entry) this.indexText(entry);
+			if (entry) this.memory?.add(entry.article);
 			if (performance.now() >= until) break;
 		}
 		return this.queue.size === 0;
-	}
-
-	private indexText(entry: Entry): void {
-		entry.plain = plainLines(entry.article.body).join('\n');
-		this.body.add({id: entry.article.slug, body: entry.plain});
 	}
 
 	search(query: string, options: {limit?: number} = {}): SearchHit[] {
@@ -135,9 +149,10 @@ export class ShelfSearch {
 		return ranked.slice(0, limit).map(([slug, f]) => {
 			const entry = this.entries.get(slug);
 			const bodyTerms = f.body?.terms ?? [];
+			const plain = bodyTerms.length ? this.body.plainOf(slug) : null;
 			return {
 				slug, title: entry?.article.title ?? '', score: f.score, kind: f.kind,
-				snippet: entry?.plain ? snippet(entry.plain, bodyTerms, query) : null,
+				snippet: plain ? snippet(plain, bodyTerms, query) : null,
 				matches: [...new Set([...(f.meta?.terms ?? []), ...bodyTerms])],
 			};
 		});
@@ -156,7 +171,7 @@ export class ShelfSearch {
 			const fuzzyKind = Object.values(r.match).some(f => f.includes('title')) ? 'title' : 'meta';
 			found.set(String(r.id), {score: r.score, tier: kind ? 1 : 3, kind: kind ?? fuzzyKind, meta: r});
 		}
-		for (const r of this.body.search(query, opts)) {
+		for (const r of this.body.search(query, tokenize, TEXT_PREFIX)) {
 			const tier = r.terms.some(t => r.queryTerms.some(q => t.startsWith(q))) ? 2 : 3;
 			const f = found.get(String(r.id));
 			if (!f) {
@@ -190,7 +205,38 @@ interface Found {
 	tier: number;
 	kind: SearchHit['kind'];
 	meta?: SearchResult;
-	body?: SearchResult;
+	body?: TextHit;
+}
+
+/**
+ * The text's vocabulary is large: fuzzy matching and short prefixes there cost tens of
+ * milliseconds a key on a shelf of thousands, so they are kept to titles and metadata.
+ */
+const TEXT_PREFIX = (term: string, i: number, terms: string[]): boolean => i === terms.length - 1 && term.length > 3;
+
+/** Article text indexed in memory: the index when there is no persistent one (and in tests). */
+class MemoryTextIndex implements TextIndex {
+	private readonly index = new MiniSearch<BodyDoc>({...shared, fields: ['body'], searchOptions: {...shared.searchOptions, fuzzy: false, prefix: TEXT_PREFIX}});
+	private readonly plain = new Map<string, string>();
+
+	add(article: Article): void {
+		const plain = plainLines(article.body).join('\n');
+		this.discard(article.slug);
+		this.plain.set(article.slug, plain);
+		this.index.add({id: article.slug, body: plain});
+	}
+
+	discard(slug: string): void {
+		if (this.plain.delete(slug)) this.index.discard(slug);
+	}
+
+	search(query: string, tokenize: (text: string) => string[]): TextHit[] {
+		return this.index.search(query, {combineWith: 'OR', tokenize}).map(r => ({id: String(r.id), score: r.score, terms: r.terms, queryTerms: r.queryTerms}));
+	}
+
+	plainOf(slug: string): string | null {
+		return this.plain.get(slug) ?? null;
+	}
 }
 
 /** Builds the whole index now, text included; pass `deferText` to leave the text to `indexPending`. */
@@ -198,49 +244,4 @@ export function createSearchIndex(articles: readonly Article[], options: {deferT
 	const index = new ShelfSearch();
 	for (const article of articles) index.add(article, options);
 	return index;
-}
-
-/** The line holding the most distinct matched terms (the first such), trimmed around the first match. */
-function snippet(plain: string, terms: readonly string[], query: string): SearchHit['snippet'] {
-	if (terms.length === 0) return null;
-	// The line holding what was typed, as typed, beats any line holding its parts.
-	const whole = query.trim().toLowerCase();
-	const exact = whole.length > 2 ? plain.toLowerCase().indexOf(whole) : -1;
-	if (exact >= 0) {
-		const lineStart = plain.lastIndexOf('\n', exact) + 1;
-		const lineEnd = plain.indexOf('\n', exact);
-		const line = plain.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
-		return {line: countNewlines(plain, lineStart) + 1, text: sanitizeLine(around(line, exact - lineStart, SNIPPET_WIDTH))};
-	}
-	// Whole words only (`max` is not in "maximum"), but parts count: `csv` in `read_csv`.
-	const patterns = terms.map(t => new RegExp(`(?<![\\p{L}\\p{N}])${t.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u'));
-	const lines = plain.split('\n');
-	let best = -1;
-	let bestCount = 0;
-	let at = 0;
-	for (let i = 0; i < lines.length && bestCount < terms.length; i++) {
-		const lower = (lines[i] as string).toLowerCase();
-		// A cheap substring test first: most lines hold none of the terms.
-		if (!terms.some(t => lower.includes(t))) continue;
-		const positions = patterns.map(p => p.exec(lower)?.index ?? -1).filter(n => n >= 0);
-		if (positions.length > bestCount) [best, bestCount, at] = [i, positions.length, Math.min(...positions)];
-	}
-	if (best < 0) return null;
-	return {line: best + 1, text: sanitizeLine(around(lines[best] as string, at, SNIPPET_WIDTH))};
-}
-
-function countNewlines(text: string, end: number): number {
-	let n = 0;
-	for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
-	return n;
-}
-
-/** About `width` characters of `line` with `at` in view, with … where cut (never inside a surrogate pair). */
-function around(line: string, at: number, width: number): string {
-	if (line.length <= width) return line.trim();
-	let start = Math.max(0, Math.min(at - Math.floor(width / 3), line.length - width));
-	let end = Math.min(line.length, start + width);
-	if (/[\udc00-\udfff]/.test(line[start] ?? '')) start++;
-	if (/[\udc00-\udfff]/.test(line[end] ?? '')) end--;
-	return `${start > 0 ? '…' : ''}${line.slice(start, end).trim()}${end < line.length ? '…' : ''}`;
 }

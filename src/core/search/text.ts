@@ -6,11 +6,11 @@
  * Also the two small matchers that need no index: type-to-filter on short
  * strings and find-in-article on rendered lines (exported from `search.ts`).
  */
-import {visibleWidth} from '../render/wrap.js';
+import {visibleWidth} from '../render/index.js';
+import {decodeEntities} from '../entities.js';
 
 const OPEN_FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const CLOSE_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-const ENTITY: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'"};
 
 /**
  * One plain line per body line (same count, so index i is body line i + 1).
@@ -39,10 +39,14 @@ export function plainLines(body: string): string[] {
 /** Drops a line's block markup: heading hashes, quote bars, list markers, rules, table rules. */
 function blockText(line: string): string {
 	if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line) || /^ {0,3}=+[ \t]*$/.test(line)) return '';
-	if (/^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$/.test(line)) return '';
-	if (/^ {0,3}\[[^\]]+\]:\s*\S/.test(line)) return '';
-	let text = line.replace(/^(?:\s*>)+ ?/, '');
-	text = text.replace(/^(\s*)#{1,6}(?:\s+|$)/, '$1').replace(/\s+#+\s*$/, '');
+	// Leading space is measured once: several patterns below would otherwise rescan it (a list
+	// nested 1,000 deep is lines of 2,000 spaces).
+	const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
+	const body = line.slice(indent.length);
+	if (/^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/.test(body)) return '';
+	if (/^ {0,3}\[[^\]]{1,500}\]:\s*\S/.test(line)) return '';
+	let text = indent + body.replace(/^(?:>[ \t]*)+/, '');
+	text = text.replace(/^([ \t]*)#{1,6}(?:[ \t]+|$)/, '$1').replace(/(?<=\S)[ \t]+#+[ \t]*$/, '');
 	text = text.replace(/^(\s*)(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/, '$1');
 	if (/^\s*\|/.test(text)) text = text.replace(/^\s*\|/, '').replace(/\|\s*$/, '');
 	return text;
@@ -51,19 +55,21 @@ function blockText(line: string): string {
 /** Inline markup out, inline code kept verbatim (without its backticks). */
 function plainInline(line: string): string {
 	if (!/[`*_~[\]<>&\\]/.test(line)) return line;
-	const parts = line.split(/(`+)(.+?)\1/);
+	// Every repetition is bounded: an article of 50,000 unclosed `[` must not cost a scan of the
+	// rest of the line at each one (quadratic: minutes for a few hundred KiB).
+	const parts = line.split(/(`{1,64})([^`]{1,2000}?)\1/);
 	let out = '';
 	for (let i = 0; i < parts.length; i += 3) {
 		out += (parts[i] ?? '')
-			.replace(/!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g, '$1')
-			.replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-			.replace(/<((?:https?|mailto):[^>\s]+|[^>\s@]+@[^>\s]+)>/gi, '$1')
-			.replace(/<!--.*?(?:-->|$)|<\/?[a-z][^>]*>/gi, '')
+			.replace(/!?\[([^\]]{0,500})\]\((?:[^()\s]|\([^()]{0,500}\)){0,2000}(?:\s+"[^"]{0,500}")?\)/g, '$1')
+			.replace(/!?\[([^\]]{0,500})\]\[[^\]]{0,500}\]/g, '$1')
+			.replace(/<((?:https?|mailto):[^>\s]{1,2000}|[^>\s@]{1,500}@[^>\s]{1,500})>/gi, '$1')
+			.replace(/<!--.{0,2000}?(?:-->|$)|<\/?[a-z][^>]{0,500}>/gi, '')
 			.replace(/\*{1,3}|~~/g, '')
 			.replace(/(^|[^\p{L}\p{N}_])_{1,3}(?=\S)/gu, '$1')
 			.replace(/(\S)_{1,3}(?![\p{L}\p{N}_])/gu, '$1')
 			.replace(/\\([!-/:-@[-`{-~])/g, '$1')
-			.replace(/&(#39|[a-z]+);/g, (m, e: string) => ENTITY[e] ?? m);
+			.replace(/&(#39|[a-z]+);/g, m => decodeEntities(m, ' '));
 		if (i + 2 < parts.length) out += parts[i + 2] ?? '';
 	}
 	return out;

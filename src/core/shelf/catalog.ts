@@ -7,10 +7,11 @@ import {facets, isUncategorized} from './facets.js';
 import {MARKDOWN} from './file-facts.js';
 import type {Article} from './types.js';
 
+/** A group in the library's left pane: everything, recently read, one shelf (of several), one category, tag or author. */
 export interface Group {
+	kind: 'all' | 'recent' | 'shelf' | 'category' | 'tag' | 'author';
 	name: string;
-	count: number;
-	/** In the same order as `ShelfIndex.all`. */
+	/** In the same order as `ShelfIndex.all` (recently read: most recent first). */
 	articles: Article[];
 }
 
@@ -44,13 +45,13 @@ export function compareArticles(a: Article, b: Article): number {
 export function buildIndex(articles: readonly Article[]): ShelfIndex {
 	const all = [...articles].sort(compareArticles);
 	const groups = (kind: 'category' | 'tag' | 'author'): Group[] =>
-		facets(all, kind).map(f => ({name: f.name, count: f.articles.length, articles: f.articles}));
+		facets(all, kind).map(f => ({kind, name: f.name, articles: f.articles}));
 	return {
 		all,
 		categories: groups('category').sort(
 			(a, b) => Number(isUncategorized(a.name)) - Number(isUncategorized(b.name)) || byName(a.name, b.name),
 		),
-		tags: groups('tag').sort((a, b) => b.count - a.count || byName(a.name, b.name)),
+		tags: groups('tag').sort((a, b) => b.articles.length - a.articles.length || byName(a.name, b.name)),
 		authors: groups('author').sort((a, b) => byName(a.name, b.name)),
 	};
 }

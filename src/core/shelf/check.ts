@@ -4,7 +4,7 @@
  */
 import {relative, sep} from 'node:path';
 import {sanitizeLine} from '../sanitize.js';
-import type {Shelf} from './types.js';
+import type {Article, Problem, Shelf} from './types.js';
 import {dialectProblems} from './dialect-check.js';
 import {shelfNames} from './shelf-links.js';
 
@@ -15,13 +15,18 @@ export interface CheckResult {
 	broken: number;
 }
 
-export function checkShelf(shelf: Shelf): CheckResult {
+/**
+ * `dialectOf`: an article's dialect findings; by default read from the body it carries.
+ * `warnings` adds one finding per article path (what rendering found: "renders as plain text: …").
+ */
+export function checkShelf(shelf: Shelf, dialectOf?: (article: Article) => readonly Problem[], warnings: ReadonlyMap<string, string> = new Map()): CheckResult {
 	const findings: {path: string; line: number; column: number; text: string}[] = [];
 	const display = (path: string): string => sanitizeLine(relative(shelf.root, path).split(sep).join('/'));
 	const at = (path: string, line?: number, column?: number): string =>
 		[path, line, line === undefined ? undefined : column].filter((part) => part !== undefined).join(':');
 	let broken = 0;
 	const names = shelfNames(shelf.articles);
+	const dialect = dialectOf ?? ((article: Article) => dialectProblems(article, names));
 	for (const article of shelf.articles) {
 		const path = display(article.path);
 		if (article.error !== undefined) {
@@ -29,7 +34,9 @@ export function checkShelf(shelf: Shelf): CheckResult {
 			const {line, column} = article.errorAt ?? {};
 			findings.push({path, line: line ?? 0, column: column ?? 0, text: `${at(path, line, column)}: error: ${article.error}`});
 		}
-		for (const p of [...article.problems, ...dialectProblems(article, names)]) {
+		const warning = warnings.get(article.path);
+		if (warning !== undefined) findings.push({path, line: 0, column: 0, text: `${path}: warning: ${sanitizeLine(warning)}`});
+		for (const p of [...article.problems, ...dialect(article)]) {
 			findings.push({path, line: p.line ?? 0, column: p.column ?? 0, text: `${at(path, p.line, p.column)}: warning: ${p.message}`});
 		}
 	}
@@ -40,4 +47,26 @@ export function checkShelf(shelf: Shelf): CheckResult {
 	// Stable sort: findings at the same place keep their order, the error first.
 	findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
 	return {lines: findings.map((f) => f.text), broken};
+}
+
+/**
+ * `checkShelf` for a shelf whose articles carry no body (the persistent index
+ * keeps none in memory): each article's text is read with `readNow`, one at a
+ * time, and only its findings are kept. `renderWarning` (optional) renders the
+ * text as the app would and says why it would be shown as plain text, if so.
+ */
+export async function checkShelfFromDisk(shelf: Shelf, readNow: (article: Article) => Promise<Article>, renderWarning?: (article: Article) => Promise<string | undefined>): Promise<CheckResult> {
+	const names = shelfNames(shelf.articles);
+	const found = new Map<Article, Problem[]>();
+	const warnings = new Map<string, string>();
+	for (const article of shelf.articles) {
+		if (article.error !== undefined) continue;
+		// A body already in memory (a shelf read whole) is the file as just read: not read twice.
+		const now = article.body === '' ? await readNow(article) : article;
+		found.set(article, dialectProblems(now, names));
+		if (now.error !== undefined || !renderWarning) continue;
+		const warning = await renderWarning(now);
+		if (warning !== undefined) warnings.set(article.path, warning);
+	}
+	return checkShelf(shelf, article => found.get(article) ?? [], warnings);
 }

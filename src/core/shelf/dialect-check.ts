@@ -4,9 +4,7 @@
  * stays), and wikilinks, Liquid links and shortcode refs to nothing on the
  * shelf. Warnings only: none makes an article broken.
  */
-import {prepareDialects, type DialectRef} from '../render/dialects/prepare.js';
-import {parseShelfHref} from '../render/dialects/syntax.js';
-import {dialectOptionsFor} from '../render/parse.js';
+import {dialectOptionsFor, parseShelfHref, prepareDialects, type DialectRef} from '../render/index.js';
 import {resolveShelfLink, type ShelfNames} from './shelf-links.js';
 import type {Article, Problem} from './types.js';
 

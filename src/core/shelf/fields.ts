@@ -6,26 +6,15 @@
 import {keysOf} from './field-sources.js';
 import {COVER_LIMIT, TEXT_LIMIT, isRecord, mergeLists, pick, quote, text, textList, type Report} from './coerce.js';
 import {dateField} from './dates.js';
+import type {Article} from './types.js';
 
 export const UNCATEGORIZED = 'Uncategorized';
 
-export interface FrontmatterFields {
+/** What front matter says of an article: the Article's own fields, except that a title may be missing. */
+export type FrontmatterFields = Pick<Article, 'date' | 'updated' | 'categories' | 'category' | 'tags' | 'authors' | 'description' | 'cover' | 'draft' | 'aliases' | 'slugAlias' | 'excerptSeparator'> & {
 	/** null when the file gives none: the loader falls back to the first heading, then the file name. */
 	title: string | null;
-	date: string | null;
-	updated: string | null;
-	categories: string[];
-	/** The first category, or "Uncategorized". */
-	category: string;
-	tags: string[];
-	authors: string[];
-	description: string;
-	cover: string;
-	draft: boolean;
-	aliases: string[];
-	slugAlias: string | null;
-	excerptSeparator: string | null;
-}
+};
 
 export interface FieldOptions {
 	/** Docusaurus author keys → display names, from the blog's authors.yml; null when there is none. */

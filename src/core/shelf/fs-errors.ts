@@ -1,10 +1,9 @@
 /** File-system failures in words a reader can act on. */
 import type {Stats} from 'node:fs';
 import {sanitize} from '../sanitize.js';
+import {errorCode} from '../system/index.js';
 
-export function errorCode(err: unknown): string | undefined {
-	return err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
-}
+export {errorCode};
 
 export function reason(err: unknown): string {
 	const code = errorCode(err);

@@ -4,6 +4,7 @@
  * (`[see](other.md#set-up-ssh)`) keep working on the shelf.
  */
 import {sanitizeLine} from '../sanitize.js';
+import {HTML_ENTITIES} from '../entities.js';
 
 // github-slugger (what GitHub uses) drops these Unicode categories: other
 // numbers, all punctuation but connectors and `-`, symbols, controls, format
@@ -44,7 +45,8 @@ export function slugger(): Slugger {
 	};
 }
 
-const ENTITIES: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0'};
+/** Longer heading sources are cut before the (not linear) markup regexes run. */
+const HEADING_CHARS = 1000;
 
 /**
  * The text a person sees of a heading's inline markdown (`RenderResult.headings`
@@ -52,6 +54,8 @@ const ENTITIES: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"',
  * and `&amp;` is "&" before punctuation goes.
  */
 export function headingText(markdown: string): string {
+	// A heading is a label: past this its text is not worth a scan that could be quadratic.
+	if (markdown.length > HEADING_CHARS) markdown = markdown.slice(0, HEADING_CHARS);
 	const parts = markdown.split(/(`+)([\s\S]*?)\1/);
 	let out = '';
 	for (let i = 0; i < parts.length; i += 3) {
@@ -69,7 +73,8 @@ export function headingText(markdown: string): string {
 }
 
 function decodeEntity(e: string): string | undefined {
-	if (e[0] !== '#') return ENTITIES[e.toLowerCase()];
+	// Own keys only: `&constructor;` is not a character.
+	if (e[0] !== '#') return Object.hasOwn(HTML_ENTITIES, e.toLowerCase()) ? HTML_ENTITIES[e.toLowerCase()] : undefined;
 	const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
 	return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
 }

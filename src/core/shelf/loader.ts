@@ -4,15 +4,17 @@
  * throws for one bad file; it becomes a broken entry or a skipped path, and
  * only a missing root is an exception.
  */
-import {lstatSync, readdirSync, realpathSync, statSync} from 'node:fs';
+import {lstatSync, realpathSync, statSync} from 'node:fs';
 import type {Stats} from 'node:fs';
-import {dirname, isAbsolute, join, relative, resolve, sep} from 'node:path';
+import {dirname, join, relative, resolve, sep} from 'node:path';
 import {articleFromBytes, broken, readArticle, type FileContext} from './article-file.js';
 import {authorsProbe} from './authors-file.js';
-import picomatch from 'picomatch';
-import {MARKDOWN, SKIPPED_FOLDERS, fileFacts, jekyllConfigProbe} from './file-facts.js';
-import {attempt, errorCode, fileKind, reason} from './fs-errors.js';
+import {MARKDOWN, fileFacts, jekyllConfigProbe} from './file-facts.js';
+import {errorCode, reason} from './fs-errors.js';
 import {sanitizeLine} from '../sanitize.js';
+import {compare, fileOf, folderFilter, isInside, walk, type ShelfFile} from './walk.js';
+
+export type {ShelfFile} from './walk.js';
 import type {Article, Shelf, Skipped} from './types.js';
 
 export interface LoadOptions {
@@ -31,7 +33,27 @@ const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
  */
 
 export async function loadShelf(root: string, options: LoadOptions = {}): Promise<Shelf> {
-	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+	const scan = scanShelf(root, options);
+	const read = articleReader(scan.root, scan.skipped, scan.vaults, maxBytesOf(options));
+	return finishShelf(scan.root, scan.files.map(file => read(file.path)), scan.skipped);
+}
+
+export interface ShelfScan {
+	root: string;
+	files: ShelfFile[];
+	skipped: Skipped[];
+	/** Every folder walked: what a watcher watches for new and changed files. */
+	folders: string[];
+	/** Folders holding a `.obsidian` folder (an Obsidian vault's settings). */
+	vaults: string[];
+}
+
+/**
+ * The shelf's files without reading them: one stat each (the persistent
+ * index reads only the new and changed ones). A file named as the shelf is a
+ * shelf of one. Throws only when the root cannot be opened.
+ */
+export function scanShelf(root: string, options: Pick<LoadOptions, 'exclude'> = {}): ShelfScan {
 	const abs = resolve(root);
 	let rootStat: Stats;
 	try {
@@ -40,25 +62,28 @@ export async function loadShelf(root: string, options: LoadOptions = {}): Promis
 		const why = errorCode(err) === 'ENOENT' ? 'no such file or folder' : reason(err);
 		throw new Error(`cannot open shelf ${sanitizeLine(root)}: ${why}`);
 	}
-	if (rootStat.isFile()) {
-		const dir = dirname(abs);
-		const skipped: Skipped[] = [];
-		return {root: dir, articles: [readArticle(abs, maxBytes, contextFor(dir, skipped)(abs))], skipped};
-	}
+	if (rootStat.isFile()) return {root: dirname(abs), files: [fileOf(abs, rootStat)], skipped: [], folders: [dirname(abs)], vaults: []};
 	if (!rootStat.isDirectory()) throw new Error(`cannot open shelf ${sanitizeLine(root)}: not a folder or a file`);
+	const scan: ShelfScan = {root: abs, files: [], skipped: [], folders: [], vaults: []};
+	scan.files = walk(abs, realpathSync(abs), rootStat, scan, folderFilter(abs, options.exclude));
+	return scan;
+}
 
-	const skipped: Skipped[] = [];
-	const vaults: string[] = [];
-	const files = walk(abs, realpathSync(abs), rootStat, skipped, vaults, folderFilter(abs, options.exclude));
-	const context = contextFor(abs, skipped, vaults);
-	const articles = files.map(file => readArticle(file, maxBytes, context(file)));
+/** Reads and parses files of the shelf at `root`: the one way a file of a shelf becomes an Article. */
+export function articleReader(root: string, skipped: Skipped[] = [], vaults: string[] = [], maxBytes = DEFAULT_MAX_BYTES): (path: string) => Article {
+	const context = contextFor(root, skipped, vaults);
+	return path => readArticle(path, maxBytes, context(path));
+}
+
+/** Orders the articles and gives every one a unique slug: the last step of loading, whichever way the articles were read. */
+export function finishShelf(root: string, articles: Article[], skipped: Skipped[]): Shelf {
 	// On a slug clash the `.md` file keeps the plain slug.
 	const rank = (a: Article): number => (/\.md$/i.test(a.path) ? 0 : 1);
 	articles.sort((a, b) => compare(a.slug, b.slug) || rank(a) - rank(b) || compare(a.path, b.path));
-	uniqueSlugs(articles, abs);
+	uniqueSlugs(articles, root);
 	articles.sort((a, b) => compare(a.slug, b.slug));
 	skipped.sort((a, b) => compare(a.path, b.path));
-	return {root: abs, articles, skipped};
+	return {root, articles, skipped};
 }
 
 /** A document that is not a file of the folder (`inkshelf -`), read as if it were `path` in `root`. */
@@ -66,7 +91,7 @@ export function articleFromText(root: string, path: string, bytes: Uint8Array): 
 	return articleFromBytes(path, bytes, contextFor(resolve(root), [])(path));
 }
 
-/** Re-reads one file (when it is opened); a file that vanished or changed kind becomes an Article with `error`. */
+/** Reads one file of a shelf again (for reloading a changed file); a file that vanished or changed kind becomes an Article with `error`. */
 export async function loadArticleFile(root: string, absPath: string, options: LoadOptions = {}): Promise<Article> {
 	const rootAbs = resolve(root);
 	const abs = resolve(rootAbs, absPath);
@@ -114,87 +139,6 @@ function isFolder(path: string): boolean {
 	}
 }
 
-/**
- * Walks real folders first and symlinked folders after, so a folder reached
- * both ways is listed under its real path and the link is the one skipped.
- */
-/** `vaults` gathers the folders holding a `.obsidian` folder (an Obsidian vault's settings). */
-function walk(root: string, realRoot: string, rootStat: Stats, skipped: Skipped[], vaults: string[], excluded: (dir: string) => boolean = () => false): string[] {
-	const files: string[] = [];
-	const visited = new Set<string>();
-	// `linkedFrom`: the real folder holding the symlink, to tell a loop (link to an ancestor) from a duplicate.
-	const dirs: {dir: string; real: string; stats: Stats; linkedFrom?: string}[] = [{dir: root, real: realRoot, stats: rootStat}];
-	const linked: typeof dirs = [];
-	for (let next = dirs.pop(); next; next = dirs.pop() ?? linked.shift()) {
-		if (visited.has(`${next.stats.dev}:${next.stats.ino}`)) {
-			const loop = next.linkedFrom !== undefined && isInside(next.real, next.linkedFrom);
-			skipped.push({path: next.dir, reason: loop ? 'symlink loop' : 'folder already on the shelf by another path'});
-			continue;
-		}
-		visited.add(`${next.stats.dev}:${next.stats.ino}`);
-		const names = attempt(() => readdirSync(next.dir));
-		if (typeof names === 'string') {
-			skipped.push({path: next.dir, reason: `cannot read folder: ${names}`});
-			continue;
-		}
-		for (const name of names.sort(compare)) {
-			// Hidden entries include .git and editor lock files (.#x.md, often broken symlinks).
-			if (name === '.obsidian') vaults.push(next.dir);
-			if (name.startsWith('.') || SKIPPED_FOLDERS.has(name)) continue;
-			const path = join(next.dir, name);
-			let real = join(next.real, name);
-			let stats = attempt(() => lstatSync(path));
-			if (typeof stats === 'string') {
-				skipped.push({path, reason: stats});
-				continue;
-			}
-			if (stats.isSymbolicLink()) {
-				const target = followLink(path, realRoot);
-				if (typeof target === 'string') {
-					skipped.push({path, reason: target});
-					continue;
-				}
-				if (!target.stats.isDirectory() && !MARKDOWN.test(name)) continue;
-				if (target.outside) {
-					skipped.push({path, reason: `symlink points outside the shelf: ${sanitizeLine(target.real)}`});
-					continue;
-				}
-				({stats, real} = target);
-				if (stats.isDirectory()) {
-					linked.push({dir: path, real, stats, linkedFrom: next.real});
-					continue;
-				}
-			}
-			if (stats.isDirectory() && excluded(path)) skipped.push({path, reason: 'excluded by the config (exclude)'});
-			else if (stats.isDirectory()) dirs.push({dir: path, real, stats});
-			else if (!MARKDOWN.test(name)) continue;
-			else if (stats.isFile()) files.push(path);
-			// Never opened: reading a FIFO blocks until a writer comes, which may be never.
-			else skipped.push({path, reason: `${fileKind(stats)}, not a regular file`});
-		}
-	}
-	return files;
-}
-
-/** Whether a folder (absolute path) is excluded by one of the globs, matched against its path under the root. */
-function folderFilter(root: string, globs: readonly string[] | undefined): (dir: string) => boolean {
-	if (!globs?.length) return () => false;
-	const matches = picomatch([...globs], {dot: true});
-	return dir => matches(relative(root, dir).split(sep).join('/'));
-}
-
-function followLink(path: string, realRoot: string): string | {real: string; stats: Stats; outside: boolean} {
-	try {
-		const real = realpathSync(path);
-		return {real, stats: statSync(real), outside: !isInside(realRoot, real)};
-	} catch (err) {
-		const code = errorCode(err);
-		if (code === 'ELOOP') return 'symlink loop';
-		if (code === 'ENOENT') return 'broken symlink';
-		return `cannot follow symlink: ${reason(err)}`;
-	}
-}
-
 function slugOf(root: string, path: string, keepExtension = false): string {
 	const rel = relative(root, path).split(sep).join('/');
 	return sanitizeLine(keepExtension ? rel : rel.replace(MARKDOWN, ''));
@@ -208,14 +152,4 @@ function uniqueSlugs(articles: Article[], root: string): void {
 		for (let n = 2; seen.has(article.slug); n++) article.slug = `${slugOf(root, article.path, true)}~${n}`;
 		seen.add(article.slug);
 	}
-}
-
-function isInside(parent: string, child: string): boolean {
-	const rel = relative(parent, child);
-	return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
-}
-
-/** Code-unit order: the same on every machine, unlike localeCompare. */
-function compare(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
 }

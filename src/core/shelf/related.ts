@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {resolveShelfLink, shelfNames} from './shelf-links.js';
 import {dialectRefs} from './dialect-check.js';
+import {UNCATEGORIZED} from './frontmatter.js';
 import type {Article} from './types.js';
 
 /** Articles most like this one: most shared tags first, then the same category; newest breaks ties. */
@@ -8,28 +9,34 @@ export function relatedArticles(article: Article, all: readonly Article[], limit
 	const tags = new Set(article.tags.map(t => t.toLowerCase()));
 	return all
 		.filter(a => a.slug !== article.slug && !a.error)
-		.map(a => ({a, shared: a.tags.filter(t => tags.has(t.toLowerCase())).length, sameCategory: a.category === article.category && article.category !== 'Uncategorized'}))
+		.map(a => ({a, shared: a.tags.filter(t => tags.has(t.toLowerCase())).length, sameCategory: a.category === article.category && article.category !== UNCATEGORIZED}))
 		.filter(x => x.shared > 0 || x.sameCategory)
 		.sort((x, y) => y.shared - x.shared || Number(y.sameCategory) - Number(x.sameCategory) || (y.a.date ?? '').localeCompare(x.a.date ?? ''))
 		.slice(0, limit)
 		.map(x => x.a);
 }
 
-const LINK = /\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
+// Bounded repetitions: unclosed `[a](<b` repeated 50,000 times must not cost a scan of the rest at each one.
+const LINK = /\]\(\s{0,20}<?([^)\s>]{1,1000})>?(?:\s{1,20}["'(][^)]{0,500})?\)/g;
+
+/** The link targets written in an article: markdown links and the links dialects write (what backlinks are made of). */
+export function linkTargets(article: Article): string[] {
+	return [...new Set([...Array.from(article.body.matchAll(LINK), m => m[1] ?? ''), ...dialectRefs(article).map(r => r.href)])];
+}
 
 /**
  * For every article, the articles that link to it: markdown links, and the
  * links dialects write (wikilinks, Liquid `link`/`post_url`, Hugo `ref`).
- * One pass over the shelf's text.
+ * `targetsOf` gives an article's link targets: read from its body by
+ * default, or from the persistent index where bodies are not kept in memory.
  */
-export function backlinkIndex(all: readonly Article[]): Map<string, Article[]> {
+export function backlinkIndex(all: readonly Article[], targetsOf: (a: Article) => readonly string[] = linkTargets): Map<string, Article[]> {
 	const names = shelfNames(all);
 	const index = new Map<string, Article[]>();
 	for (const from of all) {
 		if (from.error) continue;
 		const targets = new Set<string>();
-		const hrefs = [...Array.from(from.body.matchAll(LINK), m => m[1] ?? ''), ...dialectRefs(from).map(r => r.href)];
-		for (const href of hrefs) {
+		for (const href of targetsOf(from)) {
 			const target = resolveShelfLink(from.slug, href, names);
 			if (target.kind === 'article' && target.slug !== from.slug) targets.add(target.slug);
 		}

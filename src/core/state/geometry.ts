@@ -2,7 +2,7 @@
  * Where things are on screen. The screens draw with these and the mouse is
  * hit-tested with them, so a click lands on what was drawn.
  */
-import type {Article} from '../shelf/types.js';
+import type {Article} from '../shelf/index.js';
 import type {SearchRow} from './types.js';
 
 /** The most lines one article may take in the list: title, meta and description where there is room; fewer on a short terminal. */

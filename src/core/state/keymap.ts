@@ -12,7 +12,8 @@ export type Command =
 	| 'open' | 'switchPane' | 'focusGroups' | 'focusArticles' | 'search' | 'sort' | 'pin' | 'toggleDrafts'
 	| 'nextBlock' | 'prevBlock' | 'copyBlock' | 'copyNumbered' | 'copyCommands' | 'copyLink'
 	| 'find' | 'nextHit' | 'prevHit' | 'outline' | 'nextLink' | 'prevLink' | 'follow' | 'historyBack'
-	| 'accept' | 'cancel' | 'deleteChar' | 'toggleMouse';
+	| 'accept' | 'cancel' | 'deleteChar'
+	| 'reload' | 'edit' | 'toggleMouse';
 
 export const TEXT_SCOPES: readonly Scope[] = ['search', 'find'];
 
@@ -54,6 +55,8 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'sort', scope: 'library', keys: [{input: 's'}], description: 'Sort: newest, oldest, title'},
 	{command: 'pin', scope: 'library', keys: [{input: ' '}, {input: 'x'}], description: 'Pin group: combine filters'},
 	{command: 'toggleDrafts', scope: 'library', keys: [{input: 'd'}], description: 'Hide or show drafts'},
+	{command: 'reload', scope: 'library', keys: [{input: 'r'}], description: 'Reload the shelf from disk'},
+	{command: 'edit', scope: 'library', keys: [{input: 'e'}], description: 'Edit the article in $VISUAL / $EDITOR'},
 	{command: 'quit', scope: 'library', keys: [{input: 'q'}], description: 'Quit'},
 	{command: 'back', scope: 'library', keys: [{special: 'escape'}], description: 'Clear search or filters'},
 
@@ -84,6 +87,8 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'nextLink', scope: 'reader', keys: [{special: 'tab'}], description: 'Next link'},
 	{command: 'prevLink', scope: 'reader', keys: [{special: 'shiftTab'}], description: 'Previous link'},
 	{command: 'follow', scope: 'reader', keys: [{special: 'return'}], description: 'Follow the selected link'},
+	{command: 'reload', scope: 'reader', keys: [{input: 'r'}], description: 'Reload the article, keeping the place'},
+	{command: 'edit', scope: 'reader', keys: [{input: 'e'}], description: 'Edit at the line on screen in $VISUAL / $EDITOR'},
 	{command: 'historyBack', scope: 'reader', keys: [{special: 'backspace'}], description: 'Back to the previous article'},
 	{command: 'back', scope: 'reader', keys: [{special: 'escape'}], description: 'Back to the library'},
 	{command: 'close', scope: 'reader', keys: [{input: 'q'}], description: 'Back to the library; quit if the app started on this article (inkshelf FILE, inkshelf -)'},
@@ -151,6 +156,25 @@ export function keyLabel(spec: KeySpec): string {
 
 export function keysLabel(b: Binding): string {
 	return b.keys.map(keyLabel).join(' / ');
+}
+
+/**
+ * The first key of a command where it is pressed (falling back to the global
+ * bindings), as messages and hint lines name it: they never spell a key by hand.
+ */
+export function keyFor(command: Command, scope: Scope): string {
+	const b = KEYMAP.find(k => k.command === command && k.scope === scope) ?? KEYMAP.find(k => k.command === command && k.scope === 'global');
+	const first = b?.keys[0];
+	if (!first) throw new Error(`no key for ${command} in ${scope}`);
+	return keyLabel(first);
+}
+
+/** A hint: the command(s), then what they do. Several commands are shown as one ("]/[ block"). */
+export type Hint = readonly [Command | readonly Command[], string];
+
+/** A hint line ("Enter read · / search · ? help") generated from the keymap. */
+export function hintLine(scope: Scope, hints: readonly Hint[]): string {
+	return hints.map(([commands, what]) => `${(typeof commands === 'string' ? [commands] : commands).map(c => keyFor(c, scope)).join('/')} ${what}`).join(' · ');
 }
 
 const SCOPE_TITLES: Record<Scope, string> = {

@@ -1,10 +1,10 @@
-import type {Command} from './keymap.js';
+import {keyFor, type Command} from './keymap.js';
 import type {AppState, SearchRow, SortOrder} from './types.js';
-import type {Article} from '../shelf/types.js';
-import {openArticle} from './reader.js';
-import {hasFacet} from '../shelf/facets.js';
+import type {Article} from '../shelf/index.js';
+import {openArticle, openWhereLeft} from './reader.js';
+import {hasFacet} from '../shelf/index.js';
 
-const clamp = (n: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, n));
+import {clamp} from './clamp.js';
 
 const SORTS: SortOrder[] = ['newest', 'oldest', 'title'];
 const SORT_NAMES: Record<SortOrder, string> = {newest: 'newest first', oldest: 'oldest first', title: 'by title'};
@@ -48,7 +48,7 @@ function pin(state: AppState): AppState {
 	const on = state.filters.some(f => f.kind === group.kind && f.name === group.name);
 	const filters = on ? state.filters.filter(f => !(f.kind === group.kind && f.name === group.name)) : [...state.filters, {kind: group.kind, name: group.name}];
 	const label = filters.map(f => (f.kind === 'tag' ? `#${f.name}` : f.kind === 'author' ? `by ${f.name}` : f.name)).join(' + ');
-	return {...state, filters, articleIndex: 0, status: {text: filters.length ? `Showing articles in ${label} (Esc clears)` : 'Filters cleared', kind: 'info'}};
+	return {...state, filters, articleIndex: 0, status: {text: filters.length ? `Showing articles in ${label} (${keyFor('back', 'library')} clears)` : 'Filters cleared', kind: 'info'}};
 }
 
 export function libraryCommand(state: AppState, command: Command): AppState {
@@ -137,5 +137,5 @@ export function openFromLibrary(state: AppState): AppState {
 	}
 	if (state.focus === 'groups') return {...state, focus: 'articles'};
 	const article = sortedArticles(filtered(state.groups[state.groupIndex]?.articles ?? [], state.filters, state.hideDrafts), state.sort)[state.articleIndex];
-	return article ? openArticle(state, article, {resume: true}) : state;
+	return article ? openWhereLeft(state, article) : state;
 }

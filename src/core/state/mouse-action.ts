@@ -11,7 +11,7 @@ import {requestCopy} from './copy.js';
 import type {MouseEvent} from '../mouse.js';
 import type {Command} from './keymap.js';
 import type {AppState, ReaderState} from './types.js';
-import type {Article} from '../shelf/types.js';
+import type {Article} from '../shelf/index.js';
 
 /** Runs a command through the reducer (passed in, so this module does not import it back). */
 /** The terminal's size and the reader's text column cap, as the screens were drawn with. */

@@ -2,10 +2,10 @@ import {commandFor, typedCharacter, type Command, type KeyEvent, type Scope} fro
 import {filtered, libraryCommand, libraryText, openFromLibrary, searchResults, sortedArticles} from './library.js';
 
 export {filtered} from './library.js';
-import {applyLayout, applyFindHits, openArticle, readerCommand, readerText} from './reader.js';
+import {applyLayout, applyFindHits, openArticle, openWhereLeft, readerCommand, readerText} from './reader.js';
 import {mouseAction, toggleMouse} from './mouse-action.js';
 import type {AppState, Action, Group} from './types.js';
-import type {Article} from '../shelf/types.js';
+import type {Article} from '../shelf/index.js';
 
 export type * from './types.js';
 
@@ -14,12 +14,24 @@ export type * from './types.js';
  * and dispatch; the few side effects (copying, following a link) are requests
  * in the state that the UI carries out.
  */
-export function initialState(groups: Group[], open?: string, hideDrafts = false, mouse = false): AppState {
+export function initialState(groups: Group[], options: {open?: string | undefined; remembered?: AppState['remembered']; hideDrafts?: boolean; mouse?: boolean} = {}): AppState {
 	const state: AppState = {
-		groups, screen: 'library', help: false, helpTop: 0, focus: 'articles', groupIndex: 0, articleIndex: 0, sort: 'newest', filters: [], hideDrafts,
-		listPage: 5, search: null, searcher: null, reader: null, history: [], status: null, copyRequest: null, linkRequest: null, quit: false, startedOn: open ?? null, mouse,
+		groups, screen: 'library', help: false, helpTop: 0, focus: 'articles', groupIndex: 0, articleIndex: 0, sort: 'newest', filters: [],
+		hideDrafts: options.hideDrafts ?? false, listPage: 5, search: null, searcher: null, remembered: options.remembered ?? null, reader: null,
+		history: [], status: null, copyRequest: null, linkRequest: null, fileRequest: null, quit: false, startedOn: options.open ?? null, mouse: options.mouse ?? false,
 	};
-	return open ? reduce(state, {type: 'open', slug: open, resume: true}) : state;
+	if (!options.open) return state;
+	// `inkshelf read SLUG` on a terminal: the article opens where it was left, as from the library.
+	const article = articleBySlug(state, options.open);
+	return article ? openWhereLeft(state, article) : noArticle(state, options.open);
+}
+
+function articleBySlug(state: AppState, slug: string): Article | undefined {
+	return state.groups[0]?.articles.find(a => a.slug === slug);
+}
+
+function noArticle(state: AppState, slug: string): AppState {
+	return {...state, status: {text: `No article "${slug}"`, kind: 'error'}};
 }
 
 export function currentArticles(state: AppState): Article[] {
@@ -27,6 +39,7 @@ export function currentArticles(state: AppState): Article[] {
 	return sortedArticles(filtered(state.groups[state.groupIndex]?.articles ?? [], state.filters, state.hideDrafts), state.sort);
 }
 
+/** The article the library's cursor is on (the search's selected row while searching). */
 export function selectedArticle(state: AppState): Article | undefined {
 	return currentArticles(state)[state.search ? state.search.selected : state.articleIndex];
 }
@@ -55,8 +68,8 @@ export function reduce(state: AppState, action: Action): AppState {
 		case 'findHits':
 			return applyFindHits(state, action.query, action.hits);
 		case 'open': {
-			const article = state.groups[0]?.articles.find(a => a.slug === action.slug);
-			if (!article) return {...state, status: {text: `No article "${action.slug}"`, kind: 'error'}};
+			const article = articleBySlug(state, action.slug);
+			if (!article) return noArticle(state, action.slug);
 			const history = action.fromLink && state.reader ? [...state.history, {slug: state.reader.slug, top: state.reader.top}] : state.history;
 			return openArticle({...state, history}, article, action);
 		}
@@ -91,15 +104,33 @@ function command(state: AppState, cmd: Command, digit?: number): AppState {
 	}
 	if (cmd === 'quit') return {...state, quit: true};
 	if (cmd === 'toggleMouse') return toggleMouse(state);
+	if (cmd === 'reload' || cmd === 'edit') return fileRequest(state, cmd);
 	if (state.screen === 'reader') return readerCommand(state, cmd, digit);
 	if (cmd === 'open' || cmd === 'accept') return openFromLibrary(state);
 	return libraryCommand(state, cmd);
 }
 
-/** New groups (the folder behind a file arrived, Recently read changed): the selected article stays selected. */
+/** `r` and `e`: the UI reloads from disk or runs the editor; the article is the open one, or the selected one in the library. */
+function fileRequest(state: AppState, kind: 'reload' | 'edit'): AppState {
+	const slug = state.screen === 'reader' ? state.reader?.slug ?? null : selectedArticle(state)?.slug ?? null;
+	if (kind === 'edit' && slug === null) return {...state, status: {text: 'No article to edit here', kind: 'warning'}};
+	return {...state, fileRequest: {kind, slug, nonce: (state.fileRequest?.nonce ?? 0) + 1}};
+}
+
+/**
+ * New groups (the folder behind a file arrived, the shelf changed on disk,
+ * Recently read changed): the same group and the same article stay
+ * selected, wherever they moved to; a group that is gone falls back to the
+ * nearest position.
+ */
 function withGroups(state: AppState, groups: Group[]): AppState {
-	const selected = state.search ? undefined : selectedArticle(state)?.slug;
-	const next = {...state, groups, groupIndex: Math.min(state.groupIndex, groups.length - 1)};
-	const at = selected === undefined ? -1 : currentArticles(next).findIndex(a => a.slug === selected);
-	return at < 0 ? next : {...next, articleIndex: at};
+	const group = state.groups[state.groupIndex];
+	const selected = selectedArticle(state)?.slug;
+	const found = group ? groups.findIndex(g => g.kind === group.kind && g.name === group.name) : -1;
+	const groupIndex = found >= 0 ? found : Math.max(0, Math.min(state.groupIndex, groups.length - 1));
+	const next = {...state, groups, groupIndex};
+	if (state.search || selected === undefined) return next;
+	const at = currentArticles(next).findIndex(a => a.slug === selected);
+	const articleIndex = at >= 0 ? at : Math.max(0, Math.min(state.articleIndex, currentArticles(next).length - 1));
+	return {...next, articleIndex};
 }

@@ -1,26 +1,14 @@
-import type {Article} from '../shelf/types.js';
+import type {Group} from '../shelf/index.js';
+import type {SearchRow} from '../search/index.js';
+import type {SectionPlace} from '../render/index.js';
 import type {Command, KeyEvent} from './keymap.js';
 import type {MouseEvent} from '../mouse.js';
 import type {MouseScreen} from './mouse-action.js';
 
-/** A group in the library's left pane: everything, recently read, one category, tag or author. */
-export interface Group {
-	kind: 'all' | 'recent' | 'shelf' | 'category' | 'tag' | 'author';
-	name: string;
-	articles: Article[];
-}
+export type {Group, SearchRow};
 
 export type SortOrder = 'newest' | 'oldest' | 'title';
 
-/** One row of library search results, computed by the UI from the search index. */
-export interface SearchRow {
-	article: Article;
-	/** Where the query matched: title, tags/category/description, or only the text. */
-	kind: 'title' | 'meta' | 'body';
-	/** Matched character positions in the title, for highlighting. */
-	positions: number[];
-	snippet: {line: number; text: string} | null;
-}
 
 export interface LibrarySearch {
 	query: string;
@@ -63,26 +51,30 @@ export interface ReaderState {
 	/** 0-based index of the selected link, -1 for none. */
 	selectedLink: number;
 	layout: ReaderLayout;
-	/** Follow the end of the article while the rest of it is still being rendered (after G). */
-	atEnd: boolean;
-	/** A block to bring into view once its lines exist (rendering is lazy). */
-	pendingBlock: number | null;
-	/** A block to copy once it is known (typed by number before the article was fully read). */
-	pendingCopy: number | null;
-	/** A heading anchor to jump to once the article's headings are known. */
-	pendingAnchor: string | null;
-	/** Where to return to once enough is rendered: a fraction of the article (remembered place) or a line (history). */
-	pendingPlace: {fraction: number} | {line: number} | null;
-	/** The article must be rendered to its end (outline, find, G). */
-	needAll: boolean;
+	/** What waits for the renderer (rendering is lazy); the latest request wins. */
+	pending: Pending | null;
 	/** A block with dangerous characters waits here for a second keypress before it is copied. */
 	confirmCopy: number | null;
 	find: FindState | null;
 	/** The outline overlay, with its selected heading. */
 	outline: number | null;
-	/** Whether the remembered place should be restored (not after a link or Backspace). */
-	resume: boolean;
 }
+
+/** Where to land in an article: a fraction of it (a remembered place) or a line (back from a link). */
+export type Place = {fraction: number} | {line: number} | {section: SectionPlace};
+
+/** Something the reader settles once enough of the article is rendered. */
+export type Pending =
+	/** Follow the end of the article while the rest of it is still being rendered (after G). */
+	| {kind: 'end'}
+	/** Bring a block into view once its lines exist. */
+	| {kind: 'block'; block: number}
+	/** Copy a block once it is known (typed by number before the article was read that far). */
+	| {kind: 'copy'; block: number}
+	/** A followed link's #heading, once the headings are known. */
+	| {kind: 'anchor'; anchor: string}
+	/** A place to return to, once the whole article is rendered (only then is a fraction a line). */
+	| {kind: 'place'; place: Place};
 
 export interface Status {
 	text: string;
@@ -108,6 +100,8 @@ export interface AppState {
 	search: LibrarySearch | null;
 	/** Turns a query into result rows (the UI's search index); results follow each key in the same frame. */
 	searcher: ((query: string) => SearchRow[]) | null;
+	/** Where each article was left, as a fraction of it (the place store); null keeps no places. */
+	remembered: ((slug: string) => number | null) | null;
 	reader: ReaderState | null;
 	/** Articles left by following links, most recent last: Backspace returns to them. */
 	history: {slug: string; top: number}[];
@@ -115,6 +109,8 @@ export interface AppState {
 	/** Side effects the UI performs, each with a nonce so the same one can be asked twice. */
 	copyRequest: CopyRequest | null;
 	linkRequest: {link: number; nonce: number} | null;
+	/** Reload from disk (`r`) or open the article in the editor (`e`): the UI does it. */
+	fileRequest: FileRequest | null;
 	quit: boolean;
 	/** The article the app started on (`inkshelf FILE`, `inkshelf -`, `read` on a terminal): q there quits, as in a pager. */
 	startedOn: string | null;
@@ -123,6 +119,13 @@ export interface AppState {
 }
 
 /** What to copy: a code block as written, or a text the reducer worked out (`Y`'s commands, `L`'s link). */
+export interface FileRequest {
+	kind: 'reload' | 'edit';
+	/** The article to edit (library: the selected one; reader: the open one). */
+	slug: string | null;
+	nonce: number;
+}
+
 export type CopyRequest =
 	| {kind: 'block'; block: number; nonce: number}
 	| {kind: 'text'; text: string; what: string; nonce: number};
@@ -140,7 +143,7 @@ export type Action =
 	/** The search index grew or changed: results are worked out again. */
 	| {type: 'searcher'; searcher: (query: string) => SearchRow[]}
 	| {type: 'findHits'; query: string; hits: FindState['hits']}
-	/** Open an article: from `inkshelf read`, a followed link (`anchor`), a search hit (`find`), or a remembered place. */
+	/** Open an article: a followed link (`anchor`), a search hit (`find`), a place to land on (`place`). */
 	| {type: 'open'; slug: string} & OpenOptions;
 
 export interface OpenOptions {
@@ -148,10 +151,8 @@ export interface OpenOptions {
 	anchor?: string | null;
 	/** Find this in the article and jump to the first hit (a search result). */
 	find?: string | undefined;
-	/** Where to land. */
-	place?: {fraction: number} | {line: number} | null;
+	/** Where to land: a remembered place, or the line left when a link was followed. */
+	place?: Place | null;
 	/** Opened by following a link: the article left is kept for Backspace. */
 	fromLink?: boolean;
-	/** Return to the remembered place (opened from the library or the command line). */
-	resume?: boolean;
 }

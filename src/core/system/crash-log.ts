@@ -1,13 +1,9 @@
 import {mkdirSync, writeFileSync} from 'node:fs';
-import {homedir, tmpdir} from 'node:os';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {sanitize} from '../sanitize.js';
+import {stateDir} from './paths.js';
 
-/** Where inkshelf keeps state and crash logs: $XDG_STATE_HOME/inkshelf, else ~/.local/state/inkshelf. */
-export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
-	const base = env['XDG_STATE_HOME'] && path.isAbsolute(env['XDG_STATE_HOME']) ? env['XDG_STATE_HOME'] : path.join(homedir(), '.local', 'state');
-	return path.join(base, 'inkshelf');
-}
 
 /**
  * Writes the full error to a log file and returns a one-line message for the

@@ -10,7 +10,7 @@ import {spawn} from 'node:child_process';
 import {closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
-import type {GitSource} from '../shelf/git-source.js';
+import type {GitSource} from '../shelf/index.js';
 
 export class GitShelfError extends Error {}
 

@@ -1,5 +1,5 @@
 import {spawn} from 'node:child_process';
-import {detectWSL, makeWhich} from '../clipboard/routes.js';
+import {detectWSL, makeWhich} from './processes.js';
 
 export interface OpenResult {
 	ok: boolean;

@@ -6,7 +6,8 @@
  */
 import {mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {stateDir} from './crash-log.js';
+import {stateDir} from './paths.js';
+import {errorCode} from './errors.js';
 import {sanitizeLine} from '../sanitize.js';
 
 export interface Place {
@@ -93,7 +94,7 @@ export class PlaceStore {
 		try {
 			text = readFileSync(this.file, 'utf8');
 		} catch (error) {
-			if (codeOf(error) !== 'ENOENT') this.warn(`could not read the state file ${this.file}: ${messageOf(error)}`);
+			if (errorCode(error) !== 'ENOENT') this.warn(`could not read the state file ${this.file}: ${messageOf(error)}`);
 			return this.adopt(emptyState());
 		}
 		let data: unknown;
@@ -221,12 +222,8 @@ function isPlaceState(data: unknown): data is PlaceState {
 	});
 }
 
-function codeOf(error: unknown): string | undefined {
-	return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-}
-
 function messageOf(error: unknown): string {
-	const code = codeOf(error);
+	const code = errorCode(error);
 	const message = error instanceof Error ? error.message : String(error);
 	return (code && !message.startsWith(code) ? `${code}: ${message}` : message).split('\n')[0] ?? '';
 }

@@ -5,8 +5,8 @@
  * supported" at once instead of after the timeout. tmux answers both itself.
  * Raw mode is restored, and any key typed meanwhile is put back for the app.
  */
-import {OSC11_REPLY, parseOsc11Reply} from '../theme/detect.js';
-import type {Rgb} from '../theme/colors.js';
+import {OSC11_REPLY, parseOsc11Reply} from '../theme/index.js';
+import type {Rgb} from '../theme/index.js';
 
 const DA1_REPLY = /\x1b\[\?[\d;]*c/;
 const GRACE_MS = 20;

@@ -5,7 +5,7 @@
  */
 import {contrast, type Rgb} from './colors.js';
 import type {ThemeName} from './palettes.js';
-import type {ThemeChoice} from '../config/settings.js';
+import type {ThemeChoice} from '../config/index.js';
 
 /** `ESC ] 11 ; rgb:RRRR/GGGG/BBBB` (1 to 4 hex digits a channel) ended by BEL or ST. */
 export const OSC11_REPLY = /\x1b\]11;rgb:([0-9a-f]{1,4})\/([0-9a-f]{1,4})\/([0-9a-f]{1,4})(?:\x07|\x1b\\)/i;

@@ -1,9 +1,10 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../theme.js';
-import {headingText} from '../../core/shelf/links.js';
+import {headingText} from '../../core/shelf/index.js';
 import {sanitizeLine} from '../../core/sanitize.js';
 import {countOf} from '../../core/plural.js';
+import {HINTS} from '../../core/state/index.js';
 
 interface Props {
 	headings: {line: number; depth: number; text: string}[];
@@ -23,7 +24,7 @@ export function Outline({headings, selected, current, width, height, complete}: 
 	const minDepth = Math.min(...headings.map(h => h.depth), 6);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Text bold inverse wrap="truncate">{` Outline · ${countOf(headings.length, 'heading')}${complete ? '' : ' so far'} · Enter go · Esc close `.padEnd(width)}</Text>
+			<Text bold inverse wrap="truncate">{` Outline · ${countOf(headings.length, 'heading')}${complete ? '' : ' so far'} · ${HINTS.outline} `.padEnd(width)}</Text>
 			{headings.length === 0 && <Text {...theme.muted}>  {complete ? 'No headings.' : 'Reading the article…'}</Text>}
 			{headings.slice(start, start + room).map((h, i) => {
 				const index = start + i;

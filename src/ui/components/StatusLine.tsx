@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../theme.js';
-import type {Status} from '../../core/state/reducer.js';
+import type {Status} from '../../core/state/index.js';
 
 interface Props {
 	width: number;

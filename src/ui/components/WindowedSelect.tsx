@@ -2,7 +2,7 @@ import React from 'react';
 import SelectInput from 'ink-select-input';
 import {Box, Text} from 'ink';
 import {useTheme} from '../theme.js';
-import {listWindow} from '../../core/state/list-window.js';
+import {listWindow} from '../../core/state/index.js';
 
 export interface Row<T> {
 	key: string;

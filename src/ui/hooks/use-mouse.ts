@@ -1,7 +1,6 @@
 import {useEffect} from 'react';
 import type {MouseEvent} from '../../core/mouse.js';
-import type {Action} from '../../core/state/reducer.js';
-import type {MouseScreen} from '../../core/state/mouse-action.js';
+import type {Action, MouseScreen} from '../../core/state/index.js';
 
 /** The terminal's side of the mouse: reports arrive here, and reporting is switched on and off here. */
 export interface MouseInput {

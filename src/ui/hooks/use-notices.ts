@@ -1,6 +1,6 @@
 import {useEffect} from 'react';
 import {sanitizeLine} from '../../core/sanitize.js';
-import type {Action} from '../../core/state/reducer.js';
+import type {Action} from '../../core/state/index.js';
 
 /** What the app is told about its shelf's source: a message now, and one when background work ends. */
 export interface Notices {

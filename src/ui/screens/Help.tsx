@@ -1,7 +1,8 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {bindingsByScope, keysLabel} from '../../core/state/keymap.js';
+import {bindingsByScope, keysLabel} from '../../core/state/index.js';
 import {useTheme} from '../theme.js';
+import {HINTS} from '../../core/state/index.js';
 
 interface Line {
 	key: string;
@@ -43,7 +44,7 @@ export function Help({width, height, top = 0}: {width: number; height: number; t
 					</Box>
 				))}
 			</Box>
-			<Text {...theme.muted} wrap="truncate">{shown.length < lines.length ? ` lines ${first + 1}-${first + shown.length} of ${lines.length} · j/k scroll · ? or Esc closes` : ' ? or Esc closes'}</Text>
+			<Text {...theme.muted} wrap="truncate">{shown.length < lines.length ? ` lines ${first + 1}-${first + shown.length} of ${lines.length} · ${HINTS.helpScroll} · ${HINTS.helpClose}` : ` ${HINTS.helpClose}`}</Text>
 		</Box>
 	);
 }

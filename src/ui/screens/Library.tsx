@@ -1,15 +1,14 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {WindowedSelect} from '../components/WindowedSelect.js';
-import {Preview} from '../components/Preview.js';
-import type {Styles} from '../../core/render/styles.js';
+import {Preview, type PreviewSource} from '../components/Preview.js';
 import {StatusLine} from '../components/StatusLine.js';
 import {useTheme} from '../theme.js';
-import {articleRowLines, libraryLayout} from '../../core/state/geometry.js';
-import {currentArticles, filtered, type AppState, type Group, type SearchRow} from '../../core/state/reducer.js';
+import {articleRowLines, currentArticles, filtered, libraryLayout, type AppState, type Group, type SearchRow} from '../../core/state/index.js';
 import {countOf} from '../../core/plural.js';
-import type {Article} from '../../core/shelf/types.js';
+import type {Article} from '../../core/shelf/index.js';
 import {articleMeta} from '../article-meta.js';
+import {HINTS} from '../../core/state/index.js';
 
 interface Props {
 	state: AppState;
@@ -18,17 +17,15 @@ interface Props {
 	title: string;
 	/** Whether an article was ever opened (unread ones are marked); null when nothing is remembered. */
 	opened: ((slug: string) => boolean) | null;
-	/** The full-text index is still being built. */
-	indexing: boolean;
-	/** How articles are drawn: the wide library's preview needs them. */
-	styles?: Styles;
+	/** A quiet progress mark while the full-text index is still being built ("indexing 12,400/20,000"), else null. */
+	indexing: string | null;
+	/** What the wide library's preview needs to draw an article (none: no preview). */
+	preview?: PreviewSource | null;
 }
-
-export {articleRowHeight, articleRowLines, libraryLayout} from '../../core/state/geometry.js';
 
 const SORT_LABEL = {newest: '', oldest: ' · oldest first', title: ' · by title'} as const;
 
-export function Library({state, width, height, title, opened, indexing, styles}: Props): React.ReactElement {
+export function Library({state, width, height, title, opened, indexing, preview = null}: Props): React.ReactElement {
 	const theme = useTheme();
 	const {groupWidth, twoPanes, listRows, rowHeight, articleWidth, previewWidth} = libraryLayout(width, height);
 	const group = state.groups[state.groupIndex];
@@ -40,16 +37,16 @@ export function Library({state, width, height, title, opened, indexing, styles}:
 	const selected = search ? search.selected : state.articleIndex;
 	const rowsByIndex = search ? search.results : null;
 	const paneTitle = search
-		? `${countOf(search.results.length, 'result')}${indexing ? ' (indexing…)' : ''}`
+		? `${countOf(search.results.length, 'result')}${indexing ? ` (${indexing})` : ''}`
 		: group ? `${groupTitle(group, articles.length, state.filters)}${SORT_LABEL[state.sort]}` : '';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Box width={width}>
 				{search
-					? <Text wrap="truncate"><Text bold {...theme.accent}>{' / '}</Text>{search.query}{search.editing ? <Text inverse> </Text> : null}<Text {...theme.muted}>{search.editing ? '   Enter open · ↑↓ move · Esc clear' : '   / edit · Esc clear'}</Text></Text>
+					? <Text wrap="truncate"><Text bold {...theme.accent}>{' / '}</Text>{search.query}{search.editing ? <Text inverse> </Text> : null}<Text {...theme.muted}>{`   ${search.editing ? HINTS.searchTyping : HINTS.searchKept}`}</Text></Text>
 					: <>
 						<Text bold {...theme.accent} wrap="truncate">{` ${title}`}</Text>
-						<Text {...theme.muted} wrap="truncate">{` · ${countOf(state.groups[0]?.articles.length ?? 0, 'article')}${broken ? ` (${broken} broken)` : ''}`}</Text>
+						<Text {...theme.muted} wrap="truncate">{` · ${countOf(state.groups[0]?.articles.length ?? 0, 'article')}${broken ? ` (${broken} broken)` : ''}${indexing ? ` · ${indexing}` : ''}`}</Text>
 					</>}
 			</Box>
 			<Box height={listRows + 1} overflow="hidden">
@@ -88,14 +85,14 @@ export function Library({state, width, height, title, opened, indexing, styles}:
 							/>}
 					</Box>
 				)}
-				{previewWidth > 0 && styles && (
+				{previewWidth > 0 && preview && (
 					<Box marginLeft={1}>
-						<Preview article={articles[selected]} width={previewWidth} height={listRows + 1} styles={styles} />
+						<Preview article={articles[selected]} width={previewWidth} height={listRows + 1} source={preview} />
 					</Box>
 				)}
 			</Box>
 			<StatusLine width={width} status={state.status}
-				hints={search ? 'Enter read · Esc clear search · ? help' : state.focus === 'groups' ? 'Enter show · Tab articles · / search · ? help · q quit' : 'Enter read · / search · s sort · Tab groups · ? help · q quit'} />
+				hints={search ? HINTS.searchResults : state.focus === 'groups' ? HINTS.libraryGroups : HINTS.libraryArticles} />
 		</Box>
 	);
 }

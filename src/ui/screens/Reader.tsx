@@ -1,21 +1,20 @@
-import React, {useEffect, useMemo, useReducer} from 'react';
+import React, {useEffect, useMemo} from 'react';
 import {Box, Text} from 'ink';
 import {StatusLine} from '../components/StatusLine.js';
 import {Outline} from '../components/Outline.js';
 import {useTheme} from '../theme.js';
-import {MAX_TEXT_WIDTH, readerGeometry} from '../../core/state/geometry.js';
-import {renderedArticle} from '../../core/render/cache.js';
-import {sliceAnsi} from '../../core/render/fit.js';
-import {visibleWidth} from '../../core/render/wrap.js';
-import {pasteWarnings} from '../../core/clipboard/paste-warnings.js';
-import {findInText} from '../../core/search/shelf-search.js';
-import {currentSection} from '../../core/state/reader.js';
-import {headingText} from '../../core/shelf/links.js';
+import {renderedArticle} from '../../core/render/engine.js';
+import {useRenderLayout} from '../hooks/use-render-layout.js';
+import {byScreenLine, highlight, hyperlink} from '../../core/render/index.js';
+import {findInText} from '../../core/search/index.js';
+import {MAX_TEXT_WIDTH, currentSection, readerGeometry} from '../../core/state/index.js';
+import {headingText} from '../../core/shelf/index.js';
 import {sanitizeLine} from '../../core/sanitize.js';
-import type {Styles} from '../../core/render/styles.js';
-import type {Article} from '../../core/shelf/types.js';
-import type {Action, AppState, ReaderState} from '../../core/state/reducer.js';
+import type {Styles} from '../../core/render/index.js';
+import type {Article} from '../../core/shelf/index.js';
+import type {Action, AppState, ReaderState} from '../../core/state/index.js';
 import {articleMeta} from '../article-meta.js';
+import {HINTS} from '../../core/state/index.js';
 
 interface Props {
 	state: AppState;
@@ -32,52 +31,15 @@ interface Props {
 	dispatch: (action: Action) => void;
 }
 
-export {MAX_TEXT_WIDTH, readerGeometry} from '../../core/state/geometry.js';
-
 export function Reader({state, article, footer = '', width, height, styles, hyperlinks = false, maxTextWidth = MAX_TEXT_WIDTH, dispatch}: Props): React.ReactElement {
 	const theme = useTheme();
 	const r = state.reader as ReaderState;
 	const {textWidth, margin, viewHeight, headerLines} = readerGeometry(width, height, maxTextWidth);
-	const view = useMemo(() => renderedArticle(article, textWidth, styles, footer), [article, textWidth, styles, footer]);
-	const [, finished] = useReducer((n: number) => n + 1, 0);
-	// Only what the screen needs is rendered before the frame (a few pages ahead,
-	// so paging never waits); the rest follows in the background, a slice at a time.
+	// Rendering runs in the render worker: this screen only slices the lines that have arrived.
+	const job = useMemo(() => renderedArticle(article, textWidth, styles, footer), [article, textWidth, styles, footer]);
+	const view = useRenderLayout(job, `${article.slug}|${textWidth}`, viewHeight, r.layout.signature, dispatch);
 	const top = r.top;
-	view.ensure(top + 3 * viewHeight);
-	if (r.atEnd) view.renderAll();
-	if (r.pendingBlock !== null) view.ensureBlock(r.pendingBlock);
-	if (r.pendingCopy !== null) view.ensureBlock(r.pendingCopy);
-	// Opened from a search result: render on until the first hit exists, so the article opens there.
-	if (r.find && !r.find.editing && r.find.current < 0 && r.find.query) renderUntilFound(view, r.find.query);
-	useEffect(() => {
-		if (view.done) return;
-		let timer: NodeJS.Timeout;
-		const step = (): void => {
-			view.renderFor(6);
-			if (view.done) finished();
-			else timer = setTimeout(step, 0);
-		};
-		timer = setTimeout(step, 0);
-		return () => clearTimeout(timer);
-	}, [view]);
-
-	// (A block gets its lines in the same step that adds them, so the line count covers its position.)
-	// Everything the reducer is told is read here, at render time, together: the
-	// background renderer may finish between this render and the effect below, and a
-	// "complete" flag read later with a line count read now put remembered places
-	// and heading jumps on the wrong line.
 	const lineCount = view.lines.length;
-	const done = view.done;
-	const signature = `${article.slug}|${textWidth}|${lineCount}|${viewHeight}|${done}|${view.links.length}|${view.headings.length}|${view.blocks.length}`;
-	const layout = useMemo(() => ({
-		signature, lineCount, viewHeight, complete: done,
-		blocks: view.blocks.map(b => ({startLine: b.startLine, endLine: b.endLine, unsafe: pasteWarnings(b), source: b.source, lang: b.lang})),
-		links: view.links.map(l => ({line: l.line, column: l.column, href: l.href, width: visibleWidth(l.text), ...(l.kind === 'image' ? {image: true} : {})})),
-		headings: view.headings.map(h => ({line: h.line, depth: h.depth, text: h.text})),
-	}), [signature]); // eslint-disable-line react-hooks/exhaustive-deps -- the signature names everything it holds
-	useEffect(() => {
-		if (r.layout.signature !== layout.signature) dispatch({type: 'layout', layout});
-	});
 
 	// Find runs over the rendered lines (what the person sees), again as more of them exist.
 	const query = r.find?.query ?? '';
@@ -106,15 +68,19 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 	const right = state.status || selectedLink ? position : `${section ? `§ ${section} · ` : ''}${blockInfo}${position}`;
 	const meta = (article.draft ? 'draft · ' : '') + articleMeta(article, 'min read');
 	const tags = article.tags.map(t => `#${t}`).join(' ');
-	const findStatus = r.find && r.find.hits.length > 0 && r.find.current >= 0 ? {text: `hit ${r.find.current + 1}/${r.find.hits.length} for "${r.find.query}" · n/N next/previous · Esc clears`, kind: 'info' as const} : null;
-	const linkStatus = state.status ?? (selectedLink ? {text: `→ ${selectedLink.href}  (Enter ${selectedLink.kind === 'image' ? 'opens the image' : 'follows'})`, kind: 'info' as const} : findStatus);
+	const findStatus = r.find && r.find.hits.length > 0 && r.find.current >= 0 ? {text: `hit ${r.find.current + 1}/${r.find.hits.length} for "${r.find.query}" · ${HINTS.findHits}`, kind: 'info' as const} : null;
+	// Without the header's room, the plain-text notice takes the status line while nothing else needs it.
+	const notice = view.notice && headerLines === 1 ? {text: `shown as plain text: ${view.notice}`, kind: 'warning' as const} : null;
+	const linkStatus = state.status ?? (selectedLink ? {text: `→ ${selectedLink.href}  (${selectedLink.kind === 'image' ? HINTS.openImage : HINTS.followLink})`, kind: 'info' as const} : findStatus ?? notice);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold {...theme.accent} wrap="truncate">{` ${article.title}`}</Text>
 			{headerLines > 1 && (
 				<>
 					<Text wrap="truncate"><Text {...theme.muted}>{` ${meta}`}</Text>{tags && <Text {...theme.tag}>{`  ${tags}`}</Text>}</Text>
-					<Text {...theme.muted} wrap="truncate">{'─'.repeat(width)}</Text>
+					{view.notice
+						? <Text {...theme.warning} wrap="truncate">{` ⚠ shown as plain text: ${view.notice}`}</Text>
+						: <Text {...theme.muted} wrap="truncate">{'─'.repeat(width)}</Text>}
 				</>
 			)}
 			<Box flexDirection="column" height={viewHeight} overflow="hidden">
@@ -136,56 +102,9 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 				})}
 			</Box>
 			{r.find?.editing
-				? <Text wrap="truncate"><Text {...theme.accent} bold>{' /'}</Text>{r.find.query}<Text inverse> </Text><Text {...theme.muted}>{`  ${hits.length} hit${hits.length === 1 ? '' : 's'} · Enter keep · Esc stop`}</Text></Text>
+				? <Text wrap="truncate"><Text {...theme.accent} bold>{' /'}</Text>{r.find.query}<Text inverse> </Text><Text {...theme.muted}>{`  ${hits.length} hit${hits.length === 1 ? '' : 's'} · ${HINTS.findTyping}`}</Text></Text>
 				: <StatusLine width={width} status={linkStatus} right={right}
-					hints={view.blocks.length ? ']/[ block · y copy · / find · t outline · Tab links · ? help' : '/ find · t outline · Tab links · Esc back · ? help'} />}
+					hints={view.blocks.length ? HINTS.readerWithBlocks : HINTS.reader} />}
 		</Box>
 	);
-}
-
-/** Renders a part at a time until a line holds `query` (or the article ends). */
-function renderUntilFound(view: ReturnType<typeof renderedArticle>, query: string): void {
-	let checked = 0;
-	while (findInText(view.lines.slice(checked), query).length === 0 && !view.done) {
-		checked = view.lines.length;
-		view.ensure(checked + 200);
-	}
-}
-
-function byScreenLine<T extends {line: number}>(items: readonly T[], top: number, height: number): Map<number, T[]> {
-	const out = new Map<number, T[]>();
-	for (const item of items) {
-		if (item.line < top || item.line >= top + height) continue;
-		const list = out.get(item.line);
-		if (list) list.push(item);
-		else out.set(item.line, [item]);
-	}
-	return out;
-}
-
-/** Only plain web and mail addresses become OSC 8 targets: nothing a terminal could read as a control. */
-const SAFE_TARGET = /^(?:https?:\/\/|mailto:)[\x21-\x7e]+$/;
-
-/** Makes the web links on a visible line clickable (OSC 8), in terminals that show them. */
-function hyperlink(line: string, links: {column: number; text: string; href: string; kind: string}[]): string {
-	let out = line;
-	// Right to left, so earlier columns stay where they were.
-	for (const l of [...links].sort((a, b) => b.column - a.column)) {
-		if ((l.kind !== 'web' && l.kind !== 'mail') || !SAFE_TARGET.test(l.href)) continue;
-		const end = l.column + Math.max(1, visibleWidth(l.text));
-		out = sliceAnsi(out, 0, l.column) + `\x1b]8;;${l.href}\x1b\\` + sliceAnsi(out, l.column, end) + '\x1b]8;;\x1b\\' + sliceAnsi(out, end);
-	}
-	return out;
-}
-
-/** Marks columns of a styled line (find hits, the selected link) in reverse video. */
-function highlight(line: string, marks: {start: number; end: number; current: boolean}[]): string {
-	let out = '';
-	let at = 0;
-	for (const m of [...marks].sort((a, b) => a.start - b.start)) {
-		if (m.start < at) continue;
-		out += sliceAnsi(line, at, m.start) + (m.current ? '\x1b[7;1m' : '\x1b[7m') + sliceAnsi(line, m.start, m.end).replace(/\x1b\[0?m/g, '') + '\x1b[27;22m';
-		at = m.end;
-	}
-	return out + sliceAnsi(line, at);
 }

@@ -32,7 +32,8 @@ export function calloutLabel(type: string): string {
 }
 
 function calloutColour(type: string, s: Styles): (t: string) => string {
-	if (s.level === 0) return t => t;
+	// Mono means no colour at all: the bar and the bold label carry the callout.
+	if (s.level === 0 || s.theme === 'mono') return t => t;
 	const c = s.chalk;
 	if (BLUE.has(type)) return c.blueBright;
 	if (GREEN.has(type)) return c.greenBright;
@@ -43,7 +44,7 @@ function calloutColour(type: string, s: Styles): (t: string) => string {
 }
 
 export function dialectExtension({s, ctx, addLink}: DialectRenderContext): MarkedExtension {
-	const highlight = s.level === 0 ? (t: string): string => t : s.chalk.bgYellow.black;
+	const highlight = s.level === 0 ? (t: string): string => t : s.theme === 'mono' ? s.chalk.inverse : s.chalk.bgYellow.black;
 	return {
 		extensions: [
 			{

@@ -1,11 +1,42 @@
 import {useEffect, useMemo} from 'react';
-import {resolveShelfLink, shelfNames} from '../../core/shelf/shelf-links.js';
-import {openImage} from '../../core/system/image-opener.js';
-import type {Action, AppState} from '../../core/state/reducer.js';
-import type {Article} from '../../core/shelf/types.js';
+import {prepareForPaste} from '../../core/clipboard/index.js';
+import {resolveShelfLink, shelfNames, type Article} from '../../core/shelf/index.js';
+import {openImage} from '../../core/system/index.js';
+import type {Action, AppState} from '../../core/state/index.js';
 import type {AppProps} from '../App.js';
 
-/** Following a link: another article of the shelf opens here; a web link opens in the browser, or is copied. */
+/** Copying is a side effect the reducer asks for; its outcome comes back as a status. */
+export function useCopy(state: AppState, dispatch: (a: Action) => void, article: Article | null | undefined, copy: AppProps['copy']): void {
+	const request = state.copyRequest;
+	useEffect(() => {
+		if (!request || !article) return;
+		let text: string;
+		let what: string;
+		if (request.kind === 'text') {
+			({text, what} = request);
+		} else {
+			const block = state.reader?.layout.blocks[request.block];
+			if (!block) return;
+			text = prepareForPaste(block.source).text;
+			const lines = text === '' ? 0 : text.split('\n').length;
+			what = `block ${request.block + 1} (${lines} line${lines === 1 ? '' : 's'})`;
+		}
+		let live = true;
+		copy(text).then(result => {
+			if (!live) return;
+			dispatch({type: 'status', status: result.ok
+				? {text: `✓ Copied ${what} via ${result.routes.join(' + ')}`, kind: 'success'}
+				: {text: `Could not copy ${what}: ${result.message}`, kind: 'error'}});
+		}, (error: unknown) => {
+			if (live) dispatch({type: 'status', status: {text: `Could not copy: ${String(error)}`, kind: 'error'}});
+		});
+		return () => {
+			live = false;
+		};
+	}, [request?.nonce]); // eslint-disable-line react-hooks/exhaustive-deps -- one copy per request
+}
+
+/** Following a link: another article of the shelf opens here; a web link opens in the browser, or is copied; an image opens in the system's viewer. */
 export function useFollowLink(state: AppState, dispatch: (a: Action) => void, all: Article[], openUrl: AppProps['openUrl'], copy: AppProps['copy']): void {
 	const request = state.linkRequest;
 	const names = useMemo(() => shelfNames(all), [all]);

@@ -1,0 +1,156 @@
+/**
+ * The persistent index of one shelf, in SQLite: every article's metadata as a
+ * JSON object (whatever fields the loader gives an Article, so new fields
+ * need no change here) with the size, mtime and inode it was read at, and the
+ * articles' text in an FTS5 table. WAL and a busy timeout let two inkshelf
+ * processes share it; a file that is not a valid index of this format is
+ * replaced, never trusted.
+ */
+import {closeSync, openSync, rmSync} from 'node:fs';
+import type {Database} from './sqlite.js';
+import type {DatabaseSync as DatabaseSyncType} from 'node:sqlite';
+
+/** Bumped whenever the tables or the meaning of a column change: an older index is rebuilt. */
+export const INDEX_FORMAT = '2';
+
+export interface StoredFile {
+	id: number;
+	path: string;
+	size: number;
+	mtimeMs: number;
+	ino: number;
+	/** The article's metadata as the loader made it (body left out), JSON. */
+	article: string;
+	/** Link targets written in the body, JSON array: backlinks without reading every body. */
+	links: string;
+	/** The text is in the full-text index. */
+	texted: boolean;
+	/** Tokens in the text, and distinct tokens; -1 for a broken article (no text to rank). See text-index.ts. */
+	words: number;
+	unique: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, size INTEGER NOT NULL, mtime REAL NOT NULL, ino INTEGER NOT NULL, article TEXT NOT NULL, links TEXT NOT NULL, texted INTEGER NOT NULL DEFAULT 0, words INTEGER NOT NULL DEFAULT -1, uniq INTEGER NOT NULL DEFAULT -1);
+CREATE VIRTUAL TABLE IF NOT EXISTS text USING fts5(tokens, content='', contentless_delete=1, tokenize='ascii');
+CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(text, 'row');
+`;
+
+export type Outcome = 'opened' | 'created' | 'rebuilt';
+
+export class ShelfStore {
+	/** Use `ShelfStore.open`. */
+	constructor(readonly db: Database, readonly file: string) {}
+
+	/**
+	 * Opens (or creates) the index at `file` for `root`. A corrupt, truncated,
+	 * foreign or other-format file is deleted and made again (`rebuilt`).
+	 * Throws only when the file cannot be created at all.
+	 */
+	static open(sqlite: typeof import('node:sqlite'), file: string, root: string): {store: ShelfStore; outcome: Outcome} {
+		if (file !== ':memory:') closeSync(openSync(file, 'a', 0o600));
+		const first = attemptOpen(sqlite, file, root);
+		if (first.store) return {store: first.store, outcome: first.fresh ? 'created' : 'opened'};
+		removeIndex(file);
+		closeSync(openSync(file, 'a', 0o600));
+		const again = attemptOpen(sqlite, file, root);
+		if (!again.store) throw again.error;
+		return {store: again.store, outcome: 'rebuilt'};
+	}
+
+	files(): StoredFile[] {
+		return (this.db.prepare('SELECT id, path, size, mtime, ino, article, links, texted, words, uniq FROM files').all() as Record<string, unknown>[]).map(r => ({
+			id: Number(r['id']), path: String(r['path']), size: Number(r['size']), mtimeMs: Number(r['mtime']), ino: Number(r['ino']),
+			article: String(r['article']), links: String(r['links']), texted: Number(r['texted']) === 1, words: Number(r['words']), unique: Number(r['uniq']),
+		}));
+	}
+
+	/** Runs `write` in one transaction; changes from several files cost one disk sync. */
+	transaction(write: () => void): void {
+		this.db.exec('BEGIN IMMEDIATE');
+		try {
+			write();
+			this.db.exec('COMMIT');
+		} catch (error) {
+			this.db.exec('ROLLBACK');
+			throw error;
+		}
+	}
+
+	/** Stores a file's metadata; its text is indexed again later (unless `keepText`: a rename). Returns its id. */
+	put(file: Omit<StoredFile, 'id' | 'texted' | 'words' | 'unique'>, keepText = false): number {
+		const row = this.db.prepare(`INSERT INTO files(path, size, mtime, ino, article, links, texted) VALUES (?, ?, ?, ?, ?, ?, 0)
+			ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, ino = excluded.ino, article = excluded.article, links = excluded.links${keepText ? '' : ', texted = 0, words = -1, uniq = -1'}
+			RETURNING id`).get(file.path, file.size, file.mtimeMs, file.ino, file.article, file.links) as {id: number};
+		return Number(row.id);
+	}
+
+	/** A file renamed on disk: its row (and its indexed text) moves with it. */
+	move(id: number, path: string): void {
+		this.db.prepare('UPDATE files SET path = ? WHERE id = ?').run(path, id);
+	}
+
+	remove(id: number): void {
+		this.db.prepare('DELETE FROM files WHERE id = ?').run(id);
+		this.db.prepare('DELETE FROM text WHERE rowid = ?').run(id);
+	}
+
+	/**
+	 * The text of a file as tokens (hex, see text-index.ts). Only the index is
+	 * kept (a contentless table): snippets are cut from the file itself.
+	 */
+	putText(id: number, text: {tokens: string; words: number; unique: number} | null): void {
+		this.db.prepare('DELETE FROM text WHERE rowid = ?').run(id);
+		if (text && text.tokens !== '') this.db.prepare('INSERT INTO text(rowid, tokens) VALUES (?, ?)').run(id, text.tokens);
+		this.db.prepare('UPDATE files SET texted = 1, words = ?, uniq = ? WHERE id = ?').run(text?.words ?? -1, text?.unique ?? -1, id);
+	}
+
+	close(): void {
+		try {
+			this.db.close();
+		} catch {
+			// Already closed.
+		}
+	}
+}
+
+function attemptOpen(sqlite: typeof import('node:sqlite'), file: string, root: string): {store?: ShelfStore; fresh?: boolean; error?: unknown} {
+	let db: DatabaseSyncType | undefined;
+	try {
+		db = new sqlite.DatabaseSync(file);
+		db.exec('PRAGMA busy_timeout = 3000');
+		const existing = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'info'").get() as {n: number};
+		if (Number(existing.n) === 0) {
+			db.exec('PRAGMA journal_mode = WAL');
+			db.exec('PRAGMA synchronous = NORMAL');
+			db.exec('BEGIN IMMEDIATE');
+			db.exec(SCHEMA);
+			const set = db.prepare('INSERT OR REPLACE INTO info(key, value) VALUES (?, ?)');
+			set.run('format', INDEX_FORMAT);
+			set.run('root', root);
+			db.exec('COMMIT');
+			return {store: new ShelfStore(db, file), fresh: true};
+		}
+		const info = new Map((db.prepare('SELECT key, value FROM info').all() as {key: string; value: string}[]).map(r => [r.key, r.value]));
+		if (info.get('format') !== INDEX_FORMAT || info.get('root') !== root) throw new Error('index of another format or shelf');
+		db.exec('PRAGMA synchronous = NORMAL');
+		// Reads every table once: a truncated or damaged file fails here, not in the middle of a search.
+		db.prepare('SELECT count(*) FROM files').get();
+		db.prepare('SELECT rowid FROM text LIMIT 1').get();
+		return {store: new ShelfStore(db, file), fresh: false};
+	} catch (error) {
+		try {
+			db?.close();
+		} catch {
+			// Closing a broken handle may fail too.
+		}
+		return {error};
+	}
+}
+
+/** Deletes an index and its WAL files (a later open starts empty). */
+export function removeIndex(file: string): void {
+	if (file === ':memory:') return;
+	for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, {force: true});
+}

@@ -1,0 +1,123 @@
+/**
+ * Full-text search over the store's FTS5 table, ranked exactly as the
+ * in-memory MiniSearch index ranks (BM25+, k 1.2, b 0.7, d 0.5, prefix
+ * weights, score × query terms matched), so a shelf finds the same top hits
+ * with or without its persistent index.
+ *
+ * FTS5 finds the candidates: per term, the best by its own bm25(). Its bm25
+ * (b 0.75, no +d, idf clamped at 1e-6) is turned back into the term
+ * frequency, using the token count stored per article, and scored again the
+ * MiniSearch way.
+ *
+ * Tokens are made by our own tokenizer (search/text.ts), which keeps
+ * identifiers like `pd.read_csv` whole; FTS5's tokenizers would split them.
+ * Each token is stored hex-encoded, so FTS5's `ascii` tokenizer sees one
+ * opaque word per token, and a hex prefix is still a prefix of the term.
+ */
+import type {ShelfStore} from './store.js';
+import type {TextHit, TextIndex} from '../search/index.js';
+
+/** Candidates per term taken from FTS5, best first: many more than a screen of results. */
+const PER_TERM = 500;
+/** Words a typed prefix may stand for (`deplo` → deploy, deployed, deployment...), most common first. */
+const PREFIX_TERMS = 40;
+const K = 1.2;
+const B = 0.7;
+const D = 0.5;
+const FTS_B = 0.75;
+const PREFIX_WEIGHT = 0.375;
+
+export const hex = (term: string): string => Buffer.from(term, 'utf8').toString('hex');
+const unhex = (h: string): string => Buffer.from(h, 'hex').toString('utf8');
+
+/** What the ranking needs to know about the indexed texts. */
+export interface TextStats {
+	/** Tokens and distinct tokens of an indexed article's text; undefined when it is not (yet) indexed. */
+	of(id: number): {words: number; unique: number} | undefined;
+	/** Articles in the text index; those among them with any text; their total tokens and distinct tokens. A new object whenever the index changed. */
+	totals(): {docs: number; ftsDocs: number; words: number; unique: number};
+}
+
+export class StoreTextIndex implements TextIndex {
+	/**
+	 * Articles holding each term: FTS5 reads a term's whole document list to
+	 * count them (~25 ms for a word in every article of 20,000), and typing
+	 * asks for the same words again and again. Emptied when the index changes.
+	 */
+	private readonly docCounts = new Map<string, number>();
+	private countsOf: object | null = null;
+
+	/** `ids`: the shelf's file ids and slugs both ways (slugs are given by the loader, ids by the store), and an article's text now. */
+	constructor(
+		private readonly storeOf: () => ShelfStore,
+		private readonly ids: {slugOf(id: number): string | undefined; idOf(slug: string): number | undefined; plainOf(id: number): string | null},
+		private readonly stats: TextStats,
+	) {}
+
+	search(query: string, tokenize: (text: string) => string[], prefix: (term: string, i: number, terms: string[]) => boolean): TextHit[] {
+		const terms = tokenize(query);
+		const db = this.storeOf().db;
+		const totals = this.stats.totals();
+		if (totals.ftsDocs === 0) return [];
+		const avgWords = totals.words / totals.ftsDocs;
+		const avgUnique = totals.unique / Math.max(1, totals.docs);
+		if (this.countsOf !== totals) {
+			this.docCounts.clear();
+			this.countsOf = totals;
+		}
+		const docCount = (term: string): number => {
+			let n = this.docCounts.get(term);
+			if (n === undefined) {
+				n = Number((db.prepare('SELECT doc FROM vocab WHERE term = ?').get(hex(term)) as {doc: number} | undefined)?.doc ?? 0);
+				this.docCounts.set(term, n);
+			}
+			return n;
+		};
+		const match = db.prepare('SELECT rowid AS id, bm25(text) AS score FROM text WHERE text MATCH ? ORDER BY rank LIMIT ?');
+		const found = new Map<number, {score: number; terms: Set<string>; queryTerms: Set<string>}>();
+		terms.forEach((q, i) => {
+			const words = new Map<string, number>();
+			const exact = docCount(q);
+			if (exact > 0) words.set(q, exact);
+			if (prefix(q, i, terms)) {
+				const h = hex(q);
+				const rows = db.prepare('SELECT term, doc FROM vocab WHERE term > ? AND term < ? ORDER BY doc DESC LIMIT ?').all(h, `${h}g`, PREFIX_TERMS) as {term: string; doc: number}[];
+				for (const r of rows) words.set(unhex(r.term), Number(r.doc));
+			}
+			for (const [word, n] of words) {
+				const weight = word === q ? 1 : PREFIX_WEIGHT * word.length / (word.length + 0.3 * (word.length - q.length));
+				const ftsIdf = Math.max(1e-6, Math.log((totals.ftsDocs - n + 0.5) / (n + 0.5)));
+				const idf = Math.log(1 + (totals.docs - n + 0.5) / (n + 0.5));
+				for (const row of match.all(`tokens : "${hex(word)}"`, PER_TERM) as {id: number; score: number}[]) {
+					const id = Number(row.id);
+					const s = this.stats.of(id);
+					// Text changed since it was indexed, and not indexed again yet: not ranked on the old text.
+					if (!s || s.words <= 0) continue;
+					// FTS5's bm25 for one term is -idf × tf(k+1)/(tf + k·c); solved for tf.
+					const t = -Number(row.score) / ftsIdf;
+					const c = 1 - FTS_B + FTS_B * s.words / avgWords;
+					const tf = Math.max(1, Math.round(t * K * c / Math.max(1e-9, K + 1 - t)));
+					const score = weight * idf * (D + tf * (K + 1) / (tf + K * (1 - B + B * s.unique / avgUnique)));
+					const f = found.get(id) ?? {score: 0, terms: new Set<string>(), queryTerms: new Set<string>()};
+					f.score += score;
+					f.terms.add(word);
+					f.queryTerms.add(q);
+					found.set(id, f);
+				}
+			}
+		});
+		const hits: TextHit[] = [];
+		for (const [id, f] of found) {
+			const slug = this.ids.slugOf(id);
+			// MiniSearch multiplies by the number of query terms matched.
+			if (slug !== undefined) hits.push({id: slug, score: f.score * f.queryTerms.size, terms: [...f.terms], queryTerms: [...f.queryTerms]});
+		}
+		return hits;
+	}
+
+	plainOf(slug: string): string | null {
+		const id = this.ids.idOf(slug);
+		if (id === undefined) return null;
+		return this.ids.plainOf(id);
+	}
+}

@@ -1,0 +1,4 @@
+/** Search: the shelf's full-text index, library search rows, find in an article. */
+export {createSearchIndex, findInText, fuzzyFilter, ShelfSearch, type SearchHit, type TextHit, type TextIndex} from './shelf-search.js';
+export {searchRows, type SearchRow} from './rows.js';
+export {indexTokens, plainLines} from './text.js';

@@ -1,0 +1,68 @@
+/**
+ * Library search as rows: the pure ranking behind the search line. The index
+ * (built in the background by the UI) is handed in; nothing here waits for it.
+ */
+import {fuzzyFilter, type ShelfSearch} from './shelf-search.js';
+import type {Article} from '../shelf/index.js';
+
+const MAX_ROWS = 120;
+/** Full-text hits asked of the index per key: each one costs a scan of its text for a snippet. */
+const INDEX_HITS = 60;
+
+/** One row of library search results. */
+export interface SearchRow {
+	article: Article;
+	/** Where the query matched: title, tags/category/description, or only the text. */
+	kind: 'title' | 'meta' | 'body';
+	/** Matched character positions in the title, for highlighting. */
+	positions: number[];
+	snippet: {line: number; text: string} | null;
+}
+
+/**
+ * Library search: an exact title first, then fuzzy title matches (with their
+ * positions, for highlighting), then the index's tag/category/description and
+ * full-text hits, each article once.
+ */
+export function searchRows(query: string, articles: Article[], index: Pick<ShelfSearch, 'search'> | null): SearchRow[] {
+	const q = query.trim();
+	if (q === '') return [];
+	const {bySlug, lowerTitles} = shelfTables(articles);
+	const rows: SearchRow[] = [];
+	const seen = new Set<string>();
+	const add = (row: SearchRow): void => {
+		if (seen.has(row.article.slug) || rows.length >= MAX_ROWS) return;
+		seen.add(row.article.slug);
+		rows.push(row);
+	};
+	const lower = q.toLowerCase();
+	const exact = articles[lowerTitles.indexOf(lower)];
+	if (exact) add({article: exact, kind: 'title', positions: [...exact.title].map((_, i) => i), snippet: null});
+	// Only titles holding the query's letters in order can match: a cheap test before the scored match.
+	const letters = lower.replace(/\s+/g, '');
+	const candidates: {key: string; text: string}[] = [];
+	lowerTitles.forEach((t, i) => {
+		let at = 0;
+		for (const c of letters) if ((at = t.indexOf(c, at) + 1) === 0) return;
+		const a = articles[i] as Article;
+		candidates.push({key: a.slug, text: a.title});
+	});
+	for (const m of fuzzyFilter(q, candidates).slice(0, 50)) {
+		const article = bySlug.get(m.key);
+		if (article && m.score > 0) add({article, kind: 'title', positions: m.positions, snippet: null});
+	}
+	for (const hit of index?.search(q, {limit: INDEX_HITS}) ?? []) {
+		const article = bySlug.get(hit.slug);
+		if (article) add({article, kind: hit.kind, positions: [], snippet: hit.snippet});
+	}
+	return rows;
+}
+
+const tables = new WeakMap<Article[], {bySlug: Map<string, Article>; lowerTitles: string[]}>();
+
+/** Built once per shelf, not on every key. */
+function shelfTables(articles: Article[]): {bySlug: Map<string, Article>; lowerTitles: string[]} {
+	let t = tables.get(articles);
+	if (!t) tables.set(articles, t = {bySlug: new Map(articles.map(a => [a.slug, a])), lowerTitles: articles.map(a => a.title.toLowerCase())});
+	return t;
+}
