@@ -118,11 +118,12 @@ Options:
   -t, --tag T          only articles with this tag (case and a leading # ignored)
   -c, --category C     only articles in this category (any of their categories)
   -a, --author A       only articles by this author
-      --no-drafts      leave drafts out (the app shows them, marked, unless this is given)
+      --no-drafts      leave drafts out (config key drafts: false; the app shows them, marked, unless set)
       --json           machine-readable output for list and search
   -n, --limit N        at most N search results (default 20)
   -w, --width N        cap of the text column (config key width, default 110);
-                       for read when printing, the width (default: the terminal's, or 80)
+                       read when printing: the terminal's width up to it, or into a pipe
+                       the config's width if set, else 80
       --theme T        auto, dark, light or mono (config key theme; default auto)
       --path           with config: print only the config file's path
       --update         a git shelf: fetch and show the newest version before opening

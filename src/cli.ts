@@ -36,7 +36,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 	if (args.command === 'config') return configCommand(config, args, io);
 	// Completion runs on every Tab: a broken config is for the other commands to say.
 	if (args.command !== '_complete') reportConfigProblems(config, io);
-	const {CliError, checkCommand, codeCommand, countsCommand, listCommand, readCommand, searchCommand} = await import('./commands.js');
+	const {CliError, checkCommand, codeCommand, countsCommand, listCommand, printWidth, readCommand, searchCommand} = await import('./commands.js');
 	try {
 		const {documentTarget, openDocument} = await import('./document.js');
 		const document = documentTarget(args);
@@ -47,25 +47,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		const dir = location.dir;
 		const title = dir === BUNDLED_CONTENT ? 'bundled articles' : location.title;
 		const interactive = Boolean(process.stdin.isTTY && io.out.isTTY);
+		// Config `drafts: false` is `--no-drafts` (the flag, given, already set it to false).
+		const withDrafts = {...args, noDrafts: !config.settings.drafts};
 		// The app says it on its status line; printed commands say it on stderr.
 		const inApp = interactive && (args.command === 'browse' || args.command === 'read');
 		if (!inApp && location.notices.now) io.err.write(`inkshelf: ${sanitize(location.notices.now)}\n`);
 		if (!inApp && source.status) io.err.write(`inkshelf: ${source.status}\n`);
 		try {
 			switch (args.command) {
-				case 'list': return listCommand(shelf, args, io);
+				case 'list': return listCommand(shelf, withDrafts, io);
 				case 'tags': case 'categories': case 'authors': return countsCommand(shelf, args.command, io);
 				case 'check': return await checkCommand(source, io);
 				case 'search': return await searchCommand(source, args, io);
 				case 'code': return await codeCommand(source, args, io);
 				case '_complete': return (await import('./completion.js')).completeNamesCommand(shelf, args, io);
 				case 'read':
-					if (!interactive) return await readCommand(source, args, io, (await import('./core/theme/detect.js')).decideTheme(config.settings.theme, io.env).theme);
-					return await (await importTui()).runApp(shelf, title, args.args[0], config, location.notices, {hideDrafts: args.noDrafts, source});
+					if (!interactive) return await readCommand(source, {...args, width: printWidth(config, io)}, io, (await import('./core/theme/detect.js')).decideTheme(config.settings.theme, io.env).theme);
+					return await (await importTui()).runApp(shelf, title, args.args[0], config, location.notices, {hideDrafts: withDrafts.noDrafts, source});
 				case 'browse':
 					// Without a terminal there is nothing to browse: print the list instead, like `ls` does.
-					if (!interactive) return listCommand(shelf, args, io);
-					return await (await importTui()).runApp(shelf, title, undefined, config, location.notices, {hideDrafts: args.noDrafts, source});
+					if (!interactive) return listCommand(shelf, withDrafts, io);
+					return await (await importTui()).runApp(shelf, title, undefined, config, location.notices, {hideDrafts: withDrafts.noDrafts, source});
 			}
 		} finally {
 			// The index stays open while the app runs (it reads and fills it).

@@ -8,6 +8,7 @@ import type {CliArgs} from './cli-args.js';
 import type {Article, Shelf} from './core/shelf/index.js';
 import {hasFacet, libraryGroups, type Group} from './core/shelf/index.js';
 import type {ThemeName} from './core/theme/index.js';
+import type {EffectiveConfig} from './core/config/index.js';
 
 export interface Io {
 	out: NodeJS.WriteStream | {write(s: string): unknown; isTTY?: boolean; columns?: number};
@@ -98,9 +99,21 @@ async function currentArticle(source: ShelfSource, slug: string): Promise<Articl
 	return source.readNow(articleFor(source.shelf, slug));
 }
 
+/**
+ * The width `read` prints at: `--width`; else the terminal's width, capped by
+ * the config's `width`; into a pipe, the config's `width` when the file sets
+ * it, else 80.
+ */
+export function printWidth(config: EffectiveConfig, io: Io): number {
+	const {width} = config.settings;
+	if (config.origins.width.from === 'flag') return width;
+	if (io.out.isTTY && io.out.columns) return Math.min(width, io.out.columns);
+	return config.origins.width.from === 'default' ? 80 : width;
+}
+
 export async function readCommand(source: ShelfSource, args: CliArgs, io: Io, theme: ThemeName = 'dark'): Promise<number> {
 	const {renderService} = await import('./core/render/engine.js');
-	const {bodyToRead, colorLevelFor, dialectOptionsFor, fitLine, makeStyles} = await import('./core/render/index.js');
+	const {bodyToRead, colorLevelFor, coverMarkdown, dialectOptionsFor, fitLine, makeStyles} = await import('./core/render/index.js');
 	const article = await currentArticle(source, args.args[0] ?? '');
 	if (article.error) throw new CliError(`${article.slug} cannot be read: ${article.error}`);
 	const width = args.width ?? (io.out.isTTY && io.out.columns ? io.out.columns : 80);
@@ -108,7 +121,7 @@ export async function readCommand(source: ShelfSource, args: CliArgs, io: Io, th
 	const meta = [article.draft ? 'draft' : '', article.date ?? 'undated', article.authors.length ? `by ${article.authors.join(', ')}` : '', article.categories.join(', ') || article.category, `${article.readingMinutes} min read`, article.tags.map(t => `#${t}`).join(' ')].filter(Boolean).join(' · ');
 	// Rendered in the worker under the same watchdog as the app: a hostile article prints as plain text.
 	const service = renderService();
-	const {lines, notice} = await service.render({body: bodyToRead(article), dialect: dialectOptionsFor(article), width, level: styles.level, theme}).finished;
+	const {lines, notice} = await service.render({body: coverMarkdown(article.cover) + bodyToRead(article), dialect: dialectOptionsFor(article), width, level: styles.level, theme}).finished;
 	service.close();
 	if (notice) io.err.write(`inkshelf: ${article.slug}: shown as plain text: ${notice}\n`);
 	const header = [...fitLine(styles.h1(article.title), width), ...fitLine(styles.dim(meta), width)];

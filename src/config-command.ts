@@ -9,6 +9,7 @@ export function flagSettings(args: CliArgs): FlagSettings {
 	const flags: FlagSettings = {};
 	if (args.theme !== undefined) flags.theme = {value: args.theme, flag: '--theme'};
 	if (args.width !== undefined) flags.width = {value: args.width, flag: '--width'};
+	if (args.noDrafts) flags.drafts = {value: false, flag: '--no-drafts'};
 	if (args.dir !== undefined) flags.shelves = {value: [resolve(args.dir)], flag: 'DIR'};
 	return flags;
 }

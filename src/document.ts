@@ -8,7 +8,7 @@ import {openSync, statSync} from 'node:fs';
 import {join, relative, resolve} from 'node:path';
 import {ReadStream} from 'node:tty';
 import {articleFromText} from './core/shelf/index.js';
-import {CliError, loadDocumentShelf, memorySource, readCommand, type Io} from './commands.js';
+import {CliError, loadDocumentShelf, memorySource, printWidth, readCommand, type Io} from './commands.js';
 import {sanitizeLine} from './core/sanitize.js';
 import type {CliArgs} from './cli-args.js';
 import type {Shelf} from './core/shelf/index.js';
@@ -49,12 +49,12 @@ export async function openDocument(target: DocumentTarget, args: CliArgs, io: Do
 	if (article.error) throw new CliError(`${name} cannot be read: ${article.error}`);
 	// Keys come from the terminal even when the text came down a pipe, as pagers do.
 	const keys = io.out.isTTY ? (target.kind === 'stdin' || !io.stdin.isTTY ? openTerminal() : io.stdin) : null;
-	if (!keys) return readCommand(memorySource(shelf), {...args, command: 'read', args: [article.slug]}, io);
+	if (!keys) return readCommand(memorySource(shelf), {...args, command: 'read', args: [article.slug], ...(config ? {width: printWidth(config, io)} : {})}, io);
 	const {runApp} = await import('./tui.js');
 	const folder = target.kind === 'file' ? shelf.root : undefined;
 	const title = target.kind === 'stdin' ? 'standard input' : displayFolder(shelf.root);
 	try {
-		return await runApp(shelf, title, article.slug, config, undefined, {keys, ...(folder ? {folder} : {})});
+		return await runApp(shelf, title, article.slug, config, undefined, {keys, hideDrafts: config ? !config.settings.drafts : args.noDrafts, ...(folder ? {folder} : {})});
 	} finally {
 		if (keys !== io.stdin) keys.destroy();
 	}

@@ -3,7 +3,7 @@ import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {CONTENT, ensureBuilt, runCli} from './helpers/cli.js';
+import {CONTENT, REPO, ensureBuilt, runCli} from './helpers/cli.js';
 
 beforeAll(() => ensureBuilt());
 
@@ -35,7 +35,9 @@ describe('inkshelf config', () => {
 		expect(row('width')).toMatch(/72\s+command line \(--width\)$/);
 		expect(row('mouse')).toMatch(new RegExp(`true\\s+${file}:3$`));
 		expect(row('shelves')).toContain(path.join(home, 'inkshelf', 'notes'));
-		expect(row('drafts')).toMatch(/false\s+default$/);
+		expect(row('drafts')).toMatch(/true\s+default$/);
+		const noDrafts = runCli(['config', '--no-drafts'], {env: {XDG_CONFIG_HOME: home}});
+		expect(noDrafts.stdout.split('\n').find(l => l.startsWith('drafts '))).toMatch(/false\s+command line \(--no-drafts\)$/);
 		const mono = runCli(['config'], {env: {XDG_CONFIG_HOME: home, NO_COLOR: '1'}});
 		expect(mono.stdout.split('\n').find(l => l.startsWith('theme '))).toMatch(/mono\s+environment \(NO_COLOR\)$/);
 	});
@@ -66,6 +68,28 @@ describe('inkshelf config', () => {
 		expect(fromConfig.stdout).toContain('The Only One');
 		const fromDir = runCli(['list', CONTENT], {env: {XDG_CONFIG_HOME: home}});
 		expect(fromDir.stdout).not.toContain('The Only One');
+	});
+
+	it('drafts: false leaves drafts out of list, as --no-drafts does; the default lists them', () => {
+		const jekyll = path.join(REPO, 'tests', 'fixtures', 'dialects', 'jekyll');
+		const slugs = (home: string): string[] => (JSON.parse(runCli(['list', '--json', jekyll], {env: {XDG_CONFIG_HOME: home}}).stdout) as {slug: string}[]).map(i => i.slug);
+		const all = slugs(configHome());
+		const without = slugs(configHome('drafts: false\n'));
+		expect(without).toEqual(['_posts/2023-11-02-kettle-release', 'releases/_posts/2023-10-01-kettle-rc']);
+		expect(all.length).toBeGreaterThan(without.length);
+		expect(slugs(configHome('drafts: true\n'))).toEqual(all);
+	});
+
+	it('width caps the text column of a printed read; --width wins; without either a pipe gets 80', () => {
+		const widest = (args: string[], home: string): number => {
+			const r = runCli(['read', 'rust-error-handling', CONTENT, ...args], {env: {XDG_CONFIG_HOME: home}});
+			expect(r.status).toBe(0);
+			return Math.max(...r.stdout.split('\n').map(l => [...l].length));
+		};
+		expect(widest([], configHome('width: 50\n'))).toBeLessThanOrEqual(50);
+		expect(widest([], configHome('width: 50\n'))).toBeGreaterThan(40);
+		expect(widest(['--width', '70'], configHome('width: 50\n'))).toBeGreaterThan(60);
+		expect(widest([], configHome())).toBe(80);
 	});
 
 	it('--theme takes only known themes', () => {

@@ -5,12 +5,12 @@
  * and reporting is off again after quitting and after a SIGTERM.
  */
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {CLI, ensureBuilt} from '../helpers/cli.js';
-import {HAS_TMUX, Tmux, shellQuote} from '../helpers/tmux.js';
+import {HAS_TMUX, Tmux, serverEnvironment, shellQuote} from '../helpers/tmux.js';
 
 const LONG = `---
 title: Long read
@@ -38,6 +38,7 @@ describe.skipIf(!HAS_TMUX)('the mouse in tmux at 80x24', () => {
 		writeFileSync(path.join(shelf, 'long.md'), LONG);
 		writeFileSync(path.join(shelf, 'other1.md'), other(1));
 		writeFileSync(path.join(shelf, 'other2.md'), other(2));
+		writeFileSync(path.join(shelf, 'draft.md'), '---\ntitle: Unfinished draft\ndate: 2025-12-01\ndraft: true\n---\n\nNot yet.\n');
 		tmux = Tmux.start(`inkshelf-mouse-${process.pid}`, {width: 80, height: 24});
 	});
 
@@ -62,7 +63,7 @@ describe.skipIf(!HAS_TMUX)('the mouse in tmux at 80x24', () => {
 
 	async function start(): Promise<string> {
 		await tmux.runInShell([process.execPath, CLI, shelf].map(shellQuote).join(' '));
-		await tmux.waitFor(s => s.includes(' Browse ') && s.includes('3 articles'));
+		await tmux.waitFor(s => s.includes(' Browse ') && s.includes('4 articles'));
 		expect(reporting()).toBe('0');
 		await tmux.key('M');
 		const screen = await tmux.waitFor('Mouse on');
@@ -118,5 +119,28 @@ describe.skipIf(!HAS_TMUX)('the mouse in tmux at 80x24', () => {
 		process.kill(Number(app), 'SIGTERM');
 		await tmux.waitForExit();
 		expect(reporting()).toBe('0');
+	}, 60_000);
+
+	it('config mouse: true starts with reporting on (M still toggles); drafts: false starts with drafts hidden (d shows them)', async () => {
+		const home = serverEnvironment(tmux).get('XDG_CONFIG_HOME') ?? '';
+		expect(home).not.toBe('');
+		mkdirSync(path.join(home, 'inkshelf'), {recursive: true});
+		writeFileSync(path.join(home, 'inkshelf', 'config.yaml'), 'mouse: true\ndrafts: false\n');
+		try {
+			await tmux.runInShell([process.execPath, CLI, shelf].map(shellQuote).join(' '));
+			let screen = await tmux.waitFor(s => s.includes(' Browse ') && s.includes('Long read'));
+			expect(screen).not.toContain('Unfinished draft');
+			for (const begin = Date.now(); reporting() !== '1' && Date.now() - begin < 5_000; ) await new Promise(r => setTimeout(r, 50));
+			expect(reporting()).toBe('1');
+			await tmux.key('d');
+			screen = await tmux.waitFor('Unfinished draft');
+			await tmux.key('M');
+			await tmux.waitFor('Mouse off');
+			expect(reporting()).toBe('0');
+			await tmux.key('q');
+			expect(await tmux.waitForExit()).toBe(0);
+		} finally {
+			rmSync(path.join(home, 'inkshelf'), {recursive: true, force: true});
+		}
 	}, 60_000);
 });

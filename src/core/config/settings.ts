@@ -13,7 +13,10 @@ export interface Settings {
 	width: number;
 	/** Capture the mouse (wheel, clicks); off by default because it takes the terminal's own selection away. */
 	mouse: boolean;
-	/** Show articles marked as drafts. */
+	/**
+	 * Drafts are listed (marked) when true, the default; false leaves them out from
+	 * the start, as `--no-drafts` does (`list` leaves them out; the app hides them until `d`).
+	 */
 	drafts: boolean;
 	/** Folder globs (relative to each shelf) that are not read, e.g. `archive/**`. */
 	exclude: string[];
@@ -23,7 +26,7 @@ export type SettingName = keyof Settings;
 export const SETTING_NAMES: readonly SettingName[] = ['shelves', 'theme', 'width', 'mouse', 'drafts', 'exclude'];
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-	shelves: [], theme: 'auto', width: 110, mouse: false, drafts: false, exclude: [],
+	shelves: [], theme: 'auto', width: 110, mouse: false, drafts: true, exclude: [],
 });
 
 export const WIDTH_RANGE = {min: 20, max: 1000} as const;

@@ -12,6 +12,7 @@ export {colorLevelFor, makeStyles, type Styles} from './styles.js';
 export {clip, expandTabs, fitLine, sliceAnsi, stringWidth, stripAnsi, wrapStyled} from './fit.js';
 export {visibleWidth} from './wrap.js';
 export {bodyToRead} from './title-heading.js';
+export {coverMarkdown} from './images.js';
 export {SAFE_TARGET, byScreenLine, highlight, hyperlink, type LineLink, type Mark} from './decorate.js';
 export {dialectOptionsFor} from './dialect-options.js';
 export {prepareDialects, type DialectOptions, type DialectRef} from './dialects/prepare.js';

@@ -92,6 +92,8 @@ function step(): void {
 }
 
 function work(j: Job): void {
+	// A preview (maxLines) renders its screen and no more: a slice could draw hundreds of lines past it.
+	if (!j.blocksOnly && Number.isFinite(j.maxLines)) return j.renderer.ensure(j.maxLines);
 	if (!j.blocksOnly) return j.renderer.renderFor(SLOW_MS > 0 ? 0 : SLICE_MS);
 	const until = performance.now() + SLICE_MS;
 	do j.renderer.lexNext(); while (!j.renderer.lexed && performance.now() < until);

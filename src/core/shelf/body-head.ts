@@ -48,6 +48,6 @@ function lineStart(text: string, n: number): number {
 /** `text` cut to at most `max` characters, at the end of a line (the whole text when it is the file's end). */
 function wholeLines(text: string, max: number, complete = false): string {
 	if (text.length <= max && (complete || text.endsWith('\n'))) return text;
-	const cut = text.lastIndexOf('\n', Math.min(max, text.length));
+	const cut = text.lastIndexOf('\n', Math.min(max, text.length) - 1);
 	return cut < 0 ? text.slice(0, max) : text.slice(0, cut + 1);
 }
