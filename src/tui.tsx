@@ -17,6 +17,7 @@ import type {EffectiveConfig} from './core/config/index.js';
 import {formatProblem} from './core/config/index.js';
 import type {Notices} from './ui/hooks/use-notices.js';
 import {terminalMouse} from './terminal-mouse.js';
+import {startGraphics} from './terminal-graphics.js';
 import type {Group} from './core/state/index.js';
 import type {ThemeChoice} from './core/config/index.js';
 import {decideTheme} from './core/theme/index.js';
@@ -57,6 +58,8 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	const keys = options.keys ?? process.stdin;
 	const {theme, level} = await appLook(config?.settings.theme ?? 'auto', keys);
 	const styles = makeStyles(level, theme);
+	// Kitty graphics, detected (never inside tmux): images drawn inline; otherwise labelled lines.
+	const {graphics} = await startGraphics(keys, process.env);
 	// Problems of the config file were printed on stderr too, but the alternate screen hides them.
 	const problem = config?.problems.find(p => p.severity === 'error') ?? config?.problems[0];
 	const firstProblem = problem ? formatProblem(problem) : undefined;
@@ -77,7 +80,7 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 			<ThemeContext.Provider value={uiTheme(theme, level)}>
 			<App groups={groups} {...(source ? {source} : {})} {...(regroup ? {regroup} : {})} title={`inkshelf · ${heading}`} styles={styles} copy={text => copyToClipboard(text)} openUrl={url => openExternal(url)} places={places} notices={notices ?? null} hideDrafts={options.hideDrafts ?? false} hyperlinks={styles.level > 0 && supportsHyperlinks.stdout}
 				{...(initialSlug ? {initialSlug} : {})} {...(config ? {maxTextWidth: config.settings.width} : {})} {...(firstProblem ? {notice: firstProblem} : {})}
-				mouse={config?.settings.mouse ?? false} mouseInput={mouse.input} />
+				mouse={config?.settings.mouse ?? false} mouseInput={mouse.input} graphics={graphics} />
 			</ThemeContext.Provider>
 		</ErrorBoundary>
 	);
@@ -88,7 +91,7 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	const app = render(
 		tree(groupsOf(shelf), options.folder ? `${title} (loading the folder…)` : title),
 		// Started only with a terminal on both ends: interactive even where a CI variable is set.
-		{alternateScreen: true, exitOnCtrlC: true, incrementalRendering: true, interactive: true, stdin: mouse.stdin},
+		{alternateScreen: true, exitOnCtrlC: true, incrementalRendering: true, interactive: true, stdin: mouse.stdin, onRender: () => graphics?.redraw()},
 	);
 	unmount = () => app.unmount();
 	// The document is on screen; its folder fills the library behind it when loaded.
@@ -112,6 +115,7 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	closed = true;
 	background?.cancel();
 	mouse.close();
+	graphics?.close();
 	places?.flush();
 	(await engine.catch(() => undefined))?.renderService().close();
 	// A render worker ended while it is still loading its modules may never finish ending (seen on

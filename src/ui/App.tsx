@@ -16,6 +16,7 @@ import {useLiveShelf} from './hooks/use-live-shelf.js';
 import {useReaderEntry, useReloadedPlace} from './hooks/use-reader-entry.js';
 import {useCopy, useFollowLink} from './hooks/use-requests.js';
 import {useMouse, type MouseInput} from './hooks/use-mouse.js';
+import type {InlineGraphics} from './hooks/use-inline-images.js';
 
 export interface AppProps {
 	/** All, then categories, then tags; a "Recently read" group is added after All when places are kept. */
@@ -50,6 +51,8 @@ export interface AppProps {
 	/** The mouse: reported from the start (config `mouse: true`), and where its reports come from. */
 	mouse?: boolean;
 	mouseInput?: MouseInput | null;
+	/** The terminal draws images (kitty graphics, detected): the reader shows local images inline. */
+	graphics?: InlineGraphics | null;
 }
 
 type ReaderScreen = (typeof import('./screens/Reader.js'))['Reader'];
@@ -88,7 +91,7 @@ function shownGroups(groups: Group[], places: PlaceStore | null | undefined): Gr
 export const MIN_COLUMNS = 20;
 export const MIN_ROWS = 5;
 
-export function App({groups: initialGroups, title, styles, copy, openUrl, places, initialSlug, hyperlinks = false, maxTextWidth, notice, notices = null, hideDrafts = false, source, regroup, mouse = false, mouseInput = null}: AppProps): React.ReactElement {
+export function App({groups: initialGroups, title, styles, copy, openUrl, places, initialSlug, hyperlinks = false, maxTextWidth, notice, notices = null, hideDrafts = false, source, regroup, mouse = false, mouseInput = null, graphics = null}: AppProps): React.ReactElement {
 	const theme = useTheme();
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
@@ -171,7 +174,7 @@ export function App({groups: initialGroups, title, styles, copy, openUrl, places
 		if (!Reader || !article) return <Text {...theme.muted}>{` Opening ${entry.title}…`}</Text>;
 		// The screen is imported once and kept at module level (preloadReader), so it is the same component on every render.
 		// eslint-disable-next-line react-hooks/static-components -- see the line above
-		return <Reader state={state} article={article} footer={footer} width={columns} height={rows} styles={styles} hyperlinks={hyperlinks} {...(maxTextWidth ? {maxTextWidth} : {})} dispatch={dispatch} />;
+		return <Reader state={state} article={article} footer={footer} width={columns} height={rows} styles={styles} hyperlinks={hyperlinks} {...(maxTextWidth ? {maxTextWidth} : {})} graphics={graphics} dispatch={dispatch} />;
 	}
 	return (
 		<Box>

@@ -3,6 +3,7 @@ import {markedTerminal} from 'marked-terminal';
 import {imageSource} from './images.js';
 import {parseArticle, type ParsedArticle, type ParseOptions} from './parse.js';
 import {extractMarks, mark} from './markers.js';
+import {inlineImage} from './inline-images.js';
 
 export {parseArticle, type ParsedArticle} from './parse.js';
 
@@ -12,7 +13,8 @@ import {renderCodeFrame} from './dialects/code-frame.js';
 import {dialectExtension} from './dialects/render-ext.js';
 import {renderTable} from './table.js';
 import {describeLink, linkKind} from './links.js';
-import type {CodeBlock, Heading, RenderedLink, RenderResult} from './types.js';
+import type {CodeBlock, Heading, RenderedImage, RenderedLink, RenderResult} from './types.js';
+import type {InlineImageOptions} from './protocol.js';
 import type {Styles} from './styles.js';
 import {decodeEntities} from '../entities.js';
 
@@ -27,11 +29,12 @@ export class ArticleRenderer {
 	readonly blocks: CodeBlock[];
 	readonly headings: Heading[] = [];
 	readonly links: RenderedLink[] = [];
+	readonly images: RenderedImage[] = [];
 	private next = 0;
 	private readonly md: Marked;
 	private readonly ctx = {indent: 0, listDepth: 0};
 
-	constructor(private readonly parsed: ParsedArticle, readonly width: number, private readonly s: Styles) {
+	constructor(private readonly parsed: ParsedArticle, readonly width: number, private readonly s: Styles, private readonly inline?: InlineImageOptions) {
 		this.blocks = [];
 		this.syncBlocks();
 		this.md = new Marked({gfm: true}).use(markedTerminal({
@@ -82,7 +85,7 @@ export class ArticleRenderer {
 
 	renderAll(): RenderResult {
 		while (!this.done) this.renderNext();
-		return {lines: this.lines, blocks: this.blocks, headings: this.headings, links: this.links};
+		return {lines: this.lines, blocks: this.blocks, headings: this.headings, links: this.links, images: this.images};
 	}
 
 	private renderNext(): void {
@@ -117,6 +120,12 @@ export class ArticleRenderer {
 		const at = this.lines.length;
 		this.lines.push(line);
 		for (const m of marks) {
+			const image = m.type === 'image' ? this.images[m.index] : undefined;
+			if (image) {
+				// The picture is drawn over blank lines under its label.
+				image.line = this.lines.length;
+				for (let i = 0; i < image.rows; i++) this.lines.push('');
+			}
 			if (m.type === 'blockStart') {
 				const block = this.blocks[m.index];
 				if (block) block.startLine = at;
@@ -209,7 +218,10 @@ export class ArticleRenderer {
 				const label = `▣ ${token.text || 'image'} · ${imageSource(token.href)}`;
 				const index = self.links.length;
 				self.links.push({index, href: token.href, kind: 'image', text: label, line: -1, column: 0});
-				return mark('linkStart', index) + s.link(label) + mark('linkEnd', index);
+				const inline = self.inline ? inlineImage(token.href, self.inline, self.width, self.images.length) : null;
+				if (inline && 'image' in inline) self.images.push(inline.image);
+				const after = !inline ? '' : 'image' in inline ? mark('image', inline.image.index) : s.dim(` (${inline.note})`);
+				return mark('linkStart', index) + s.link(label) + mark('linkEnd', index) + after;
 			},
 			html(token) {
 				const text = unescapeEntities(token.text.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<[^>]*>/g, ''));

@@ -4,6 +4,7 @@ import {bodyToRead} from './title-heading.js';
 import {coverMarkdown} from './images.js';
 import type {RenderJob} from './client.js';
 import type {Styles} from './styles.js';
+import type {InlineImageOptions} from './protocol.js';
 import type {Article} from '../shelf/index.js';
 
 /**
@@ -15,13 +16,13 @@ import type {Article} from '../shelf/index.js';
 const rendered = new WeakMap<Article, Map<string, RenderJob>>();
 const WIDTHS_KEPT = 4;
 
-export function renderedArticle(article: Article, width: number, styles: Styles, footer = ''): RenderJob {
+export function renderedArticle(article: Article, width: number, styles: Styles, footer = '', images?: InlineImageOptions): RenderJob {
 	let byWidth = rendered.get(article);
 	if (!byWidth) rendered.set(article, byWidth = new Map());
-	const key = `${width}:${styles.theme}:${styles.level}:${footer.length}`;
+	const key = `${width}:${styles.theme}:${styles.level}:${footer.length}:${images ? images.maxRows : '-'}`;
 	let job = byWidth.get(key);
 	if (!job || job.cancelled) {
-		job = renderService().render({body: coverMarkdown(article.cover) + bodyToRead(article), footer, dialect: dialectOptionsFor(article), width, level: styles.level, theme: styles.theme});
+		job = renderService().render({body: coverMarkdown(article.cover) + bodyToRead(article), footer, dialect: dialectOptionsFor(article), width, level: styles.level, theme: styles.theme, ...(images ? {images} : {})});
 		byWidth.set(key, job);
 		if (byWidth.size > WIDTHS_KEPT) byWidth.delete(byWidth.keys().next().value as string);
 	}

@@ -20,3 +20,5 @@ export {parseShelfHref} from './dialects/syntax.js';
 export {fileLineAt, placeLine, sectionPlace, type SectionPlace} from './place.js';
 // Types only (erased from the bundle): the render worker's client itself is in engine.ts.
 export type {RenderJob, RenderSnapshot} from './client.js';
+export type {RenderedImage} from './types.js';
+export type {InlineImageOptions} from './protocol.js';

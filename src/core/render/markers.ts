@@ -6,15 +6,16 @@
  * Powerline and Nerd Font glyphs) before lexing.
  */
 
-export type MarkType = 'blockStart' | 'blockEnd' | 'linkStart' | 'linkEnd';
+/** `image`: after an image's label, where the lines an inline image is drawn on go. */
+export type MarkType = 'blockStart' | 'blockEnd' | 'linkStart' | 'linkEnd' | 'image';
 
-const TYPE_CHAR: Record<MarkType, string> = {blockStart: '\uE000', blockEnd: '\uE001', linkStart: '\uE002', linkEnd: '\uE003'};
+const TYPE_CHAR: Record<MarkType, string> = {blockStart: '\uE000', blockEnd: '\uE001', linkStart: '\uE002', linkEnd: '\uE003', image: '\uE00A'};
 const CHAR_TYPE = new Map(Object.entries(TYPE_CHAR).map(([t, c]) => [c, t as MarkType]));
 const END = '\uE005';
 const DIGIT0 = 0xe010;
 
 export const ANY_MARKER = /[\uE000-\uE01F]/g;
-const MARK_RE = /([\uE000-\uE003])([\uE010-\uE01F]*)\uE005/g;
+const MARK_RE = /([\uE000-\uE003\uE00A])([\uE010-\uE01F]*)\uE005/g;
 
 export function mark(type: MarkType, index = 0): string {
 	const digits = [...index.toString(16)].map(d => String.fromCharCode(DIGIT0 + parseInt(d, 16))).join('');
@@ -28,12 +29,12 @@ export interface Mark {
 	column: number;
 }
 
-const SGR_OR_MARK = /\x1b\[[0-9;]*m|[\uE000-\uE003][\uE010-\uE01F]*\uE005/g;
+const SGR_OR_MARK = /\x1b\[[0-9;]*m|[\uE000-\uE003\uE00A][\uE010-\uE01F]*\uE005/g;
 
 /** Removes the marks from a line and says where they were. */
 export function extractMarks(line: string, width: (s: string) => number): {line: string; marks: Mark[]} {
 	// Other private characters (dialects/syntax.ts) only ever go: nothing to record.
-	if (!/[\uE000-\uE003]/.test(line)) return {line: /[\uE000-\uE01F]/.test(line) ? line.replace(ANY_MARKER, '') : line, marks: []};
+	if (!/[\uE000-\uE003\uE00A]/.test(line)) return {line: /[\uE000-\uE01F]/.test(line) ? line.replace(ANY_MARKER, '') : line, marks: []};
 	const marks: Mark[] = [];
 	let clean = '';
 	let column = 0;

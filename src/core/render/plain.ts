@@ -19,7 +19,7 @@ const ATX = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
 const HEADING_CHARS = 300;
 
 export function plainRender(body: string, width: number, s: Styles): RenderResult {
-	const out: RenderResult = {lines: [], blocks: [], headings: [], links: []};
+	const out: RenderResult = {lines: [], blocks: [], headings: [], links: [], images: []};
 	const push = (line: string): void => {
 		for (const piece of fitLine(line, width, s.dim)) out.lines.push(piece);
 	};

@@ -4,7 +4,7 @@
  * everything it needs to act on them (code blocks with their sources, links,
  * headings) in chunks, first screen first, and slices what it has.
  */
-import type {CodeBlock, Heading, RenderedLink} from './types.js';
+import type {CodeBlock, Heading, RenderedImage, RenderedLink} from './types.js';
 import type {DialectOptions} from './dialects/state.js';
 import type {ThemeName} from '../theme/index.js';
 
@@ -24,6 +24,18 @@ export interface RenderSpec {
 	blocksOnly?: boolean;
 	/** Stop once this many lines are drawn (the wide library's preview needs one screen). */
 	maxLines?: number;
+	/** Draw local PNG and JPEG images inline (the terminal can): room is left for them. */
+	images?: InlineImageOptions;
+}
+
+export interface InlineImageOptions {
+	/** The article's folder: image paths are relative to it. */
+	dir: string;
+	/** A cell's size in pixels (the terminal's answer, or 8x16). */
+	cellWidth: number;
+	cellHeight: number;
+	/** Half the screen: no image is drawn higher. */
+	maxRows: number;
 }
 
 export type ToWorker =
@@ -41,6 +53,7 @@ export interface RenderChunk {
 	placed: {index: number; startLine: number; endLine: number}[];
 	links: RenderedLink[];
 	headings: Heading[];
+	images: RenderedImage[];
 	done: boolean;
 	/** Nesting deeper than the limit was flattened (the deepest level seen). */
 	flattened: number;

@@ -4,7 +4,7 @@
  */
 import {plainRender} from './plain.js';
 import {makeStyles} from './styles.js';
-import type {CodeBlock, Heading, RenderedLink} from './types.js';
+import type {CodeBlock, Heading, RenderedImage, RenderedLink} from './types.js';
 import type {RenderChunk, RenderSpec} from './protocol.js';
 
 /** Everything a screen needs of a rendered article; arrays grow while `done` is false. */
@@ -13,6 +13,8 @@ export interface RenderSnapshot {
 	blocks: CodeBlock[];
 	links: RenderedLink[];
 	headings: Heading[];
+	/** Images drawn in the terminal (only when the spec asked for them). */
+	images: RenderedImage[];
 	done: boolean;
 	/** Set when the article is shown as plain text: why, in a few words ("too complex to render (…)"). */
 	notice: string | null;
@@ -33,7 +35,7 @@ export interface RenderJob {
 }
 
 export class Job implements RenderJob {
-	readonly snapshot: RenderSnapshot = {lines: [], blocks: [], links: [], headings: [], done: false, notice: null, version: 0};
+	readonly snapshot: RenderSnapshot = {lines: [], blocks: [], links: [], headings: [], images: [], done: false, notice: null, version: 0};
 	private listeners = new Set<() => void>();
 	private resolve!: (s: RenderSnapshot) => void;
 	readonly finished = new Promise<RenderSnapshot>(r => (this.resolve = r));
@@ -59,6 +61,7 @@ export class Job implements RenderJob {
 		}
 		for (const l of c.links) s.links.push(l);
 		for (const h of c.headings) s.headings.push(h);
+		for (const i of c.images) s.images.push(i);
 		this.flattened = c.flattened;
 		if (c.done) this.finish();
 		else this.changed();
@@ -68,7 +71,7 @@ export class Job implements RenderJob {
 	fallBack(reason: string): void {
 		if (this.snapshot.done) return;
 		const r = plainRender(this.spec.body + (this.spec.footer ?? ''), this.spec.width, makeStyles(this.spec.level, this.spec.theme));
-		Object.assign(this.snapshot, {lines: r.lines, blocks: r.blocks, links: r.links, headings: r.headings, notice: reason});
+		Object.assign(this.snapshot, {lines: r.lines, blocks: r.blocks, links: r.links, headings: r.headings, images: [], notice: reason});
 		this.finish();
 	}
 

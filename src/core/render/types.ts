@@ -26,6 +26,21 @@ export interface RenderedLink {
 	column: number;
 }
 
+/** An image drawn in the terminal over the blank lines the renderer left for it. */
+export interface RenderedImage {
+	/** 0-based, in document order. */
+	index: number;
+	/** The first of its `rows` blank lines, once rendered. */
+	line: number;
+	columns: number;
+	rows: number;
+	/** The file (absolute). */
+	path: string;
+	format: 'png' | 'jpeg';
+	pixelWidth: number;
+	pixelHeight: number;
+}
+
 export interface Heading {
 	depth: number;
 	text: string;
@@ -37,4 +52,5 @@ export interface RenderResult {
 	blocks: CodeBlock[];
 	headings: Heading[];
 	links: RenderedLink[];
+	images: RenderedImage[];
 }

@@ -12,6 +12,7 @@ import {parseArticle} from './parse.js';
 import {limitNesting} from './depth.js';
 import {makeStyles} from './styles.js';
 import type {FromWorker, RenderChunk, RenderSpec, ToWorker} from './protocol.js';
+import type {RenderedImage} from './types.js';
 
 const SLICE_MS = 8;
 const CHUNK_EVERY_MS = 40;
@@ -30,7 +31,7 @@ interface Job {
 	maxLines: number;
 	renderer: ArticleRenderer;
 	flattened: number;
-	sent: {lines: number; blocks: number; links: number; headings: number; placed: Set<number>};
+	sent: {lines: number; blocks: number; links: number; headings: number; images: number; placed: Set<number>};
 	lastChunk: number;
 	started: number;
 }
@@ -59,8 +60,8 @@ post({type: 'ready'});
 
 function start(id: number, spec: RenderSpec): Job {
 	const {text, deepest} = limitNesting(spec.body);
-	const renderer = new ArticleRenderer(parseArticle(text, {...spec.dialect, footer: spec.footer ?? ''}), spec.width, makeStyles(spec.level, spec.theme));
-	return {id, blocksOnly: spec.blocksOnly === true, maxLines: spec.maxLines ?? Infinity, renderer, flattened: deepest, sent: {lines: 0, blocks: 0, links: 0, headings: 0, placed: new Set()}, lastChunk: 0, started: performance.now()};
+	const renderer = new ArticleRenderer(parseArticle(text, {...spec.dialect, footer: spec.footer ?? ''}), spec.width, makeStyles(spec.level, spec.theme), spec.images);
+	return {id, blocksOnly: spec.blocksOnly === true, maxLines: spec.maxLines ?? Infinity, renderer, flattened: deepest, sent: {lines: 0, blocks: 0, links: 0, headings: 0, images: 0, placed: new Set()}, lastChunk: 0, started: performance.now()};
 }
 
 function schedule(): void {
@@ -116,12 +117,22 @@ function chunk(j: Job, done: boolean): RenderChunk {
 		type: 'chunk', id: j.id, done, flattened: j.flattened,
 		lines: r.lines.slice(s.lines), blocks, placed,
 		links: r.links.slice(s.links), headings: r.headings.slice(s.headings),
+		// An image is sent once its lines exist (its label's line was taken).
+		images: takeImages(r.images, s),
 	};
 	s.lines = r.lines.length;
 	s.blocks = r.blocks.length;
 	s.links = r.links.length;
 	s.headings = r.headings.length;
 	j.lastChunk = performance.now();
+	return out;
+}
+
+function takeImages(images: RenderedImage[], s: Job['sent']): RenderedImage[] {
+	let end = s.images;
+	while (end < images.length && (images[end]?.line ?? -1) >= 0) end++;
+	const out = images.slice(s.images, end);
+	s.images = end;
 	return out;
 }
 

@@ -10,3 +10,4 @@ export {queryBackground, type TerminalIo} from './terminal-background.js';
 export {editorInvocation, runEditor, type EditorInvocation, type EditorResult} from './editor.js';
 export {imageTarget, openImage, type ImageTarget} from './image-opener.js';
 export {mouseFilteredStdin, separateMouse, type FilteredStdin} from './mouse-stdin.js';
+export {graphicsRefusal, queryGraphics} from './terminal-graphics.js';

@@ -5,6 +5,8 @@ import {Outline} from '../components/Outline.js';
 import {useTheme} from '../theme.js';
 import {renderedArticle} from '../../core/render/engine.js';
 import {useRenderLayout} from '../hooks/use-render-layout.js';
+import {useInlineImages, type InlineGraphics} from '../hooks/use-inline-images.js';
+import {dirname} from 'node:path';
 import {byScreenLine, highlight, hyperlink} from '../../core/render/index.js';
 import {findInText} from '../../core/search/index.js';
 import {MAX_TEXT_WIDTH, currentSection, readerGeometry} from '../../core/state/index.js';
@@ -28,18 +30,25 @@ interface Props {
 	hyperlinks?: boolean;
 	/** Widest text column (config key `width`). */
 	maxTextWidth?: number;
+	/** The terminal draws images (kitty graphics): local PNG and JPEG images are shown inline. */
+	graphics?: InlineGraphics | null;
 	dispatch: (action: Action) => void;
 }
 
-export function Reader({state, article, footer = '', width, height, styles, hyperlinks = false, maxTextWidth = MAX_TEXT_WIDTH, dispatch}: Props): React.ReactElement {
+export function Reader({state, article, footer = '', width, height, styles, hyperlinks = false, maxTextWidth = MAX_TEXT_WIDTH, graphics = null, dispatch}: Props): React.ReactElement {
 	const theme = useTheme();
 	const r = state.reader as ReaderState;
 	const {textWidth, margin, viewHeight, headerLines} = readerGeometry(width, height, maxTextWidth);
 	// Rendering runs in the render worker: this screen only slices the lines that have arrived.
-	const job = useMemo(() => renderedArticle(article, textWidth, styles, footer), [article, textWidth, styles, footer]);
+	// With a terminal that draws images, room is left for them: scaled to the column, at most half the screen high.
+	const maxRows = Math.max(1, Math.floor(height / 2));
+	const cell = graphics?.cell;
+	const images = useMemo(() => (cell ? {dir: dirname(article.path), cellWidth: cell.width, cellHeight: cell.height, maxRows} : undefined), [cell, article.path, maxRows]);
+	const job = useMemo(() => renderedArticle(article, textWidth, styles, footer, images), [article, textWidth, styles, footer, images]);
 	const view = useRenderLayout(job, `${article.slug}|${textWidth}`, viewHeight, r.layout.signature, dispatch);
 	const top = r.top;
 	const lineCount = view.lines.length;
+	const imageProblems = useInlineImages(graphics, r.outline === null ? view.images : [], top, viewHeight, headerLines, margin);
 
 	// Find runs over the rendered lines (what the person sees), again as more of them exist.
 	const query = r.find?.query ?? '';
@@ -93,6 +102,8 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 					const marks = (hitsOn.get(n) ?? []).map(({hit, index}) => ({start: hit.start, end: hit.end, current: index === r.find?.current}));
 					if (onLink) marks.push({start: selectedLink.column, end: selectedLink.column + selectedLink.text.length, current: true});
 					if (hyperlinks) line = hyperlink(line, linksOn.get(n) ?? []);
+					const problem = imageProblems.get(n);
+					if (problem) line = styles.dim(problem);
 					return (
 						<Text key={i} wrap="truncate">
 							<Text {...theme.accent} bold>{gutter.padEnd(margin - 1)} </Text>
