@@ -43,10 +43,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		if (document) return await openDocument(document, args, {...io, stdin: io.stdin ?? process.stdin}, config);
 		const {openShelves} = await import('./shelves.js');
 		const specs = args.dir !== undefined ? [args.dir] : config.settings.shelves.length ? config.settings.shelves : [BUNDLED_CONTENT];
-		const {location, shelf, source} = await openShelves(specs, args.update, io, {exclude: config.settings.exclude, noCache: args.noCache, env: io.env});
+		const interactive = Boolean(process.stdin.isTTY && io.out.isTTY);
+		// The library shows the index's last shelf at once and walks the folder after its first frame.
+		const deferWalk = interactive && args.command === 'browse';
+		const {location, shelf, source} = await openShelves(specs, args.update, io, {exclude: config.settings.exclude, noCache: args.noCache, env: io.env, deferWalk});
 		const dir = location.dir;
 		const title = dir === BUNDLED_CONTENT ? 'bundled articles' : location.title;
-		const interactive = Boolean(process.stdin.isTTY && io.out.isTTY);
 		// Config `drafts: false` is `--no-drafts` (the flag, given, already set it to false).
 		const withDrafts = {...args, noDrafts: !config.settings.drafts};
 		// The app says it on its status line; printed commands say it on stderr.

@@ -205,9 +205,10 @@ export async function loadDocumentShelf(path: string): Promise<Shelf> {
 export {memorySource};
 
 /** A shelf through its persistent index (see core/index): what the commands and the app read. */
-export async function openIndexedShelf(dir: string, options: {noCache?: boolean; env?: NodeJS.ProcessEnv; exclude?: readonly string[]} = {}): Promise<ShelfSource> {
+export async function openIndexedShelf(dir: string, options: {noCache?: boolean; env?: NodeJS.ProcessEnv; exclude?: readonly string[]; deferWalk?: boolean} = {}): Promise<ShelfSource> {
 	try {
-		return await openShelfSource(dir, options);
+		// Walks of the folder run in the shelf worker beside the bundle (dist/shelf-worker.js).
+		return await openShelfSource(dir, {...options, walker: new URL('./shelf-worker.js', import.meta.url)});
 	} catch (error) {
 		throw new CliError(sanitize(error instanceof Error ? error.message : String(error)));
 	}

@@ -7,6 +7,7 @@ import {CLI, cliEnv, ensureBuilt} from '../helpers/cli.js';
 import {openShelfSource, type ShelfSource} from '../../src/core/index/shelf-source.js';
 import {cacheFolder, indexFileFor} from '../../src/core/index/cache-location.js';
 import {ShelfSearch} from '../../src/core/search/shelf-search.js';
+import {buildIndex} from '../../src/core/shelf/catalog.js';
 
 const temp = (tag: string): string => mkdtempSync(path.join(tmpdir(), `inkshelf-index-${tag}-`));
 
@@ -95,6 +96,34 @@ describe('persistent shelf index', () => {
 		expect(find(s, 'honey')).toEqual(['epsilon']);
 		expect(await s.sync()).toBe(false);
 		s.close();
+	});
+
+	it('with deferWalk, shows the last shelf at once and corrects it when the walk ends', async () => {
+		const dir = shelfDir();
+		const env = {XDG_CACHE_HOME: temp('cache')};
+		(await open(dir, env)).close();
+		writeFileSync(path.join(dir, 'delta.md'), article('Delta', 'Delta brings sugar.', ['tea']));
+		rmSync(path.join(dir, 'gamma.md'));
+		const s = await openShelfSource(dir, {env, deferWalk: true});
+		// The index's last shelf, groups included, before any walk.
+		expect(s.unwalked).toBe(true);
+		expect(s.shelf.articles.map(a => a.slug)).toEqual(['alpha', 'gamma', 'guides/beta']);
+		expect(buildIndex(s.shelf.articles).tags.map(g => [g.name, g.articles.map(a => a.slug)])).toEqual([['tea', ['alpha']]]);
+		expect(find(s, 'teapots')).toEqual(['gamma']);
+		expect(await s.sync()).toBe(true);
+		expect(s.unwalked).toBe(false);
+		while (!s.indexPending(1000));
+		expect(s.shelf.articles.map(a => a.slug)).toEqual(['alpha', 'delta', 'guides/beta']);
+		expect(buildIndex(s.shelf.articles).tags.map(g => [g.name, g.articles.map(a => a.slug).sort()])).toEqual([['tea', ['alpha', 'delta']]]);
+		expect(find(s, 'sugar')).toEqual(['delta']);
+		expect(find(s, 'teapots')).toEqual([]);
+		s.close();
+		// Nothing changed since: the next start's last shelf is the corrected one, and its walk changes nothing.
+		const again = await openShelfSource(dir, {env, deferWalk: true});
+		expect(again.shelf.articles.map(a => a.slug)).toEqual(['alpha', 'delta', 'guides/beta']);
+		expect(await again.sync()).toBe(false);
+		expect(again.unwalked).toBe(false);
+		again.close();
 	});
 
 	it('rebuilds a corrupt, truncated or foreign index with one status line, never trusting it', async () => {

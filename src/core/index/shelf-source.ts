@@ -19,6 +19,8 @@ export interface ShelfSource {
 	readonly folders: readonly string[];
 	/** Article texts not indexed yet. */
 	readonly pending: number;
+	/** The shelf is the index's last one, shown before the folder was walked: `sync` soon, to correct it. */
+	readonly unwalked: boolean;
 	/** Indexes pending text for about `budgetMs`; true once all is indexed. */
 	indexPending(budgetMs: number): boolean;
 	/** The article as its file is now, body included. */
@@ -52,10 +54,13 @@ export async function openShelfSource(dir: string, options: IndexOptions = {}): 
 		get pending() {
 			return indexed.pending;
 		},
+		get unwalked() {
+			return indexed.unwalked;
+		},
 		indexPending: ms => indexed.indexPending(ms),
 		readNow: a => indexed.readNow(a),
 		linksOf: a => indexed.linksOf(a),
-		sync: async () => indexed.sync(),
+		sync: () => indexed.syncInBackground(),
 		close: () => indexed.close(),
 	};
 }
@@ -69,6 +74,7 @@ export function memorySource(shelf: Shelf): ShelfSource {
 class MemorySource implements ShelfSource {
 	readonly text = null;
 	readonly pending = 0;
+	readonly unwalked = false;
 	get folders(): readonly string[] {
 		return [this.shelf.root];
 	}

@@ -11,7 +11,7 @@ import type {Database} from './sqlite.js';
 import type {DatabaseSync as DatabaseSyncType} from 'node:sqlite';
 
 /** Bumped whenever the tables or the meaning of a column change: an older index is rebuilt. */
-export const INDEX_FORMAT = '2';
+export const INDEX_FORMAT = '3';
 
 export interface StoredFile {
 	id: number;
@@ -35,9 +35,16 @@ CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, size INTEGER NOT NULL, mtime REAL NOT NULL, ino INTEGER NOT NULL, article TEXT NOT NULL, links TEXT NOT NULL, texted INTEGER NOT NULL DEFAULT 0, words INTEGER NOT NULL DEFAULT -1, uniq INTEGER NOT NULL DEFAULT -1);
 CREATE VIRTUAL TABLE IF NOT EXISTS text USING fts5(tokens, content='', contentless_delete=1, tokenize='ascii');
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(text, 'row');
+CREATE TABLE IF NOT EXISTS snapshot(id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL);
 `;
 
+/** A file's facts as the index has them, without its metadata: what a walk compares with. */
+export type StoredFacts = Omit<StoredFile, 'article' | 'links'>;
+
 export type Outcome = 'opened' | 'created' | 'rebuilt';
+
+/** The stored file is the one being stored (an upsert's old row against the new one). */
+const same = 'files.size = excluded.size AND files.mtime = excluded.mtime AND files.ino = excluded.ino';
 
 export class ShelfStore {
 	/** Use `ShelfStore.open`. */
@@ -59,6 +66,58 @@ export class ShelfStore {
 		return {store: again.store, outcome: 'rebuilt'};
 	}
 
+	/** Prepared once per statement text: preparing costs more than running a small statement. */
+	private readonly statements = new Map<string, ReturnType<Database['prepare']>>();
+	private sql(text: string): ReturnType<Database['prepare']> {
+		let statement = this.statements.get(text);
+		if (!statement) this.statements.set(text, statement = this.db.prepare(text));
+		return statement;
+	}
+
+	/**
+	 * The shelf as last finished (articles in order, without bodies), one
+	 * JSON text: the library's first frame, read in one go instead of one row
+	 * and one parse per article. Written with the files it was made from.
+	 */
+	snapshot(): string | null {
+		const row = this.sql('SELECT data FROM snapshot WHERE id = 1').get() as {data: string} | undefined;
+		return row ? String(row.data) : null;
+	}
+
+	putSnapshot(data: string): void {
+		this.sql('INSERT OR REPLACE INTO snapshot(id, data) VALUES (1, ?)').run(data);
+	}
+
+	facts(): StoredFacts[] {
+		return (this.sql('SELECT id, path, size, mtime, ino, texted, words, uniq FROM files').all() as Record<string, unknown>[]).map(r => ({
+			id: Number(r['id']), path: String(r['path']), size: Number(r['size']), mtimeMs: Number(r['mtime']), ino: Number(r['ino']),
+			texted: Number(r['texted']) === 1, words: Number(r['words']), unique: Number(r['uniq']),
+		}));
+	}
+
+	/** One article's stored metadata (JSON), or null. */
+	article(id: number): string | null {
+		const row = this.sql('SELECT article FROM files WHERE id = ?').get(id) as {article: string} | undefined;
+		return row ? String(row.article) : null;
+	}
+
+	/** Link targets of every article that has any, by path. */
+	allLinks(): Map<string, readonly string[]> {
+		const rows = this.sql("SELECT path, links FROM files WHERE links <> '[]'").all() as {path: string; links: string}[];
+		return new Map(rows.map(r => [String(r.path), JSON.parse(String(r.links)) as string[]]));
+	}
+
+	/** Ids of the files whose text is not in the text index yet. */
+	untexted(): number[] {
+		return (this.sql('SELECT id FROM files WHERE texted = 0').all() as {id: number}[]).map(r => Number(r.id));
+	}
+
+	/** What the ranking needs of the indexed texts (see text-index.ts): articles, those with text, their tokens and distinct tokens. */
+	textTotals(): {docs: number; ftsDocs: number; words: number; unique: number} {
+		const r = this.sql('SELECT count(*) AS docs, coalesce(sum(words > 0), 0) AS fts, coalesce(sum(words), 0) AS words, coalesce(sum(uniq), 0) AS uniq FROM files WHERE texted = 1 AND words >= 0').get() as Record<string, unknown>;
+		return {docs: Number(r['docs']), ftsDocs: Number(r['fts']), words: Number(r['words']), unique: Number(r['uniq'])};
+	}
+
 	files(): StoredFile[] {
 		return (this.db.prepare('SELECT id, path, size, mtime, ino, article, links, texted, words, uniq FROM files').all() as Record<string, unknown>[]).map(r => ({
 			id: Number(r['id']), path: String(r['path']), size: Number(r['size']), mtimeMs: Number(r['mtime']), ino: Number(r['ino']),
@@ -78,22 +137,26 @@ export class ShelfStore {
 		}
 	}
 
-	/** Stores a file's metadata; its text is indexed again later (unless `keepText`: a rename). Returns its id. */
+	/**
+	 * Stores a file's metadata; its text is indexed again later (unless `keepText`: a rename). Another
+	 * process may have stored and indexed the same file meanwhile: then its text stays valid. Returns its id.
+	 */
 	put(file: Omit<StoredFile, 'id' | 'texted' | 'words' | 'unique'>, keepText = false): number {
-		const row = this.db.prepare(`INSERT INTO files(path, size, mtime, ino, article, links, texted) VALUES (?, ?, ?, ?, ?, ?, 0)
-			ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, ino = excluded.ino, article = excluded.article, links = excluded.links${keepText ? '' : ', texted = 0, words = -1, uniq = -1'}
+		const row = this.sql(`INSERT INTO files(path, size, mtime, ino, article, links, texted) VALUES (?, ?, ?, ?, ?, ?, 0)
+			ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, ino = excluded.ino, article = excluded.article, links = excluded.links${keepText ? '' : `,
+				${['texted', 'words', 'uniq'].map((c, i) => `${c} = CASE WHEN ${same} THEN ${c} ELSE ${[0, -1, -1][i]} END`).join(', ')}`}
 			RETURNING id`).get(file.path, file.size, file.mtimeMs, file.ino, file.article, file.links) as {id: number};
 		return Number(row.id);
 	}
 
 	/** A file renamed on disk: its row (and its indexed text) moves with it. */
 	move(id: number, path: string): void {
-		this.db.prepare('UPDATE files SET path = ? WHERE id = ?').run(path, id);
+		this.sql('UPDATE files SET path = ? WHERE id = ?').run(path, id);
 	}
 
 	remove(id: number): void {
-		this.db.prepare('DELETE FROM files WHERE id = ?').run(id);
-		this.db.prepare('DELETE FROM text WHERE rowid = ?').run(id);
+		this.sql('DELETE FROM files WHERE id = ?').run(id);
+		this.sql('DELETE FROM text WHERE rowid = ?').run(id);
 	}
 
 	/**
@@ -101,9 +164,9 @@ export class ShelfStore {
 	 * kept (a contentless table): snippets are cut from the file itself.
 	 */
 	putText(id: number, text: {tokens: string; words: number; unique: number} | null): void {
-		this.db.prepare('DELETE FROM text WHERE rowid = ?').run(id);
-		if (text && text.tokens !== '') this.db.prepare('INSERT INTO text(rowid, tokens) VALUES (?, ?)').run(id, text.tokens);
-		this.db.prepare('UPDATE files SET texted = 1, words = ?, uniq = ? WHERE id = ?').run(text?.words ?? -1, text?.unique ?? -1, id);
+		this.sql('DELETE FROM text WHERE rowid = ?').run(id);
+		if (text && text.tokens !== '') this.sql('INSERT INTO text(rowid, tokens) VALUES (?, ?)').run(id, text.tokens);
+		this.sql('UPDATE files SET texted = 1, words = ?, uniq = ? WHERE id = ?').run(text?.words ?? -1, text?.unique ?? -1, id);
 	}
 
 	close(): void {
@@ -137,6 +200,7 @@ function attemptOpen(sqlite: typeof import('node:sqlite'), file: string, root: s
 		db.exec('PRAGMA synchronous = NORMAL');
 		// Reads every table once: a truncated or damaged file fails here, not in the middle of a search.
 		db.prepare('SELECT count(*) FROM files').get();
+		db.prepare('SELECT count(*) FROM snapshot').get();
 		db.prepare('SELECT rowid FROM text LIMIT 1').get();
 		return {store: new ShelfStore(db, file), fresh: false};
 	} catch (error) {

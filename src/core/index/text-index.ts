@@ -32,8 +32,6 @@ const unhex = (h: string): string => Buffer.from(h, 'hex').toString('utf8');
 
 /** What the ranking needs to know about the indexed texts. */
 export interface TextStats {
-	/** Tokens and distinct tokens of an indexed article's text; undefined when it is not (yet) indexed. */
-	of(id: number): {words: number; unique: number} | undefined;
 	/** Articles in the text index; those among them with any text; their total tokens and distinct tokens. A new object whenever the index changed. */
 	totals(): {docs: number; ftsDocs: number; words: number; unique: number};
 }
@@ -73,7 +71,9 @@ export class StoreTextIndex implements TextIndex {
 			}
 			return n;
 		};
-		const match = db.prepare('SELECT rowid AS id, bm25(text) AS score FROM text WHERE text MATCH ? ORDER BY rank LIMIT ?');
+		// Each candidate's token counts come with it: the index keeps none of them in memory.
+		const match = db.prepare(`SELECT m.id AS id, m.score AS score, f.words AS words, f.uniq AS uniq
+			FROM (SELECT rowid AS id, bm25(text) AS score FROM text WHERE text MATCH ? ORDER BY rank LIMIT ?) AS m JOIN files AS f ON f.id = m.id`);
 		const found = new Map<number, {score: number; terms: Set<string>; queryTerms: Set<string>}>();
 		terms.forEach((q, i) => {
 			const words = new Map<string, number>();
@@ -88,11 +88,11 @@ export class StoreTextIndex implements TextIndex {
 				const weight = word === q ? 1 : PREFIX_WEIGHT * word.length / (word.length + 0.3 * (word.length - q.length));
 				const ftsIdf = Math.max(1e-6, Math.log((totals.ftsDocs - n + 0.5) / (n + 0.5)));
 				const idf = Math.log(1 + (totals.docs - n + 0.5) / (n + 0.5));
-				for (const row of match.all(`tokens : "${hex(word)}"`, PER_TERM) as {id: number; score: number}[]) {
+				for (const row of match.all(`tokens : "${hex(word)}"`, PER_TERM) as {id: number; score: number; words: number; uniq: number}[]) {
 					const id = Number(row.id);
-					const s = this.stats.of(id);
+					const s = {words: Number(row.words), unique: Number(row.uniq)};
 					// Text changed since it was indexed, and not indexed again yet: not ranked on the old text.
-					if (!s || s.words <= 0) continue;
+					if (s.words <= 0) continue;
 					// FTS5's bm25 for one term is -idf × tf(k+1)/(tf + k·c); solved for tf.
 					const t = -Number(row.score) / ftsIdf;
 					const c = 1 - FTS_B + FTS_B * s.words / avgWords;

@@ -42,7 +42,26 @@ export function compareArticles(a: Article, b: Article): number {
 	return byName(a.title, b.title) || byName(a.slug, b.slug);
 }
 
+/** Indexes made already, by the articles they were made of: the library, `list` and completion ask for the same one. */
+const built = new WeakMap<readonly Article[], ShelfIndex>();
+
+/**
+ * Gives `buildIndex(articles)` an index made before (the shelf index keeps
+ * one with the articles, so a second start does not sort and group 20,000
+ * articles again). The caller answers for it being what buildIndex would make.
+ */
+export function rememberIndex(articles: readonly Article[], index: ShelfIndex): void {
+	built.set(articles, index);
+}
+
+/** The index of `articles`; the same object for the same array (neither is ever changed in place). */
 export function buildIndex(articles: readonly Article[]): ShelfIndex {
+	let index = built.get(articles);
+	if (!index) built.set(articles, index = makeIndex(articles));
+	return index;
+}
+
+function makeIndex(articles: readonly Article[]): ShelfIndex {
 	const all = [...articles].sort(compareArticles);
 	const groups = (kind: 'category' | 'tag' | 'author'): Group[] =>
 		facets(all, kind).map(f => ({kind, name: f.name, articles: f.articles}));

@@ -52,24 +52,29 @@ export interface Facet {
 /** Groups `articles` (already in display order) by each value of `kind`; an article is in every group it names. */
 export function facets(articles: readonly Article[], kind: FacetKind): Facet[] {
 	const groups = new Map<string, {articles: Article[]; spellings: Map<string, number>}>();
+	// Values are counted per spelling, and spellings made into names once: a shelf repeats a few names thousands of times.
 	for (const article of articles) {
-		const seen = new Set<string>();
-		for (const value of valuesOf(article, kind)) {
+		const values = valuesOf(article, kind);
+		for (let i = 0; i < values.length; i++) {
+			const value = values[i] as string;
 			const key = facetKey(value);
-			if (key === '' || seen.has(key)) continue;
-			seen.add(key);
+			if (key === '' || (i > 0 && values.slice(0, i).some(v => facetKey(v) === key))) continue;
 			let group = groups.get(key);
 			if (!group) groups.set(key, group = {articles: [], spellings: new Map()});
 			group.articles.push(article);
-			const spelling = value.trim().replace(/^#+\s*/, '');
-			group.spellings.set(spelling, (group.spellings.get(spelling) ?? 0) + 1);
+			group.spellings.set(value, (group.spellings.get(value) ?? 0) + 1);
 		}
 	}
 	return [...groups.values()].map(g => {
+		const counts = new Map<string, number>();
+		for (const [value, count] of g.spellings) {
+			const spelling = value.trim().replace(/^#+\s*/, '');
+			counts.set(spelling, (counts.get(spelling) ?? 0) + count);
+		}
 		let name = '';
 		let best = 0;
 		// The first spelling met (the newest article's) wins a tie.
-		for (const [spelling, count] of g.spellings) if (count > best) [name, best] = [spelling, count];
+		for (const [spelling, count] of counts) if (count > best) [name, best] = [spelling, count];
 		return {name, articles: g.articles};
 	});
 }

@@ -1,9 +1,10 @@
 /** The shelf: loading a folder of markdown, front matter, grouping, links between articles, checks. */
 export type {Article, Problem, Shelf, Skipped} from './types.js';
-export {articleFromText, articleReader, finishShelf, loadShelf, loadArticleFile, scanShelf, type LoadOptions, type ShelfFile} from './loader.js';
+export {articleFromText, articleReader, finishShelf, loadShelf, loadArticleFile, scanShelf, shelfRoot, type LoadOptions, type ShelfFile, type ShelfScan} from './loader.js';
 export {loadInBackground, tooLargeBehindAFile, type BackgroundLoad} from './load-in-background.js';
+export {packScan, scanInBackground} from './scan-in-background.js';
 export {UNCATEGORIZED} from './frontmatter.js';
-export {buildIndex, compareArticles, findArticle, suggest, type Group, type ShelfIndex} from './catalog.js';
+export {buildIndex, compareArticles, rememberIndex, findArticle, suggest, type Group, type ShelfIndex} from './catalog.js';
 export {libraryGroups, withRecent} from './groups.js';
 export {anchorLine, githubSlug, headingText, resolveLink, slugger, type LinkTarget, type Slugger} from './links.js';
 export {backlinkIndex, footerMarkdown, linkTargets, relatedArticles} from './related.js';

@@ -55,18 +55,27 @@ export interface ShelfScan {
  */
 export function scanShelf(root: string, options: Pick<LoadOptions, 'exclude'> = {}): ShelfScan {
 	const abs = resolve(root);
-	let rootStat: Stats;
-	try {
-		rootStat = statSync(abs);
-	} catch (err) {
-		const why = errorCode(err) === 'ENOENT' ? 'no such file or folder' : reason(err);
-		throw new Error(`cannot open shelf ${sanitizeLine(root)}: ${why}`);
-	}
+	const rootStat = statRoot(root);
 	if (rootStat.isFile()) return {root: dirname(abs), files: [fileOf(abs, rootStat)], skipped: [], folders: [dirname(abs)], vaults: []};
 	if (!rootStat.isDirectory()) throw new Error(`cannot open shelf ${sanitizeLine(root)}: not a folder or a file`);
 	const scan: ShelfScan = {root: abs, files: [], skipped: [], folders: [], vaults: []};
 	scan.files = walk(abs, realpathSync(abs), rootStat, scan, folderFilter(abs, options.exclude));
 	return scan;
+}
+
+function statRoot(root: string): Stats {
+	try {
+		return statSync(resolve(root));
+	} catch (err) {
+		const why = errorCode(err) === 'ENOENT' ? 'no such file or folder' : reason(err);
+		throw new Error(`cannot open shelf ${sanitizeLine(root)}: ${why}`);
+	}
+}
+
+/** The root `scanShelf` would give, from one stat (no walk). Throws as it does. */
+export function shelfRoot(root: string): string {
+	const abs = resolve(root);
+	return statRoot(root).isFile() ? dirname(abs) : abs;
 }
 
 /** Reads and parses files of the shelf at `root`: the one way a file of a shelf becomes an Article. */

@@ -45,6 +45,8 @@ export function useLiveShelf(source: ShelfSource | undefined, initial: Group[], 
 		if (!source || !regroup) return;
 		const w = watchShelf(source.shelf.root, source.folders, () => void refresh(), {current: () => opened.current?.path ?? null});
 		watcher.current = w;
+		// The index's last shelf is on screen: the walk that confirms or corrects it runs now.
+		if (source.unwalked) void refresh();
 		return () => w.close();
 	}, [source, regroup, opened]);
 
