@@ -93,8 +93,10 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 					const marks = (hitsOn.get(n) ?? []).map(({hit, index}) => ({start: hit.start, end: hit.end, current: index === r.find?.current}));
 					if (onLink) marks.push({start: selectedLink.column, end: selectedLink.column + selectedLink.text.length, current: true});
 					if (hyperlinks) line = hyperlink(line, linksOn.get(n) ?? []);
+					// Keyed by the article's line, not the screen row: scrolling by one line then keeps the other
+					// rows' nodes, so Ink measures and lays out only the row that came in (work per key ∝ what changed).
 					return (
-						<Text key={i} wrap="truncate">
+						<Text key={n} wrap="truncate">
 							<Text {...theme.accent} bold>{gutter.padEnd(margin - 1)} </Text>
 							{marks.length ? highlight(line, marks) : line}
 						</Text>
