@@ -41,12 +41,14 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 	const top = r.top;
 	const lineCount = view.lines.length;
 
-	// Find runs over the rendered lines (what the person sees), again as more of them exist.
+	// Find runs over the rendered lines the reducer knows of (it scrolls to a hit within them), again
+	// as more of them are told; lines that arrived since are a quarter of a second from being told.
 	const query = r.find?.query ?? '';
+	const known = Math.min(lineCount, r.layout.lineCount);
 	useEffect(() => {
 		if (query === '') return;
-		dispatch({type: 'findHits', query, hits: findInText(view.lines, query)});
-	}, [query, lineCount, view, dispatch]);
+		dispatch({type: 'findHits', query, hits: findInText(known < view.lines.length ? view.lines.slice(0, known) : view.lines, query)});
+	}, [query, known, view, dispatch]);
 
 	if (r.outline !== null) {
 		return <Outline headings={r.layout.headings} selected={r.outline} current={currentSection(r)} width={width} height={height} complete={r.layout.complete} />;
