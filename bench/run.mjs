@@ -174,9 +174,20 @@ if (!SHORT && !flag('no-node24')) {
 const LIBRARY_RE = 'All articles';
 /** The reader's status line once the whole article is laid out: `…` becomes a percentage (`5% · 1/29299`). */
 const LAID_OUT_RE = String.raw`\d+% · \d+/\d+(?![\d+])`;
-/** The reader's status line while the article is still being rendered: `… · 9/1234+`. */
-const IN_FLIGHT_RE = String.raw`… · \d+/\d+\+`;
-const IN_FLIGHT_KEYS = Array(8).fill('j');
+/**
+ * Keys while the 1 MiB article is still rendering: each `j` is sent as soon as the previous one's
+ * frame is out, and timed until the status line shows the new top line with the render still in
+ * flight (`… · 3/1234+`). Not `press` (end of the burst): the worker's chunks redraw the status line
+ * every few dozen milliseconds while it renders, so a burst would not end before the render does.
+ * Ink rewrites a changed line only from its first changed character, so what is matched is the
+ * rewritten tail (`3/1234+`); a chunk's redraw changes only the total, after the slash.
+ */
+const IN_FLIGHT_KEYS = 8; // tops 2..9: one digit each, so the tail always starts at the top line's number
+// Each key 40 ms after the previous key's frame: Ink draws at most 30 frames a second (one per 34 ms), so a
+// key sent the instant a frame is out would be timed waiting for that cap, not for the app; much longer
+// and the render is over before the eighth key.
+const IN_FLIGHT_GAP_MS = 40;
+const inFlightSteps = () => Array.from({length: IN_FLIGHT_KEYS}, (_, i) => ['send:j', String.raw`expect:${i + 2}/\d+\+`, `sleep:${IN_FLIGHT_GAP_MS}`]).flat();
 const readerRe = (title) => `${reEscape(title)}[\\s\\S]*${reEscape(FIRST_BODY_TEXT)}`;
 const pressSteps = (keys) => keys.flatMap((k) => [`press:${k}`, `sleep:${GAP_MS}`]);
 const readerKeys = [...Array(KEYS.j).fill('j'), ...Array(KEYS.space).fill(' '), ...Array(KEYS.k).fill('k')];
@@ -202,9 +213,9 @@ function series(node) {
 		// G (end) last: it lays out the whole article, so the peak RSS is that of the article fully open.
 		seed: {command: app('read', SEED_SLUG, fx.seedDir), timeout: 30, steps: [`expect:${readerRe(SEED_TITLE)}`, `sleep:${SETTLE_MS}`, ...pressSteps(readerKeys), 'press:G', 'sleep:100']},
 		big: {command: app('read', BIG_SLUG, fx.bigDir), timeout: 30, steps: [`expect:${readerRe(BIG_TITLE)}`, `sleep:${SETTLE_MS}`, ...pressSteps(readerKeys), 'press:G', 'sleep:100']},
-		// Keys the moment the first screen is out, while the render worker still renders the rest: the run
-		// counts only when the frame after the last key still says so (`… · 9/1234+`), else it is left out.
-		bigInFlight: {command: app('read', BIG_SLUG, fx.bigDir), timeout: 30, steps: [`expect:${readerRe(BIG_TITLE)}`, ...pressSteps(IN_FLIGHT_KEYS), `expect:${IN_FLIGHT_RE}`]},
+		// Keys the moment the first screen is out, while the render worker still renders the rest: every
+		// key's frame must still say so (`… · 3/1234+`), else the step times out and the run is left out.
+		bigInFlight: {command: app('read', BIG_SLUG, fx.bigDir), timeout: 5, steps: [`expect:${readerRe(BIG_TITLE)}`, ...inFlightSteps()]},
 		// Once per Node: how long the background lay-out of the 1 MiB article takes when left alone.
 		bigLayout: {command: app('read', BIG_SLUG, fx.bigDir), timeout: 60, steps: [`expect:${readerRe(BIG_TITLE)}`, `expect:${LAID_OUT_RE}`]},
 	};
@@ -367,7 +378,7 @@ for (const node of nodes) {
 		bigLaidOut: summary(expectMs(s.bigLayout, 1)),
 		seedKeys: summary(pressEnd(s.seed, ['j', ' ', 'k'])),
 		bigKeys: summary(pressEnd(s.big, ['j', ' ', 'k'])),
-		bigInFlightKeys: summary(pressEnd(s.bigInFlight, ['j'])),
+		bigInFlightKeys: summary(good(s.bigInFlight).flatMap((r) => r.expects.slice(1).map((e) => e.sinceSendMs))),
 		seedKeysByKey: Object.fromEntries(['j', ' ', 'k'].map((k) => [k === ' ' ? 'space' : k, summary(pressEnd(s.seed, [k]))])),
 		bigKeysByKey: Object.fromEntries(['j', ' ', 'k'].map((k) => [k === ' ' ? 'space' : k, summary(pressEnd(s.big, [k]))])),
 		seedEnd: summary(pressEnd(s.seed, ['G'])),
@@ -410,7 +421,7 @@ for (const node of nodes) {
 	if (!SHORT) row('2·', '  1 MiB article fully laid out (status shows %); base its first screen', 'ms', mid(m.bigLaidOut), mid(m.bigFirstScreen), 'info');
 	row('3', 'key → frame end, median of j/space/k, 1 MiB; base seed', 'ms', mid(m.bigKeys), mid(m.seedKeys), '≤ 25 ms, ≤ 1.5×', (v, r) => v <= 25 && r <= 1.5);
 	row('3·', '  slowest 10% of those keys (p90), 1 MiB; base seed', 'ms', m.bigKeys.p90, m.seedKeys.p90, 'info');
-	row('3', 'key → frame while the 1 MiB article is still rendering (j×8 at once); base seed keys', 'ms', mid(m.bigInFlightKeys), mid(m.seedKeys), '≤ 25 ms', (v) => v <= 25);
+	row('3', 'key → frame while the 1 MiB article is still rendering (j×8, each on the last frame); base seed keys', 'ms', mid(m.bigInFlightKeys), mid(m.seedKeys), '≤ 25 ms', (v) => v <= 25);
 	row('3·', '  G (to the end), 1 MiB; base seed', 'ms', mid(m.bigEnd), mid(m.seedEnd), 'info');
 	row('4', 'first library frame, 2,000 articles; base 2 articles', 'ms', mid(m.shelf2000FirstFrame), mid(m.shelf2FirstFrame), '≤ 2×', (v, r) => r <= 2);
 	row('4·', '  library key j/k → frame end, 2,000; base 2 articles', 'ms', mid(m.library2000Keys), mid(m.library2Keys), 'info');

@@ -117,11 +117,9 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	mouse.close();
 	graphics?.close();
 	places?.flush();
+	// The worker is let go of and ended (close() unrefs it first: one ended while still loading its
+	// modules must not hold the process open); nothing else is left to keep the process alive.
 	(await engine.catch(() => undefined))?.renderService().close();
-	// A render worker ended while it is still loading its modules may never finish ending (seen on
-	// Node 22 when q comes right after the first frame): its port keeps the process alive. The app is
-	// done by now, so it goes; the timer does not hold up a process that ends by itself.
-	setTimeout(() => process.exit(), 500).unref();
 	process.off('uncaughtException', fail);
 	process.off('unhandledRejection', fail);
 	if (fatal === undefined) return 0;

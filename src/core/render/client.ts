@@ -88,11 +88,18 @@ export class RenderService {
 		this.pump();
 	}
 
-	/** Ends the worker: the app is quitting, or the CLI has printed what it needed. */
+	/**
+	 * Ends the worker: the app is quitting, or the CLI has printed what it needed. Jobs not done
+	 * are dropped (nobody waits for them). The worker is let go of before it is ended: a worker
+	 * ended while it still loads its modules may take its time to go, and a busy worker is ref'd,
+	 * which would hold the process open until it had gone. A later render starts a new worker.
+	 */
 	close(): void {
 		this.stopWatchdog();
-		void this.worker?.terminate();
-		this.worker = null;
+		for (const job of [this.active, ...this.queue]) if (job) job.cancelled = true;
+		this.active = null;
+		this.queue = [];
+		this.replaceWorker();
 	}
 
 	private ensureWorker(): Worker {
@@ -163,6 +170,8 @@ export class RenderService {
 	private replaceWorker(): void {
 		const old = this.worker;
 		this.worker = null;
+		// Ended, it must not keep the process alive while it goes (it may still be loading its modules).
+		old?.unref();
 		void old?.terminate();
 	}
 

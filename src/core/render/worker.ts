@@ -7,6 +7,7 @@
  * this thread when one slice runs away (see client.ts).
  */
 import {parentPort} from 'node:worker_threads';
+import {setPriority} from 'node:os';
 import {ArticleRenderer} from './article.js';
 import {parseArticle} from './parse.js';
 import {limitNesting} from './depth.js';
@@ -38,6 +39,16 @@ interface Job {
 
 const port = parentPort;
 if (!port) throw new Error('render-worker.js runs as a worker thread');
+// On Linux a thread has its own nice value: rendering yields the CPU to the thread that reads keys
+// when both want it (a key pressed while a long article renders). Elsewhere this would lower the
+// whole process, so it is left alone there.
+if (process.platform === 'linux') {
+	try {
+		setPriority(10);
+	} catch {
+		// Not allowed (a sandbox): rendering just competes on equal terms.
+	}
+}
 let job: Job | null = null;
 let scheduled = false;
 

@@ -133,11 +133,16 @@ function outlineCommand(state: AppState, r: ReaderState, command: Command): AppS
 
 /** Index of the heading the top line is under, -1 above the first one. */
 export function currentSection(r: ReaderState): number {
-	let found = -1;
-	r.layout.headings.forEach((h, i) => {
-		if (h.line <= r.top) found = i;
-	});
-	return found;
+	// Headings come in line order: a binary search keeps this per-key work small in a long article.
+	const headings = r.layout.headings;
+	let lo = 0;
+	let hi = headings.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if ((headings[mid]?.line ?? Infinity) <= r.top) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo - 1;
 }
 
 /** Back in the library, the article just read is the one selected (when the list shows it). */

@@ -50,12 +50,14 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 	const lineCount = view.lines.length;
 	const imageProblems = useInlineImages(graphics, r.outline === null ? view.images : [], top, viewHeight, headerLines, margin);
 
-	// Find runs over the rendered lines (what the person sees), again as more of them exist.
+	// Find runs over the rendered lines the reducer knows of (it scrolls to a hit within them), again
+	// as more of them are told; lines that arrived since are a quarter of a second from being told.
 	const query = r.find?.query ?? '';
+	const known = Math.min(lineCount, r.layout.lineCount);
 	useEffect(() => {
 		if (query === '') return;
-		dispatch({type: 'findHits', query, hits: findInText(view.lines, query)});
-	}, [query, lineCount, view, dispatch]);
+		dispatch({type: 'findHits', query, hits: findInText(known < view.lines.length ? view.lines.slice(0, known) : view.lines, query)});
+	}, [query, known, view, dispatch]);
 
 	if (r.outline !== null) {
 		return <Outline headings={r.layout.headings} selected={r.outline} current={currentSection(r)} width={width} height={height} complete={r.layout.complete} />;
@@ -104,8 +106,10 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 					if (hyperlinks) line = hyperlink(line, linksOn.get(n) ?? []);
 					const problem = imageProblems.get(n);
 					if (problem) line = styles.dim(problem);
+					// Keyed by the article's line, not the screen row: scrolling by one line then keeps the other
+					// rows' nodes, so Ink measures and lays out only the row that came in (work per key ∝ what changed).
 					return (
-						<Text key={i} wrap="truncate">
+						<Text key={n} wrap="truncate">
 							<Text {...theme.accent} bold>{gutter.padEnd(margin - 1)} </Text>
 							{marks.length ? highlight(line, marks) : line}
 						</Text>
