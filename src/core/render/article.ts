@@ -28,6 +28,8 @@ export class ArticleRenderer {
 	readonly headings: Heading[] = [];
 	readonly links: RenderedLink[] = [];
 	private next = 0;
+	/** Lines given away by takeLines: line numbers go on counting from them. */
+	private handedOver = 0;
 	private readonly md: Marked;
 	private readonly ctx = {indent: 0, listDepth: 0};
 
@@ -69,9 +71,21 @@ export class ArticleRenderer {
 		return this.parsed.complete;
 	}
 
+	/** Lines rendered so far, including those given away by takeLines. */
+	get lineCount(): number {
+		return this.handedOver + this.lines.length;
+	}
+
+	/** The lines rendered since the last call; they are not kept here (the render worker posts them on). */
+	takeLines(): string[] {
+		const taken = this.lines.splice(0);
+		this.handedOver += taken.length;
+		return taken;
+	}
+
 	/** Renders more blocks until at least `count` lines exist or the article ends. */
 	ensure(count: number): void {
-		while (!this.done && this.lines.length < count) this.renderNext();
+		while (!this.done && this.lineCount < count) this.renderNext();
 	}
 
 	/** Renders for about `ms` milliseconds: background work that never holds a key up for long. */
@@ -101,9 +115,9 @@ export class ArticleRenderer {
 		this.ctx.listDepth = 0;
 		const text = this.md.parser([token]).replace(/\n+$/, '');
 		if (text === '' && token.type !== 'code') return;
-		if (this.lines.length > 0) this.lines.push('');
+		if (this.lineCount > 0) this.lines.push('');
 		if (token.type === 'heading') {
-			this.headings.push({depth: (token as Tokens.Heading).depth, text: (token as Tokens.Heading).text, line: this.lines.length});
+			this.headings.push({depth: (token as Tokens.Heading).depth, text: (token as Tokens.Heading).text, line: this.lineCount});
 		}
 		for (const raw of text.split('\n')) {
 			for (const piece of fitLine(raw, this.width, this.s.dim)) this.takeMarks(piece);
@@ -114,7 +128,7 @@ export class ArticleRenderer {
 	private takeMarks(piece: string): void {
 		// No-break spaces held words together while wrapping (a link and its host); on screen and in pipes they are spaces.
 		const {line, marks} = extractMarks(piece.replaceAll('\u00a0', ' '), stringWidth);
-		const at = this.lines.length;
+		const at = this.lineCount;
 		this.lines.push(line);
 		for (const m of marks) {
 			if (m.type === 'blockStart') {
