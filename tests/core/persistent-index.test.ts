@@ -31,7 +31,7 @@ async function open(dir: string, env: NodeJS.ProcessEnv, noCache = false): Promi
 }
 
 function find(source: ShelfSource, query: string): string[] {
-	const search = new ShelfSearch(source.text ?? undefined);
+	const search = new ShelfSearch(source.text ?? undefined, source.meta ?? undefined);
 	for (const a of source.shelf.articles) search.add(a);
 	return search.search(query).map(h => h.slug);
 }

@@ -3,20 +3,19 @@
  * changed files are read. No bodies are kept: an article is read from disk
  * when opened, and the text index is filled in slices (`indexPending`). A
  * start shows the last finished shelf (the snapshot) at once; with
- * `deferWalk` the walk waits for `syncInBackground` (stat calls in a worker).
+ * `deferWalk` the walk waits for `syncInBackground` (in slices).
  */
-import {articleReader, finishShelf, loadArticleFile, scanInBackground, scanShelf, shelfRoot, type ShelfFile, type ShelfScan} from '../shelf/index.js';
-import {linkTargets} from '../shelf/index.js';
-import {indexTokens, plainLines} from '../search/index.js';
+import {articleReader, finishShelf, linkTargets, loadArticleFile, scanInBackground, scanShelf, shelfRoot, type ShelfFile, type ShelfScan} from '../shelf/index.js';
+import {plainLines, type MetaIndex, type TextIndex} from '../search/index.js';
+import {StoreMetaIndex, putMeta} from './meta-index.js';
 import {ShelfStore} from './store.js';
 import {openStore, why} from './open-store.js';
 import {identity, knownFromStore, unchanged, type Known} from './known.js';
 import {decodeSnapshot, encodeSnapshot} from './snapshot.js';
-import {StoreTextIndex, hex, type TextStats} from './text-index.js';
+import {StoreTextIndex, indexText, type TextStats} from './text-index.js';
 import {loadSqlite} from './sqlite.js';
 import {ShelfIds} from './shelf-ids.js';
 import type {Article, Shelf} from '../shelf/index.js';
-import type {TextIndex} from '../search/index.js';
 
 export interface IndexOptions {
 	/** Keep nothing on disk (`--no-cache`): the same index, in memory. */
@@ -26,8 +25,6 @@ export interface IndexOptions {
 	env?: NodeJS.ProcessEnv;
 	/** Show the index's last shelf without walking the folder first (the app: `syncInBackground` walks after its first frame). */
 	deferWalk?: boolean;
-	/** The built shelf worker (dist/shelf-worker.js), where walks run off the thread that reads keys. */
-	walker?: URL;
 }
 
 export class IndexedShelf {
@@ -39,6 +36,9 @@ export class IndexedShelf {
 	/** The shelf shown is the index's last one, not yet confirmed by a walk. */
 	unwalked = false;
 	readonly text: TextIndex;
+	readonly meta: MetaIndex;
+	/** Goes up whenever the articles in the store change. */
+	private version = 0;
 	private readonly queue = new Set<number>();
 	private readonly ids = new ShelfIds();
 	private vaults: string[] = [];
@@ -53,6 +53,9 @@ export class IndexedShelf {
 	private constructor(private readonly dir: string, private store: ShelfStore, private readonly sqlite: typeof import('node:sqlite'), private readonly options: IndexOptions) {
 		this.read = articleReader(dir);
 		this.text = new StoreTextIndex(() => this.store, this, {totals: () => this.totals()});
+		this.meta = new StoreMetaIndex(() => this.store, {
+			slugOf: id => this.ids.slugOf(id), positionOf: id => this.ids.positionOf(id), version: () => this.version,
+		});
 	}
 
 	static async open(dir: string, options: IndexOptions = {}): Promise<IndexedShelf> {
@@ -107,9 +110,9 @@ export class IndexedShelf {
 		return {...await loadArticleFile(this.shelf.root, article.path), slug: article.slug};
 	}
 
-	/** Walks the folder (in the worker, when there is one) and brings the shelf up to date; true when anything changed. */
+	/** Walks the folder a slice at a time (keys are answered meanwhile) and brings the shelf up to date; true when anything changed. */
 	async syncInBackground(): Promise<boolean> {
-		const scan = await scanInBackground(this.dir, this.options.exclude ?? [], this.options.walker);
+		const scan = await scanInBackground(this.dir, this.options.exclude ?? []);
 		return this.sync(scan);
 	}
 
@@ -177,6 +180,7 @@ export class IndexedShelf {
 				const keepText = renamed !== undefined && renamed.texted;
 				const {body: _body, ...meta} = f.article;
 				const id = store.put({...f.file, article: JSON.stringify(meta), links: JSON.stringify(f.links)}, keepText);
+				putMeta(store, id, f.article);
 				known.set(f.file.path, {...f.file, id, article: {...f.article, body: ''}, texted: keepText});
 				if (!keepText) this.queue.add(id);
 			}
@@ -192,6 +196,7 @@ export class IndexedShelf {
 		this.unwalked = false;
 		this.links = null;
 		this.totalsCache = null;
+		this.version++;
 		return changed;
 	}
 
@@ -210,7 +215,10 @@ export class IndexedShelf {
 					this.queue.delete(id);
 					const path = this.ids.pathOf(id);
 					if (path === undefined) continue;
-					this.indexText(id, this.read(path));
+					const article = this.read(path);
+					indexText(this.store, id, article);
+					const known = this.known?.get(path);
+					if (known) known.texted = true;
 					if (performance.now() >= until) break;
 				}
 			});
@@ -220,15 +228,6 @@ export class IndexedShelf {
 		}
 		this.totalsCache = null;
 		return this.queue.size === 0;
-	}
-
-	/** A broken article has no text to search: only its title and metadata count. */
-	private indexText(id: number, article: Article): void {
-		const known = this.known?.get(article.path);
-		if (known) known.texted = true;
-		if (article.error !== undefined) return this.store.putText(id, null);
-		const tokens = indexTokens(plainLines(article.body).join('\n'));
-		this.store.putText(id, {tokens: tokens.map(hex).join(' '), words: tokens.length, unique: new Set(tokens).size});
 	}
 
 	close(): void {

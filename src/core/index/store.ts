@@ -11,7 +11,7 @@ import type {Database} from './sqlite.js';
 import type {DatabaseSync as DatabaseSyncType} from 'node:sqlite';
 
 /** Bumped whenever the tables or the meaning of a column change: an older index is rebuilt. */
-export const INDEX_FORMAT = '3';
+export const INDEX_FORMAT = '4';
 
 export interface StoredFile {
 	id: number;
@@ -32,7 +32,11 @@ export interface StoredFile {
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS files(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, size INTEGER NOT NULL, mtime REAL NOT NULL, ino INTEGER NOT NULL, article TEXT NOT NULL, links TEXT NOT NULL, texted INTEGER NOT NULL DEFAULT 0, words INTEGER NOT NULL DEFAULT -1, uniq INTEGER NOT NULL DEFAULT -1);
+CREATE TABLE IF NOT EXISTS files(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, size INTEGER NOT NULL, mtime REAL NOT NULL, ino INTEGER NOT NULL, article TEXT NOT NULL, links TEXT NOT NULL, texted INTEGER NOT NULL DEFAULT 0, words INTEGER NOT NULL DEFAULT -1, uniq INTEGER NOT NULL DEFAULT -1,
+	m0 INTEGER NOT NULL DEFAULT 0, m1 INTEGER NOT NULL DEFAULT 0, m2 INTEGER NOT NULL DEFAULT 0, m3 INTEGER NOT NULL DEFAULT 0, m4 INTEGER NOT NULL DEFAULT 0, m5 INTEGER NOT NULL DEFAULT 0);
+CREATE VIRTUAL TABLE IF NOT EXISTS meta USING fts5(title, aliases, tags, category, authors, description, content='', contentless_delete=1, tokenize='ascii');
+CREATE VIRTUAL TABLE IF NOT EXISTS metavocab USING fts5vocab(meta, 'row');
+CREATE VIRTUAL TABLE IF NOT EXISTS metainst USING fts5vocab(meta, 'instance');
 CREATE VIRTUAL TABLE IF NOT EXISTS text USING fts5(tokens, content='', contentless_delete=1, tokenize='ascii');
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(text, 'row');
 CREATE TABLE IF NOT EXISTS snapshot(id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL);
@@ -68,7 +72,7 @@ export class ShelfStore {
 
 	/** Prepared once per statement text: preparing costs more than running a small statement. */
 	private readonly statements = new Map<string, ReturnType<Database['prepare']>>();
-	private sql(text: string): ReturnType<Database['prepare']> {
+	sql(text: string): ReturnType<Database['prepare']> {
 		let statement = this.statements.get(text);
 		if (!statement) this.statements.set(text, statement = this.db.prepare(text));
 		return statement;
@@ -155,6 +159,7 @@ export class ShelfStore {
 	}
 
 	remove(id: number): void {
+		this.sql('DELETE FROM meta WHERE rowid = ?').run(id);
 		this.sql('DELETE FROM files WHERE id = ?').run(id);
 		this.sql('DELETE FROM text WHERE rowid = ?').run(id);
 	}
@@ -201,6 +206,7 @@ function attemptOpen(sqlite: typeof import('node:sqlite'), file: string, root: s
 		// Reads every table once: a truncated or damaged file fails here, not in the middle of a search.
 		db.prepare('SELECT count(*) FROM files').get();
 		db.prepare('SELECT count(*) FROM snapshot').get();
+		db.prepare('SELECT rowid FROM meta LIMIT 1').get();
 		db.prepare('SELECT rowid FROM text LIMIT 1').get();
 		return {store: new ShelfStore(db, file), fresh: false};
 	} catch (error) {

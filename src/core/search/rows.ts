@@ -40,14 +40,14 @@ export function searchRows(query: string, articles: Article[], index: Pick<Shelf
 	if (exact) add({article: exact, kind: 'title', positions: [...exact.title].map((_, i) => i), snippet: null});
 	// Only titles holding the query's letters in order can match: a cheap test before the scored match.
 	const letters = lower.replace(/\s+/g, '');
-	const candidates: {key: string; text: string}[] = [];
+	const candidates: {key: string; text: string; lower: string}[] = [];
 	lowerTitles.forEach((t, i) => {
 		let at = 0;
 		for (const c of letters) if ((at = t.indexOf(c, at) + 1) === 0) return;
 		const a = articles[i] as Article;
-		candidates.push({key: a.slug, text: a.title});
+		candidates.push({key: a.slug, text: a.title, lower: t});
 	});
-	for (const m of fuzzyFilter(q, candidates).slice(0, 50)) {
+	for (const m of fuzzyFilter(q, candidates, 50)) {
 		const article = bySlug.get(m.key);
 		if (article && m.score > 0) add({article, kind: 'title', positions: m.positions, snippet: null});
 	}

@@ -22,7 +22,7 @@ export function useShelfSearch(articles: Article[], active: boolean, source?: Sh
 	const index = useRef<ShelfSearch | null>(null);
 	const [indexing, setIndexing] = useState<string | null>(() => (articles.length ? `indexing 0/${articles.length.toLocaleString('en-US')}` : null));
 	useEffect(() => {
-		index.current = new ShelfSearch(source?.text ?? undefined);
+		index.current = new ShelfSearch(source?.text ?? undefined, source?.meta ?? undefined);
 	}, [articles, source]);
 	useEffect(() => {
 		const search = index.current;
