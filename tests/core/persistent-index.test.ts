@@ -126,6 +126,25 @@ describe('persistent shelf index', () => {
 		again.close();
 	});
 
+	it('on a first start with deferWalk, shows the shelf before writing it, and writes it while indexing', async () => {
+		const dir = shelfDir();
+		const env = {XDG_CACHE_HOME: temp('cache')};
+		const s = await openShelfSource(dir, {env, deferWalk: true});
+		expect(s.shelf.articles.map(a => a.slug)).toEqual(['alpha', 'gamma', 'guides/beta']);
+		expect(s.pending).toBe(3);
+		while (!s.indexPending(1000));
+		expect(s.pending).toBe(0);
+		expect(find(s, 'kettles')).toEqual(['alpha']);
+		expect(find(s, 'Gamma')).toEqual(['gamma']);
+		expect(s.linksOf(s.shelf.articles[2]!)).toEqual(['../alpha.md']);
+		s.close();
+		const again = await openShelfSource(dir, {env, deferWalk: true});
+		expect(again.unwalked).toBe(true);
+		expect(again.pending).toBe(0);
+		expect(find(again, 'saucers')).toEqual(['guides/beta']);
+		again.close();
+	});
+
 	it('rebuilds a corrupt, truncated or foreign index with one status line, never trusting it', async () => {
 		const dir = shelfDir();
 		const env = {XDG_CACHE_HOME: temp('cache')};

@@ -5,13 +5,14 @@
  * start shows the last finished shelf (the snapshot) at once; with
  * `deferWalk` the walk waits for `syncInBackground` (in slices).
  */
-import {articleReader, finishShelf, linkTargets, loadArticleFile, scanInBackground, scanShelf, shelfRoot, type ShelfFile, type ShelfScan} from '../shelf/index.js';
+import {articleReader, finishShelf, inSlices, linkTargets, loadArticleFile, scanInBackground, scanShelf, shelfRoot, type ShelfFile, type ShelfScan} from '../shelf/index.js';
 import {plainLines, type MetaIndex, type TextIndex} from '../search/index.js';
-import {StoreMetaIndex, putMeta} from './meta-index.js';
+import {StoreMetaIndex} from './meta-index.js';
 import {ShelfStore} from './store.js';
 import {openStore, why} from './open-store.js';
-import {identity, knownFromStore, unchanged, type Known} from './known.js';
-import {decodeSnapshot, encodeSnapshot} from './snapshot.js';
+import {knownFromStore, knownSteps, unchanged, type Known} from './known.js';
+import {decodeSnapshot} from './snapshot.js';
+import {Writes} from './writes.js';
 import {StoreTextIndex, indexText, type TextStats} from './text-index.js';
 import {loadSqlite} from './sqlite.js';
 import {ShelfIds} from './shelf-ids.js';
@@ -49,10 +50,13 @@ export class IndexedShelf {
 	/** Every file as last walked, by path: later walks compare with this, and unchanged articles stay the same objects. */
 	private known: Map<string, Known> | null = null;
 	private totalsCache: ReturnType<TextStats['totals']> | null = null;
+	private writeLater = false;
+	/** A walk's changes still to be written (a first start writes them after the first frame). */
+	private writes: Writes | null = null;
 
 	private constructor(private readonly dir: string, private store: ShelfStore, private readonly sqlite: typeof import('node:sqlite'), private readonly options: IndexOptions) {
 		this.read = articleReader(dir);
-		this.text = new StoreTextIndex(() => this.store, this, {totals: () => this.totals()});
+		this.text = new StoreTextIndex(() => this.store, {slugOf: id => this.ids.slugOf(id), idOf: slug => this.ids.idOf(slug), plainOf: id => this.plainOf(id)}, {totals: () => this.totals()});
 		this.meta = new StoreMetaIndex(() => this.store, {
 			slugOf: id => this.ids.slugOf(id), positionOf: id => this.ids.positionOf(id), version: () => this.version,
 		});
@@ -74,25 +78,20 @@ export class IndexedShelf {
 			for (const id of indexed.tryStore(() => store.untexted(), [])) indexed.queue.add(id);
 			indexed.unwalked = true;
 		}
+		// A first start of the app: the metadata is read now, and written after the first frame.
+		indexed.writeLater = !snapshot && Boolean(options.deferWalk);
 		if (!snapshot || !options.deferWalk) indexed.sync();
+		indexed.writeLater = false;
 		return indexed;
 	}
 
-	/** Texts still to be indexed. */
+	/** Articles still to be written to the index, or their texts indexed. */
 	get pending(): number {
-		return this.queue.size;
-	}
-
-	slugOf(id: number): string | undefined {
-		return this.ids.slugOf(id);
-	}
-
-	idOf(slug: string): number | undefined {
-		return this.ids.idOf(slug);
+		return this.queue.size + (this.writes?.left ?? 0);
 	}
 
 	/** An article's text as search sees it, read from its file now (for a snippet). */
-	plainOf(id: number): string | null {
+	private plainOf(id: number): string | null {
 		const path = this.ids.pathOf(id);
 		if (path === undefined) return null;
 		const article = this.read(path);
@@ -113,7 +112,9 @@ export class IndexedShelf {
 	/** Walks the folder a slice at a time (keys are answered meanwhile) and brings the shelf up to date; true when anything changed. */
 	async syncInBackground(): Promise<boolean> {
 		const scan = await scanInBackground(this.dir, this.options.exclude ?? []);
-		return this.sync(scan);
+		// The first walk compares with the index's files, read a page at a time too.
+		const known = this.known ?? await inSlices(knownSteps(this.store, this.shelf.articles));
+		return this.sync(scan, known);
 	}
 
 	/**
@@ -121,10 +122,10 @@ export class IndexedShelf {
 	 * and `shelf` up to date: new and changed files are read, deleted ones
 	 * dropped, renamed ones moved. Returns whether anything changed.
 	 */
-	sync(scan?: ShelfScan): boolean {
+	sync(scan?: ShelfScan, known?: Map<string, Known>): boolean {
 		const walked = scan ?? scanShelf(this.dir, {exclude: this.options.exclude ?? []});
 		try {
-			return this.syncWith(this.store, walked);
+			return this.syncWith(this.store, walked, known);
 		} catch (error) {
 			// Two processes writing for longer than the busy timeout, a disk that filled up, a file
 			// replaced under us: the index in memory does the job, and says so once.
@@ -134,18 +135,21 @@ export class IndexedShelf {
 			this.store = ShelfStore.open(this.sqlite, ':memory:', this.shelf.root || this.dir).store;
 			this.queue.clear();
 			this.known = null;
+			this.writes = null;
 			this.shelf = {root: '', articles: [], skipped: []};
 			return this.syncWith(this.store, walked);
 		}
 	}
 
-	private syncWith(store: ShelfStore, scan: ShelfScan): boolean {
+	private syncWith(store: ShelfStore, scan: ShelfScan, given?: Map<string, Known>): boolean {
+		// Changes of an earlier walk still unwritten go in first: this walk compares with them.
+		if (this.writes) store.transaction(() => this.written(this.writes?.write(store, Infinity, this.queue) ?? []));
 		const read = articleReader(scan.root, scan.skipped, scan.vaults);
 		this.read = articleReader(scan.root, [], scan.vaults);
 		this.vaults = scan.vaults;
 		this.folders = scan.folders;
 		// The first walk compares with the index on disk; later ones with what is in memory.
-		const before = this.known ?? knownFromStore(store, this.shelf.articles);
+		const before = this.known ?? given ?? knownFromStore(store, this.shelf.articles);
 		const known = new Map<string, Known>();
 		const fresh: {file: ShelfFile; article: Article; links: string[]; was: Known | undefined}[] = [];
 		for (const file of scan.files) {
@@ -160,7 +164,6 @@ export class IndexedShelf {
 			fresh.push({file, article, links: article.error ? [] : linkTargets(article), was});
 		}
 		// What is left in `before` is gone from its path: renamed (same inode, size and time) or deleted.
-		const moved = new Map([...before.values()].map(k => [identity(k), k]));
 		const changed = fresh.length > 0 || before.size > 0;
 		const first = this.known === null;
 		this.known = known;
@@ -169,35 +172,29 @@ export class IndexedShelf {
 			this.unwalked = false;
 			return false;
 		}
-		store.transaction(() => {
-			for (const f of fresh) {
-				const renamed = f.was ? undefined : moved.get(identity(f.file));
-				if (renamed) {
-					moved.delete(identity(f.file));
-					before.delete(renamed.path);
-					store.move(renamed.id, f.file.path);
-				}
-				const keepText = renamed !== undefined && renamed.texted;
-				const {body: _body, ...meta} = f.article;
-				const id = store.put({...f.file, article: JSON.stringify(meta), links: JSON.stringify(f.links)}, keepText);
-				putMeta(store, id, f.article);
-				known.set(f.file.path, {...f.file, id, article: {...f.article, body: ''}, texted: keepText});
-				if (!keepText) this.queue.add(id);
-			}
-			for (const gone of before.values()) {
-				store.remove(gone.id);
-				this.queue.delete(gone.id);
-			}
-			const shelf = finishShelf(scan.root, [...known.values()].map(k => k.article), scan.skipped);
-			const ids = shelf.articles.map(a => known.get(a.path)?.id ?? -1);
-			store.putSnapshot(encodeSnapshot({shelf, ids, folders: this.folders, vaults: this.vaults}));
-			this.finish(shelf, ids);
-		});
+		for (const f of fresh) known.set(f.file.path, {...f.file, id: -1, article: {...f.article, body: ''}, texted: false});
+		const shelf = finishShelf(scan.root, [...known.values()].map(k => k.article), scan.skipped);
+		const writes = new Writes(fresh, before, known, shelf, {folders: this.folders, vaults: this.vaults});
+		if (this.writeLater) {
+			// The first frame shows the shelf now; its ids (and search) come as it is written (indexPending).
+			this.shelf = shelf;
+			this.writes = writes;
+		} else {
+			store.transaction(() => this.finish(shelf, writes.write(store, Infinity, this.queue) ?? []));
+		}
 		this.unwalked = false;
 		this.links = null;
 		this.totalsCache = null;
 		this.version++;
 		return changed;
+	}
+
+	/** All of a walk's changes are in the store: the shelf's ids are known, search sees them. */
+	private written(ids: number[]): void {
+		this.finish(this.shelf, ids);
+		this.writes = null;
+		this.links = null;
+		this.version++;
 	}
 
 	private finish(shelf: Shelf, ids: number[]): void {
@@ -207,10 +204,13 @@ export class IndexedShelf {
 
 	/** Indexes queued texts for about `budgetMs` (reading each file); true once nothing is left. */
 	indexPending(budgetMs: number): boolean {
-		if (this.queue.size === 0) return true;
+		if (this.queue.size === 0 && !this.writes) return true;
 		const until = performance.now() + budgetMs;
 		try {
 			this.store.transaction(() => {
+				const ids = this.writes?.write(this.store, until, this.queue);
+				if (ids) this.written(ids);
+				if (this.writes) return;
 				for (const id of this.queue) {
 					this.queue.delete(id);
 					const path = this.ids.pathOf(id);
@@ -227,7 +227,7 @@ export class IndexedShelf {
 			this.queue.clear();
 		}
 		this.totalsCache = null;
-		return this.queue.size === 0;
+		return this.queue.size === 0 && !this.writes;
 	}
 
 	close(): void {

@@ -33,6 +33,15 @@ interface Found {
 
 type Hit = ReturnType<typeof metaHits>[number];
 
+/** One word's occurrences, in the order MiniSearch meets them (field by field, each in shelf order): compact, as they are kept between keys. */
+interface Postings {
+	ids: Int32Array;
+	fields: Uint8Array;
+	tf: Uint16Array;
+	/** Articles holding the word, per field. */
+	docs: Int32Array;
+}
+
 export interface MetaShelf {
 	slugOf(id: number): string | undefined;
 	/** The article's place in the shelf's order (MiniSearch meets equal scores in that order). */
@@ -48,7 +57,7 @@ interface State {
 	vocab: string[] | null;
 	lengths: ReturnType<typeof metaLengths> | null;
 	/** Hits by word range: typing asks for the same words on each key. */
-	hits: Map<string, Hit[]>;
+	hits: Map<string, Map<string, Postings>>;
 	cachedHits: number;
 }
 
@@ -74,10 +83,10 @@ export class StoreMetaIndex implements MetaIndex {
 			const one = new Map<number, Found>();
 			const h = hex(q);
 			const prefix = searchOptions.prefix(q, i, terms);
-			const byTerm = groupByTerm(this.hits(state, h, `${h}${prefix ? 'g' : '0'}`));
-			this.score(q, q, 1, byTerm.get(q) ?? [], one, state);
+			const byTerm = this.hits(state, h, `${h}${prefix ? 'g' : '0'}`);
+			this.score(q, q, 1, byTerm.get(q), one, state);
 			const prefixed = [...byTerm.keys()].filter(w => w !== q).sort();
-			for (const word of prefixed) this.score(q, word, PREFIX_WEIGHT * word.length / (word.length + 0.3 * (word.length - q.length)), byTerm.get(word) ?? [], one, state);
+			for (const word of prefixed) this.score(q, word, PREFIX_WEIGHT * word.length / (word.length + 0.3 * (word.length - q.length)), byTerm.get(word), one, state);
 			const fuzzy = searchOptions.fuzzy(q);
 			const distance = fuzzy === false ? 0 : Math.min(MAX_FUZZY, Math.round(q.length * fuzzy));
 			if (distance > 0) {
@@ -87,7 +96,7 @@ export class StoreMetaIndex implements MetaIndex {
 					const d = editDistance(q, word, distance);
 					if (d > distance) continue;
 					const w = hex(word);
-					this.score(q, word, FUZZY_WEIGHT * word.length / (word.length + d), this.hits(state, w, `${w}0`), one, state);
+					this.score(q, word, FUZZY_WEIGHT * word.length / (word.length + d), this.hits(state, w, `${w}0`).get(word), one, state);
 				}
 			}
 			for (const [id, f] of one) {
@@ -109,28 +118,23 @@ export class StoreMetaIndex implements MetaIndex {
 	}
 
 	/** Adds the BM25+ score of `word` (standing for query word `q`) in each field to the articles holding it, field by field, in shelf order. */
-	private score(q: string, word: string, weight: number, hits: Hit[], found: Map<number, Found>, state: State): void {
-		if (hits.length === 0) return;
-		const docs = new Int32Array(META_FIELDS.length);
-		for (const hit of hits) {
-			const f = FIELD.get(hit.col);
-			if (f !== undefined) docs[f] = (docs[f] as number) + 1;
-		}
+	private score(q: string, word: string, weight: number, hits: Postings | undefined, found: Map<number, Found>, state: State): void {
+		if (!hits) return;
 		const lengths = (state.lengths ??= metaLengths(this.storeOf()));
-		const order = (hit: Hit): number => (FIELD.get(hit.col) ?? 0) * 1e9 + this.shelf.positionOf(hit.id);
-		const sorted = hits.filter(hit => FIELD.has(hit.col)).map(hit => ({hit, at: order(hit)})).sort((a, b) => a.at - b.at);
-		for (const {hit} of sorted) {
-			const f = FIELD.get(hit.col) as number;
+		for (let i = 0; i < hits.ids.length; i++) {
+			const id = hits.ids[i] as number;
+			const f = hits.fields[i] as number;
+			const tf = hits.tf[i] as number;
 			const field = META_FIELDS[f] as typeof META_FIELDS[number];
-			const n = docs[f] as number;
-			const at = lengths.at.get(hit.id);
+			const n = hits.docs[f] as number;
+			const at = lengths.at.get(id);
 			if (at === undefined) continue;
 			const length = lengths.lengths[at + f] as number;
 			const idf = Math.log(1 + (state.docs - n + 0.5) / (n + 0.5));
-			const score = weight * META_BOOST[field] * idf * (D + hit.tf * (K + 1) / (hit.tf + K * (1 - B + B * length / (state.avg[f] || 1))));
-			const was = found.get(hit.id);
+			const score = weight * META_BOOST[field] * idf * (D + tf * (K + 1) / (tf + K * (1 - B + B * length / (state.avg[f] || 1))));
+			const was = found.get(id);
 			if (!was) {
-				found.set(hit.id, {score, terms: [q], match: {[word]: [field]}});
+				found.set(id, {score, terms: [q], match: {[word]: [field]}});
 				continue;
 			}
 			was.score += score;
@@ -139,7 +143,8 @@ export class StoreMetaIndex implements MetaIndex {
 		}
 	}
 
-	private hits(state: State, low: string, high: string): Hit[] {
+	/** The words from `low` up to `high` (hex) and their postings; kept between keys (typing asks for the same words on each key). */
+	private hits(state: State, low: string, high: string): Map<string, Postings> {
 		const key = `${low}:${high}`;
 		let hits = state.hits.get(key);
 		if (!hits) {
@@ -147,10 +152,24 @@ export class StoreMetaIndex implements MetaIndex {
 				state.hits.clear();
 				state.cachedHits = 0;
 			}
-			state.hits.set(key, hits = metaHits(this.storeOf(), low, high));
-			state.cachedHits += hits.length;
+			const rows = metaHits(this.storeOf(), low, high);
+			hits = new Map([...groupByTerm(rows)].map(([word, list]) => [word, this.postings(list)]));
+			state.hits.set(key, hits);
+			state.cachedHits += rows.length;
 		}
 		return hits;
+	}
+
+	private postings(list: Hit[]): Postings {
+		const order = list.map(hit => ({hit, field: FIELD.get(hit.col) ?? -1, at: this.shelf.positionOf(hit.id)})).filter(o => o.field >= 0).sort((a, b) => a.field - b.field || a.at - b.at);
+		const p: Postings = {ids: new Int32Array(order.length), fields: new Uint8Array(order.length), tf: new Uint16Array(order.length), docs: new Int32Array(META_FIELDS.length)};
+		order.forEach(({hit, field}, i) => {
+			p.ids[i] = hit.id;
+			p.fields[i] = field;
+			p.tf[i] = Math.min(65535, hit.tf);
+			p.docs[field] = (p.docs[field] as number) + 1;
+		});
+		return p;
 	}
 
 	/** Every metadata word (for fuzzy matching), read once per version of the index. */

@@ -41,6 +41,13 @@ export function decodeSnapshot(text: string | null, root: string): Snapshot | nu
 		const s = JSON.parse(text) as {shape: number; root: string; skipped: Shelf['skipped']; articles: Article[]; ids: number[]; folders: string[]; vaults: string[]; order: Positions};
 		if (s.shape !== SHAPE || s.root !== root || !Array.isArray(s.articles) || s.ids?.length !== s.articles.length) return null;
 		const all = s.articles;
+		// JSON gives each article its own copy of "Databases" and "testing": one copy each is enough.
+		const names = new Map<string, string>();
+		const one = (name: string): string => names.get(name) ?? (names.set(name, name), name);
+		for (const a of all) {
+			a.category = one(a.category);
+			for (const list of [a.categories, a.tags, a.authors]) list.forEach((name, i) => (list[i] = one(name)));
+		}
 		const articles = (list: number[]): Article[] => list.map(i => {
 			const a = all[i];
 			if (!a) throw new Error('snapshot out of step');

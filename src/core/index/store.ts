@@ -61,7 +61,13 @@ export class ShelfStore {
 	 */
 	static open(sqlite: typeof import('node:sqlite'), file: string, root: string): {store: ShelfStore; outcome: Outcome} {
 		if (file !== ':memory:') closeSync(openSync(file, 'a', 0o600));
-		const first = attemptOpen(sqlite, file, root);
+		let first = attemptOpen(sqlite, file, root);
+		// Another inkshelf making the same index right now holds a lock SQLite does not wait for (the
+		// switch to WAL): that index is being made, not damaged, so it is waited for, not deleted.
+		for (let tries = 0; !first.store && tries < 20 && /locked|busy/i.test(String(first.error)); tries++) {
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+			first = attemptOpen(sqlite, file, root);
+		}
 		if (first.store) return {store: first.store, outcome: first.fresh ? 'created' : 'opened'};
 		removeIndex(file);
 		closeSync(openSync(file, 'a', 0o600));
@@ -92,8 +98,9 @@ export class ShelfStore {
 		this.sql('INSERT OR REPLACE INTO snapshot(id, data) VALUES (1, ?)').run(data);
 	}
 
-	facts(): StoredFacts[] {
-		return (this.sql('SELECT id, path, size, mtime, ino, texted, words, uniq FROM files').all() as Record<string, unknown>[]).map(r => ({
+	/** The files' facts, all of them or (`after`, `limit`) a page of them in id order. */
+	facts(after = 0, limit = -1): StoredFacts[] {
+		return (this.sql('SELECT id, path, size, mtime, ino, texted, words, uniq FROM files WHERE id > ? ORDER BY id LIMIT ?').all(after, limit) as Record<string, unknown>[]).map(r => ({
 			id: Number(r['id']), path: String(r['path']), size: Number(r['size']), mtimeMs: Number(r['mtime']), ino: Number(r['ino']),
 			texted: Number(r['texted']) === 1, words: Number(r['words']), unique: Number(r['uniq']),
 		}));

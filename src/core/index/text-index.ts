@@ -21,8 +21,13 @@ import type {TextHit, TextIndex} from '../search/index.js';
 
 /** Candidates per term taken from FTS5, best first: many more than a screen of results. */
 const PER_TERM = 500;
-/** Words a typed prefix may stand for (`deplo` → deploy, deployed, deployment...), most common first. */
-const PREFIX_TERMS = 40;
+/**
+ * Words a typed prefix may stand for (`deplo` → deploy, deployed, deployment...), most common
+ * first, and the candidates taken for each: a prefix word weighs at most 0.375 of the word
+ * itself, and without this cap one key scored 20,000 rows.
+ */
+const PREFIX_TERMS = 20;
+const PER_PREFIX_TERM = 100;
 /** Candidate rows kept between keys (a word has up to PER_TERM). */
 const CACHED_ROWS = 30_000;
 /** Plain texts kept for snippets (a screen of hits, a few keys long). */
@@ -90,7 +95,8 @@ export class StoreTextIndex implements TextIndex {
 		// Each candidate's token counts come with it: the index keeps none of them in memory.
 		const match = db.prepare(`SELECT m.id AS id, m.score AS score, f.words AS words, f.uniq AS uniq
 			FROM (SELECT rowid AS id, bm25(text) AS score FROM text WHERE text MATCH ? ORDER BY rank LIMIT ?) AS m JOIN files AS f ON f.id = m.id`);
-		const found = new Map<number, {score: number; terms: Set<string>; queryTerms: Set<string>}>();
+		// Arrays, not sets: a few words each, for thousands of articles on every key.
+		const found = new Map<number, {score: number; terms: string[]; queryTerms: string[]}>();
 		terms.forEach((q, i) => {
 			const words = new Map<string, number>();
 			const exact = docCount(q);
@@ -107,7 +113,7 @@ export class StoreTextIndex implements TextIndex {
 				const idf = Math.log(1 + (totals.docs - n + 0.5) / (n + 0.5));
 				let best = this.candidates.get(word);
 				if (!best) {
-					this.candidates.set(word, best = match.all(`tokens : "${hex(word)}"`, PER_TERM) as {id: number; score: number; words: number; uniq: number}[]);
+					this.candidates.set(word, best = match.all(`tokens : "${hex(word)}"`, word === q ? PER_TERM : PER_PREFIX_TERM) as {id: number; score: number; words: number; uniq: number}[]);
 					this.cachedRows += best.length;
 				}
 				for (const row of best) {
@@ -120,11 +126,11 @@ export class StoreTextIndex implements TextIndex {
 					const c = 1 - FTS_B + FTS_B * s.words / avgWords;
 					const tf = Math.max(1, Math.round(t * K * c / Math.max(1e-9, K + 1 - t)));
 					const score = weight * idf * (D + tf * (K + 1) / (tf + K * (1 - B + B * s.unique / avgUnique)));
-					const f = found.get(id) ?? {score: 0, terms: new Set<string>(), queryTerms: new Set<string>()};
+					let f = found.get(id);
+					if (!f) found.set(id, f = {score: 0, terms: [], queryTerms: []});
 					f.score += score;
-					f.terms.add(word);
-					f.queryTerms.add(q);
-					found.set(id, f);
+					if (!f.terms.includes(word)) f.terms.push(word);
+					if (!f.queryTerms.includes(q)) f.queryTerms.push(q);
 				}
 			}
 		});
@@ -132,7 +138,7 @@ export class StoreTextIndex implements TextIndex {
 		for (const [id, f] of found) {
 			const slug = this.ids.slugOf(id);
 			// MiniSearch multiplies by the number of query terms matched.
-			if (slug !== undefined) hits.push({id: slug, score: f.score * f.queryTerms.size, terms: [...f.terms], queryTerms: [...f.queryTerms]});
+			if (slug !== undefined) hits.push({id: slug, score: f.score * f.queryTerms.length, terms: f.terms, queryTerms: f.queryTerms});
 		}
 		return hits;
 	}

@@ -10,8 +10,12 @@ import {scanSteps, type LoadOptions, type ShelfScan} from './loader.js';
 const SLICE_MS = 4;
 
 /** Scans `dir` in slices; rejects as scanShelf throws (a root that vanished). */
-export async function scanInBackground(dir: string, exclude: LoadOptions['exclude']): Promise<ShelfScan> {
-	const steps = scanSteps(dir, {exclude});
+export function scanInBackground(dir: string, exclude: LoadOptions['exclude']): Promise<ShelfScan> {
+	return inSlices(scanSteps(dir, {exclude}));
+}
+
+/** Runs a generator to its end, a few milliseconds of it per turn of the event loop. */
+export async function inSlices<T>(steps: Generator<void, T>): Promise<T> {
 	for (;;) {
 		await new Promise(resolve => setImmediate(resolve));
 		const until = performance.now() + SLICE_MS;
