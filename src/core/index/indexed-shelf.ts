@@ -69,7 +69,7 @@ export class IndexedShelf {
 		const {store, status} = openStore(sqlite, root, options);
 		const indexed = new IndexedShelf(dir, store, sqlite, options);
 		indexed.status = status;
-		const snapshot = decodeSnapshot(indexed.tryStore(() => store.snapshot(), null), root);
+		const snapshot = indexed.tryStore(() => decodeSnapshot(n => store.snapshotPart(n), root), null);
 		if (snapshot) {
 			indexed.vaults = snapshot.vaults;
 			indexed.read = articleReader(root, [], snapshot.vaults);

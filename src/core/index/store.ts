@@ -11,7 +11,7 @@ import type {Database} from './sqlite.js';
 import type {DatabaseSync as DatabaseSyncType} from 'node:sqlite';
 
 /** Bumped whenever the tables or the meaning of a column change: an older index is rebuilt. */
-export const INDEX_FORMAT = '4';
+export const INDEX_FORMAT = '5';
 
 export interface StoredFile {
 	id: number;
@@ -39,7 +39,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS metavocab USING fts5vocab(meta, 'row');
 CREATE VIRTUAL TABLE IF NOT EXISTS metainst USING fts5vocab(meta, 'instance');
 CREATE VIRTUAL TABLE IF NOT EXISTS text USING fts5(tokens, content='', contentless_delete=1, tokenize='ascii');
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(text, 'row');
-CREATE TABLE IF NOT EXISTS snapshot(id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS snapshot(id INTEGER PRIMARY KEY, data TEXT NOT NULL);
 `;
 
 /** A file's facts as the index has them, without its metadata: what a walk compares with. */
@@ -89,13 +89,15 @@ export class ShelfStore {
 	 * JSON text: the library's first frame, read in one go instead of one row
 	 * and one parse per article. Written with the files it was made from.
 	 */
-	snapshot(): string | null {
-		const row = this.sql('SELECT data FROM snapshot WHERE id = 1').get() as {data: string} | undefined;
+	/** Part `n` of the snapshot (0: what holds the rest together; then the articles, a few thousand a part), or null. */
+	snapshotPart(n: number): string | null {
+		const row = this.sql('SELECT data FROM snapshot WHERE id = ?').get(n) as {data: string} | undefined;
 		return row ? String(row.data) : null;
 	}
 
-	putSnapshot(data: string): void {
-		this.sql('INSERT OR REPLACE INTO snapshot(id, data) VALUES (1, ?)').run(data);
+	putSnapshot(parts: readonly string[]): void {
+		this.sql('DELETE FROM snapshot').run();
+		parts.forEach((data, n) => this.sql('INSERT INTO snapshot(id, data) VALUES (?, ?)').run(n, data));
 	}
 
 	/** The files' facts, all of them or (`after`, `limit`) a page of them in id order. */

@@ -63,7 +63,8 @@ export class ShelfSearch {
 	private readonly memory: MemoryTextIndex | null;
 	private readonly body: TextIndex;
 	private readonly entries = new Map<string, Entry>();
-	private readonly titles = new Map<string, Set<string>>();
+	/** Slugs by normalized title (arrays, not sets: a set for each of 100,000 titles is ~15 MB). */
+	private readonly titles = new Map<string, string[]>();
 	/** Articles whose text is not indexed yet, oldest first. */
 	private readonly queue = new Map<string, Article>();
 
@@ -89,8 +90,9 @@ export class ShelfSearch {
 		this.remove(article.slug);
 		const entry: Entry = {article, title: norm(article.title)};
 		this.entries.set(article.slug, entry);
-		const same = this.titles.get(entry.title) ?? new Set<string>();
-		this.titles.set(entry.title, same.add(article.slug));
+		const same = this.titles.get(entry.title);
+		if (same) same.push(article.slug);
+		else this.titles.set(entry.title, [article.slug]);
 		this.meta.add(article);
 		// A broken article's body is whatever could be read (maybe binary): only its title and metadata count.
 		if (article.error || !this.memory) return;
@@ -103,7 +105,9 @@ export class ShelfSearch {
 		if (!entry) return;
 		this.entries.delete(slug);
 		const same = this.titles.get(entry.title);
-		if (same?.delete(slug) && same.size === 0) this.titles.delete(entry.title);
+		const at = same?.indexOf(slug) ?? -1;
+		if (same && at >= 0) same.splice(at, 1);
+		if (same?.length === 0) this.titles.delete(entry.title);
 		this.meta.discard(slug);
 		this.memory?.discard(slug);
 		this.queue.delete(slug);
@@ -127,7 +131,7 @@ export class ShelfSearch {
 		// Every query word must match somewhere; if no article has them all, any word or part of one will do.
 		let found = this.collect(query, queryTokens(query), queryTokens);
 		if (found.size === 0) found = this.collect(query, [], indexTokens);
-		const exact = this.titles.get(norm(query)) ?? new Set<string>();
+		const exact = this.titles.get(norm(query)) ?? [];
 		for (const slug of exact) found.set(slug, {...found.get(slug) ?? {score: 0}, tier: 0, kind: 'title'});
 		const ranked = [...found].sort(([, a], [, b]) => a.tier - b.tier || b.score - a.score);
 		return ranked.slice(0, limit).map(([slug, f]) => {
