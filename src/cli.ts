@@ -36,11 +36,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
 	if (args.command === 'config') return configCommand(config, args, io);
 	// Completion runs on every Tab: a broken config is for the other commands to say.
 	if (args.command !== '_complete') reportConfigProblems(config, io);
+	// The app's theme may need the terminal's background colour: asked now, it answers while the rest loads.
+	const appMayStart = Boolean(process.stdin.isTTY && io.out.isTTY) && (args.command === 'browse' || args.command === 'read');
+	const background = appMayStart ? (await import('./background-query.js')).askBackground(config.settings.theme, process.stdin, io.out, io.env) : null;
 	const {CliError, checkCommand, codeCommand, countsCommand, listCommand, printWidth, readCommand, searchCommand} = await import('./commands.js');
 	try {
 		const {documentTarget, openDocument} = await import('./document.js');
 		const document = documentTarget(args);
-		if (document) return await openDocument(document, args, {...io, stdin: io.stdin ?? process.stdin}, config);
+		if (document) return await openDocument(document, args, {...io, stdin: io.stdin ?? process.stdin}, config, background);
 		const {openShelves} = await import('./shelves.js');
 		const specs = args.dir !== undefined ? [args.dir] : config.settings.shelves.length ? config.settings.shelves : [BUNDLED_CONTENT];
 		const interactive = Boolean(process.stdin.isTTY && io.out.isTTY);
@@ -65,11 +68,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
 				case '_complete': return (await import('./completion.js')).completeNamesCommand(shelf, args, io);
 				case 'read':
 					if (!interactive) return await readCommand(source, {...args, width: printWidth(config, io)}, io, (await import('./core/theme/detect.js')).decideTheme(config.settings.theme, io.env).theme);
-					return await (await importTui()).runApp(shelf, title, args.args[0], config, location.notices, {hideDrafts: withDrafts.noDrafts, source});
+					return await (await importTui()).runApp(shelf, title, args.args[0], config, location.notices, {hideDrafts: withDrafts.noDrafts, source, background});
 				case 'browse':
 					// Without a terminal there is nothing to browse: print the list instead, like `ls` does.
 					if (!interactive) return listCommand(shelf, withDrafts, io);
-					return await (await importTui()).runApp(shelf, title, undefined, config, location.notices, {hideDrafts: withDrafts.noDrafts, source});
+					return await (await importTui()).runApp(shelf, title, undefined, config, location.notices, {hideDrafts: withDrafts.noDrafts, source, background});
 			}
 		} finally {
 			// The index stays open while the app runs (it reads and fills it).

@@ -155,7 +155,7 @@ export async function searchCommand(source: ShelfSource, args: CliArgs, io: Io):
 	const query = args.args[0] ?? '';
 	// What is not indexed yet (new or changed files) is indexed now, and kept for the next search.
 	while (!source.indexPending(1000));
-	const index = new ShelfSearch(source.text ?? undefined);
+	const index = new ShelfSearch(source.text ?? undefined, source.meta ?? undefined);
 	for (const article of source.shelf.articles) index.add(article);
 	const hits = index.search(query, {limit: args.limit ?? 20});
 	if (args.json) {
@@ -207,8 +207,7 @@ export {memorySource};
 /** A shelf through its persistent index (see core/index): what the commands and the app read. */
 export async function openIndexedShelf(dir: string, options: {noCache?: boolean; env?: NodeJS.ProcessEnv; exclude?: readonly string[]; deferWalk?: boolean} = {}): Promise<ShelfSource> {
 	try {
-		// Walks of the folder run in the shelf worker beside the bundle (dist/shelf-worker.js).
-		return await openShelfSource(dir, {...options, walker: new URL('./shelf-worker.js', import.meta.url)});
+		return await openShelfSource(dir, options);
 	} catch (error) {
 		throw new CliError(sanitize(error instanceof Error ? error.message : String(error)));
 	}

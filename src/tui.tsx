@@ -24,6 +24,8 @@ import {decideTheme} from './core/theme/index.js';
 import type {ThemeName} from './core/theme/index.js';
 import type {ColorLevel} from './core/theme/index.js';
 import {queryBackground} from './core/system/index.js';
+import {wantsBackground} from './background-query.js';
+import type {Rgb} from './core/theme/index.js';
 import {ThemeContext, uiTheme} from './ui/theme.js';
 
 export interface RunOptions {
@@ -34,6 +36,8 @@ export interface RunOptions {
 	folder?: string;
 	/** The shelf's persistent index: bodies are read from it when opened, search uses it. */
 	source?: ShelfSource;
+	/** The terminal's background colour, already asked for (see background-query.ts). */
+	background?: Promise<Rgb | null> | null;
 }
 
 /**
@@ -42,11 +46,11 @@ export interface RunOptions {
  * the level is decided as if NO_COLOR were unset. `auto` asks the terminal for
  * its background (before Ink takes the keyboard), then reads COLORFGBG, then says dark.
  */
-async function appLook(choice: ThemeChoice, keys: NodeJS.ReadStream): Promise<{theme: ThemeName; level: ColorLevel}> {
+async function appLook(choice: ThemeChoice, keys: NodeJS.ReadStream, asked?: Promise<Rgb | null> | null): Promise<{theme: ThemeName; level: ColorLevel}> {
 	const env = process.env;
 	const level = colorLevelFor(process.stdout, {...env, NO_COLOR: undefined});
-	const asks = choice === 'auto' && !env['NO_COLOR'] && level > 0;
-	const background = asks ? await queryBackground({stdin: keys, stdout: process.stdout}) : null;
+	// Usually asked by the CLI before this module loaded (background-query.ts); the answer is in by now.
+	const background = wantsBackground(choice, process.stdout, env) ? await (asked ?? queryBackground({stdin: keys, stdout: process.stdout})) : null;
 	return {theme: decideTheme(choice, env, background).theme, level};
 }
 
@@ -56,7 +60,7 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	const regroup = source ? (): ReturnType<typeof groupsOf> => groupsOf(source.shelf) : undefined;
 	const initialSlug = slug === undefined ? undefined : articleFor(shelf, slug).slug;
 	const keys = options.keys ?? process.stdin;
-	const {theme, level} = await appLook(config?.settings.theme ?? 'auto', keys);
+	const {theme, level} = await appLook(config?.settings.theme ?? 'auto', keys, options.background);
 	const styles = makeStyles(level, theme);
 	// Kitty graphics, detected (never inside tmux): images drawn inline; otherwise labelled lines.
 	const {graphics} = await startGraphics(keys, process.env);

@@ -31,7 +31,7 @@ async function open(dir: string, env: NodeJS.ProcessEnv, noCache = false): Promi
 }
 
 function find(source: ShelfSource, query: string): string[] {
-	const search = new ShelfSearch(source.text ?? undefined);
+	const search = new ShelfSearch(source.text ?? undefined, source.meta ?? undefined);
 	for (const a of source.shelf.articles) search.add(a);
 	return search.search(query).map(h => h.slug);
 }
@@ -123,6 +123,25 @@ describe('persistent shelf index', () => {
 		expect(again.shelf.articles.map(a => a.slug)).toEqual(['alpha', 'delta', 'guides/beta']);
 		expect(await again.sync()).toBe(false);
 		expect(again.unwalked).toBe(false);
+		again.close();
+	});
+
+	it('on a first start with deferWalk, shows the shelf before writing it, and writes it while indexing', async () => {
+		const dir = shelfDir();
+		const env = {XDG_CACHE_HOME: temp('cache')};
+		const s = await openShelfSource(dir, {env, deferWalk: true});
+		expect(s.shelf.articles.map(a => a.slug)).toEqual(['alpha', 'gamma', 'guides/beta']);
+		expect(s.pending).toBe(3);
+		while (!s.indexPending(1000));
+		expect(s.pending).toBe(0);
+		expect(find(s, 'kettles')).toEqual(['alpha']);
+		expect(find(s, 'Gamma')).toEqual(['gamma']);
+		expect(s.linksOf(s.shelf.articles[2]!)).toEqual(['../alpha.md']);
+		s.close();
+		const again = await openShelfSource(dir, {env, deferWalk: true});
+		expect(again.unwalked).toBe(true);
+		expect(again.pending).toBe(0);
+		expect(find(again, 'saucers')).toEqual(['guides/beta']);
 		again.close();
 	});
 

@@ -31,7 +31,7 @@ export async function indexedSearch(articles: readonly Article[]): Promise<{sear
 	const env = {XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'inkshelf-search-cache-'))};
 	const source = await openShelfSource(dir, {env});
 	while (!source.indexPending(1000));
-	const search = new ShelfSearch(source.text ?? undefined);
+	const search = new ShelfSearch(source.text ?? undefined, source.meta ?? undefined);
 	for (const a of source.shelf.articles) search.add(a);
 	return {search, source};
 }

@@ -3,20 +3,20 @@
  * changed files are read. No bodies are kept: an article is read from disk
  * when opened, and the text index is filled in slices (`indexPending`). A
  * start shows the last finished shelf (the snapshot) at once; with
- * `deferWalk` the walk waits for `syncInBackground` (stat calls in a worker).
+ * `deferWalk` the walk waits for `syncInBackground` (in slices).
  */
-import {articleReader, finishShelf, loadArticleFile, scanInBackground, scanShelf, shelfRoot, type ShelfFile, type ShelfScan} from '../shelf/index.js';
-import {linkTargets} from '../shelf/index.js';
-import {indexTokens, plainLines} from '../search/index.js';
+import {articleReader, finishShelf, inSlices, linkTargets, loadArticleFile, scanInBackground, scanShelf, shelfRoot, type ShelfFile, type ShelfScan} from '../shelf/index.js';
+import {plainLines, type MetaIndex, type TextIndex} from '../search/index.js';
+import {StoreMetaIndex} from './meta-index.js';
 import {ShelfStore} from './store.js';
 import {openStore, why} from './open-store.js';
-import {identity, knownFromStore, unchanged, type Known} from './known.js';
-import {decodeSnapshot, encodeSnapshot} from './snapshot.js';
-import {StoreTextIndex, hex, type TextStats} from './text-index.js';
+import {knownFromStore, knownSteps, unchanged, type Known} from './known.js';
+import {decodeSnapshot} from './snapshot.js';
+import {Writes} from './writes.js';
+import {StoreTextIndex, indexText, type TextStats} from './text-index.js';
 import {loadSqlite} from './sqlite.js';
 import {ShelfIds} from './shelf-ids.js';
 import type {Article, Shelf} from '../shelf/index.js';
-import type {TextIndex} from '../search/index.js';
 
 export interface IndexOptions {
 	/** Keep nothing on disk (`--no-cache`): the same index, in memory. */
@@ -26,8 +26,6 @@ export interface IndexOptions {
 	env?: NodeJS.ProcessEnv;
 	/** Show the index's last shelf without walking the folder first (the app: `syncInBackground` walks after its first frame). */
 	deferWalk?: boolean;
-	/** The built shelf worker (dist/shelf-worker.js), where walks run off the thread that reads keys. */
-	walker?: URL;
 }
 
 export class IndexedShelf {
@@ -39,6 +37,9 @@ export class IndexedShelf {
 	/** The shelf shown is the index's last one, not yet confirmed by a walk. */
 	unwalked = false;
 	readonly text: TextIndex;
+	readonly meta: MetaIndex;
+	/** Goes up whenever the articles in the store change. */
+	private version = 0;
 	private readonly queue = new Set<number>();
 	private readonly ids = new ShelfIds();
 	private vaults: string[] = [];
@@ -49,10 +50,16 @@ export class IndexedShelf {
 	/** Every file as last walked, by path: later walks compare with this, and unchanged articles stay the same objects. */
 	private known: Map<string, Known> | null = null;
 	private totalsCache: ReturnType<TextStats['totals']> | null = null;
+	private writeLater = false;
+	/** A walk's changes still to be written (a first start writes them after the first frame). */
+	private writes: Writes | null = null;
 
 	private constructor(private readonly dir: string, private store: ShelfStore, private readonly sqlite: typeof import('node:sqlite'), private readonly options: IndexOptions) {
 		this.read = articleReader(dir);
-		this.text = new StoreTextIndex(() => this.store, this, {totals: () => this.totals()});
+		this.text = new StoreTextIndex(() => this.store, {slugOf: id => this.ids.slugOf(id), idOf: slug => this.ids.idOf(slug), plainOf: id => this.plainOf(id)}, {totals: () => this.totals()});
+		this.meta = new StoreMetaIndex(() => this.store, {
+			slugOf: id => this.ids.slugOf(id), positionOf: id => this.ids.positionOf(id), version: () => this.version,
+		});
 	}
 
 	static async open(dir: string, options: IndexOptions = {}): Promise<IndexedShelf> {
@@ -62,7 +69,7 @@ export class IndexedShelf {
 		const {store, status} = openStore(sqlite, root, options);
 		const indexed = new IndexedShelf(dir, store, sqlite, options);
 		indexed.status = status;
-		const snapshot = decodeSnapshot(indexed.tryStore(() => store.snapshot(), null), root);
+		const snapshot = indexed.tryStore(() => decodeSnapshot(n => store.snapshotPart(n), root), null);
 		if (snapshot) {
 			indexed.vaults = snapshot.vaults;
 			indexed.read = articleReader(root, [], snapshot.vaults);
@@ -71,25 +78,20 @@ export class IndexedShelf {
 			for (const id of indexed.tryStore(() => store.untexted(), [])) indexed.queue.add(id);
 			indexed.unwalked = true;
 		}
+		// A first start of the app: the metadata is read now, and written after the first frame.
+		indexed.writeLater = !snapshot && Boolean(options.deferWalk);
 		if (!snapshot || !options.deferWalk) indexed.sync();
+		indexed.writeLater = false;
 		return indexed;
 	}
 
-	/** Texts still to be indexed. */
+	/** Articles still to be written to the index, or their texts indexed. */
 	get pending(): number {
-		return this.queue.size;
-	}
-
-	slugOf(id: number): string | undefined {
-		return this.ids.slugOf(id);
-	}
-
-	idOf(slug: string): number | undefined {
-		return this.ids.idOf(slug);
+		return this.queue.size + (this.writes?.left ?? 0);
 	}
 
 	/** An article's text as search sees it, read from its file now (for a snippet). */
-	plainOf(id: number): string | null {
+	private plainOf(id: number): string | null {
 		const path = this.ids.pathOf(id);
 		if (path === undefined) return null;
 		const article = this.read(path);
@@ -107,10 +109,12 @@ export class IndexedShelf {
 		return {...await loadArticleFile(this.shelf.root, article.path), slug: article.slug};
 	}
 
-	/** Walks the folder (in the worker, when there is one) and brings the shelf up to date; true when anything changed. */
+	/** Walks the folder a slice at a time (keys are answered meanwhile) and brings the shelf up to date; true when anything changed. */
 	async syncInBackground(): Promise<boolean> {
-		const scan = await scanInBackground(this.dir, this.options.exclude ?? [], this.options.walker);
-		return this.sync(scan);
+		const scan = await scanInBackground(this.dir, this.options.exclude ?? []);
+		// The first walk compares with the index's files, read a page at a time too.
+		const known = this.known ?? await inSlices(knownSteps(this.store, this.shelf.articles));
+		return this.sync(scan, known);
 	}
 
 	/**
@@ -118,10 +122,10 @@ export class IndexedShelf {
 	 * and `shelf` up to date: new and changed files are read, deleted ones
 	 * dropped, renamed ones moved. Returns whether anything changed.
 	 */
-	sync(scan?: ShelfScan): boolean {
+	sync(scan?: ShelfScan, known?: Map<string, Known>): boolean {
 		const walked = scan ?? scanShelf(this.dir, {exclude: this.options.exclude ?? []});
 		try {
-			return this.syncWith(this.store, walked);
+			return this.syncWith(this.store, walked, known);
 		} catch (error) {
 			// Two processes writing for longer than the busy timeout, a disk that filled up, a file
 			// replaced under us: the index in memory does the job, and says so once.
@@ -131,18 +135,21 @@ export class IndexedShelf {
 			this.store = ShelfStore.open(this.sqlite, ':memory:', this.shelf.root || this.dir).store;
 			this.queue.clear();
 			this.known = null;
+			this.writes = null;
 			this.shelf = {root: '', articles: [], skipped: []};
 			return this.syncWith(this.store, walked);
 		}
 	}
 
-	private syncWith(store: ShelfStore, scan: ShelfScan): boolean {
+	private syncWith(store: ShelfStore, scan: ShelfScan, given?: Map<string, Known>): boolean {
+		// Changes of an earlier walk still unwritten go in first: this walk compares with them.
+		if (this.writes) store.transaction(() => this.written(this.writes?.write(store, Infinity, this.queue) ?? []));
 		const read = articleReader(scan.root, scan.skipped, scan.vaults);
 		this.read = articleReader(scan.root, [], scan.vaults);
 		this.vaults = scan.vaults;
 		this.folders = scan.folders;
 		// The first walk compares with the index on disk; later ones with what is in memory.
-		const before = this.known ?? knownFromStore(store, this.shelf.articles);
+		const before = this.known ?? given ?? knownFromStore(store, this.shelf.articles);
 		const known = new Map<string, Known>();
 		const fresh: {file: ShelfFile; article: Article; links: string[]; was: Known | undefined}[] = [];
 		for (const file of scan.files) {
@@ -157,7 +164,6 @@ export class IndexedShelf {
 			fresh.push({file, article, links: article.error ? [] : linkTargets(article), was});
 		}
 		// What is left in `before` is gone from its path: renamed (same inode, size and time) or deleted.
-		const moved = new Map([...before.values()].map(k => [identity(k), k]));
 		const changed = fresh.length > 0 || before.size > 0;
 		const first = this.known === null;
 		this.known = known;
@@ -166,33 +172,29 @@ export class IndexedShelf {
 			this.unwalked = false;
 			return false;
 		}
-		store.transaction(() => {
-			for (const f of fresh) {
-				const renamed = f.was ? undefined : moved.get(identity(f.file));
-				if (renamed) {
-					moved.delete(identity(f.file));
-					before.delete(renamed.path);
-					store.move(renamed.id, f.file.path);
-				}
-				const keepText = renamed !== undefined && renamed.texted;
-				const {body: _body, ...meta} = f.article;
-				const id = store.put({...f.file, article: JSON.stringify(meta), links: JSON.stringify(f.links)}, keepText);
-				known.set(f.file.path, {...f.file, id, article: {...f.article, body: ''}, texted: keepText});
-				if (!keepText) this.queue.add(id);
-			}
-			for (const gone of before.values()) {
-				store.remove(gone.id);
-				this.queue.delete(gone.id);
-			}
-			const shelf = finishShelf(scan.root, [...known.values()].map(k => k.article), scan.skipped);
-			const ids = shelf.articles.map(a => known.get(a.path)?.id ?? -1);
-			store.putSnapshot(encodeSnapshot({shelf, ids, folders: this.folders, vaults: this.vaults}));
-			this.finish(shelf, ids);
-		});
+		for (const f of fresh) known.set(f.file.path, {...f.file, id: -1, article: {...f.article, body: ''}, texted: false});
+		const shelf = finishShelf(scan.root, [...known.values()].map(k => k.article), scan.skipped);
+		const writes = new Writes(fresh, before, known, shelf, {folders: this.folders, vaults: this.vaults});
+		if (this.writeLater) {
+			// The first frame shows the shelf now; its ids (and search) come as it is written (indexPending).
+			this.shelf = shelf;
+			this.writes = writes;
+		} else {
+			store.transaction(() => this.finish(shelf, writes.write(store, Infinity, this.queue) ?? []));
+		}
 		this.unwalked = false;
 		this.links = null;
 		this.totalsCache = null;
+		this.version++;
 		return changed;
+	}
+
+	/** All of a walk's changes are in the store: the shelf's ids are known, search sees them. */
+	private written(ids: number[]): void {
+		this.finish(this.shelf, ids);
+		this.writes = null;
+		this.links = null;
+		this.version++;
 	}
 
 	private finish(shelf: Shelf, ids: number[]): void {
@@ -202,15 +204,21 @@ export class IndexedShelf {
 
 	/** Indexes queued texts for about `budgetMs` (reading each file); true once nothing is left. */
 	indexPending(budgetMs: number): boolean {
-		if (this.queue.size === 0) return true;
+		if (this.queue.size === 0 && !this.writes) return true;
 		const until = performance.now() + budgetMs;
 		try {
 			this.store.transaction(() => {
+				const ids = this.writes?.write(this.store, until, this.queue);
+				if (ids) this.written(ids);
+				if (this.writes) return;
 				for (const id of this.queue) {
 					this.queue.delete(id);
 					const path = this.ids.pathOf(id);
 					if (path === undefined) continue;
-					this.indexText(id, this.read(path));
+					const article = this.read(path);
+					indexText(this.store, id, article);
+					const known = this.known?.get(path);
+					if (known) known.texted = true;
 					if (performance.now() >= until) break;
 				}
 			});
@@ -219,16 +227,7 @@ export class IndexedShelf {
 			this.queue.clear();
 		}
 		this.totalsCache = null;
-		return this.queue.size === 0;
-	}
-
-	/** A broken article has no text to search: only its title and metadata count. */
-	private indexText(id: number, article: Article): void {
-		const known = this.known?.get(article.path);
-		if (known) known.texted = true;
-		if (article.error !== undefined) return this.store.putText(id, null);
-		const tokens = indexTokens(plainLines(article.body).join('\n'));
-		this.store.putText(id, {tokens: tokens.map(hex).join(' '), words: tokens.length, unique: new Set(tokens).size});
+		return this.queue.size === 0 && !this.writes;
 	}
 
 	close(): void {

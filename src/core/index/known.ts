@@ -18,16 +18,36 @@ export const identity = (f: {ino: number; size: number; mtimeMs: number}): strin
 
 /** Files as the index has them, with the articles already shown (the snapshot's) or, missing there, their stored metadata. */
 export function knownFromStore(store: ShelfStore, shown: readonly Article[]): Map<string, Known> {
+	const steps = knownSteps(store, shown);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** Files read from the index at a time by `knownSteps`. */
+const PAGE = 1000;
+
+/** `knownFromStore`, pausing (yielding) after each page of files: a caller can spread it over turns of the event loop. */
+export function* knownSteps(store: ShelfStore, shown: readonly Article[]): Generator<void, Map<string, Known>> {
 	const byPath = new Map(shown.map(a => [a.path, a]));
 	const known = new Map<string, Known>();
-	for (const f of store.facts()) {
-		let article = byPath.get(f.path);
-		if (!article) {
-			const json = store.article(f.id);
-			if (json === null) continue;
-			article = {...JSON.parse(json) as Article, path: f.path, body: ''};
+	for (let after = 0, page = store.facts(after, PAGE); page.length > 0; after = (page.at(-1) as {id: number}).id, page = store.facts(after, PAGE)) {
+		yield;
+		for (const f of page) {
+			const k = knownOf(store, f, byPath.get(f.path));
+			if (k) known.set(f.path, k);
 		}
-		known.set(f.path, {id: f.id, path: f.path, size: f.size, mtimeMs: f.mtimeMs, ino: f.ino, texted: f.texted, article});
 	}
 	return known;
+}
+
+function knownOf(store: ShelfStore, f: ReturnType<ShelfStore['facts']>[number], shown: Article | undefined): Known | null {
+	let article = shown;
+	if (!article) {
+		const json = store.article(f.id);
+		if (json === null) return null;
+		article = {...JSON.parse(json) as Article, path: f.path, body: ''};
+	}
+	return {id: f.id, path: f.path, size: f.size, mtimeMs: f.mtimeMs, ino: f.ino, texted: f.texted, article};
 }

@@ -1,26 +1,30 @@
-/** The store's ids of a shelf's articles, both ways, and their files: what the text index answers in. */
-import type {Shelf} from '../shelf/index.js';
+/** The store's ids of a shelf's articles, both ways, and their files: what the text and metadata indexes answer in. */
+import type {Article, Shelf} from '../shelf/index.js';
 
 export class ShelfIds {
 	private ids = new Map<string, number>();
-	private slugs = new Map<number, string>();
-	private paths = new Map<number, string>();
+	private positions = new Map<number, number>();
+	private articles: readonly Article[] = [];
 
 	/** `ids[i]` is the id of `shelf.articles[i]`. */
 	set(shelf: Shelf, ids: readonly number[]): void {
 		this.ids = new Map();
-		this.slugs = new Map();
-		this.paths = new Map();
+		this.positions = new Map();
+		this.articles = shelf.articles;
 		shelf.articles.forEach((a, i) => {
 			const id = ids[i] as number;
 			this.ids.set(a.slug, id);
-			this.slugs.set(id, a.slug);
-			this.paths.set(id, a.path);
+			this.positions.set(id, i);
 		});
 	}
 
+	articleOf(id: number): Article | undefined {
+		const at = this.positions.get(id);
+		return at === undefined ? undefined : this.articles[at];
+	}
+
 	slugOf(id: number): string | undefined {
-		return this.slugs.get(id);
+		return this.articleOf(id)?.slug;
 	}
 
 	idOf(slug: string): number | undefined {
@@ -28,6 +32,11 @@ export class ShelfIds {
 	}
 
 	pathOf(id: number): string | undefined {
-		return this.paths.get(id);
+		return this.articleOf(id)?.path;
+	}
+
+	/** The article's place in the shelf's order; past the end when it is not on the shelf. */
+	positionOf(id: number): number {
+		return this.positions.get(id) ?? this.articles.length;
 	}
 }

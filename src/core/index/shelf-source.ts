@@ -7,7 +7,7 @@ import {loadArticleFile, loadShelf} from '../shelf/index.js';
 import {linkTargets} from '../shelf/index.js';
 import {IndexedShelf, type IndexOptions} from './indexed-shelf.js';
 import type {Article, Shelf} from '../shelf/index.js';
-import type {TextIndex} from '../search/index.js';
+import type {MetaIndex, TextIndex} from '../search/index.js';
 
 export interface ShelfSource {
 	readonly shelf: Shelf;
@@ -15,6 +15,8 @@ export interface ShelfSource {
 	readonly status: string | null;
 	/** The persistent text index, or null: then ShelfSearch indexes the bodies it is given. */
 	readonly text: TextIndex | null;
+	/** The persistent title and metadata index, or null: then ShelfSearch indexes them in memory. */
+	readonly meta: MetaIndex | null;
 	/** The shelf's folders as last walked (what a watcher watches). */
 	readonly folders: readonly string[];
 	/** Article texts not indexed yet. */
@@ -48,6 +50,7 @@ export async function openShelfSource(dir: string, options: IndexOptions = {}): 
 			return indexed.status;
 		},
 		text: indexed.text,
+		meta: indexed.meta,
 		get folders() {
 			return indexed.folders;
 		},
@@ -73,6 +76,7 @@ export function memorySource(shelf: Shelf): ShelfSource {
 /** Everything in memory, read at every start: the way inkshelf worked before its index. */
 class MemorySource implements ShelfSource {
 	readonly text = null;
+	readonly meta = null;
 	readonly pending = 0;
 	readonly unwalked = false;
 	get folders(): readonly string[] {

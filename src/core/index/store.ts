@@ -11,7 +11,7 @@ import type {Database} from './sqlite.js';
 import type {DatabaseSync as DatabaseSyncType} from 'node:sqlite';
 
 /** Bumped whenever the tables or the meaning of a column change: an older index is rebuilt. */
-export const INDEX_FORMAT = '3';
+export const INDEX_FORMAT = '5';
 
 export interface StoredFile {
 	id: number;
@@ -32,10 +32,14 @@ export interface StoredFile {
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS files(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, size INTEGER NOT NULL, mtime REAL NOT NULL, ino INTEGER NOT NULL, article TEXT NOT NULL, links TEXT NOT NULL, texted INTEGER NOT NULL DEFAULT 0, words INTEGER NOT NULL DEFAULT -1, uniq INTEGER NOT NULL DEFAULT -1);
+CREATE TABLE IF NOT EXISTS files(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, size INTEGER NOT NULL, mtime REAL NOT NULL, ino INTEGER NOT NULL, article TEXT NOT NULL, links TEXT NOT NULL, texted INTEGER NOT NULL DEFAULT 0, words INTEGER NOT NULL DEFAULT -1, uniq INTEGER NOT NULL DEFAULT -1,
+	m0 INTEGER NOT NULL DEFAULT 0, m1 INTEGER NOT NULL DEFAULT 0, m2 INTEGER NOT NULL DEFAULT 0, m3 INTEGER NOT NULL DEFAULT 0, m4 INTEGER NOT NULL DEFAULT 0, m5 INTEGER NOT NULL DEFAULT 0);
+CREATE VIRTUAL TABLE IF NOT EXISTS meta USING fts5(title, aliases, tags, category, authors, description, content='', contentless_delete=1, tokenize='ascii');
+CREATE VIRTUAL TABLE IF NOT EXISTS metavocab USING fts5vocab(meta, 'row');
+CREATE VIRTUAL TABLE IF NOT EXISTS metainst USING fts5vocab(meta, 'instance');
 CREATE VIRTUAL TABLE IF NOT EXISTS text USING fts5(tokens, content='', contentless_delete=1, tokenize='ascii');
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(text, 'row');
-CREATE TABLE IF NOT EXISTS snapshot(id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS snapshot(id INTEGER PRIMARY KEY, data TEXT NOT NULL);
 `;
 
 /** A file's facts as the index has them, without its metadata: what a walk compares with. */
@@ -57,7 +61,13 @@ export class ShelfStore {
 	 */
 	static open(sqlite: typeof import('node:sqlite'), file: string, root: string): {store: ShelfStore; outcome: Outcome} {
 		if (file !== ':memory:') closeSync(openSync(file, 'a', 0o600));
-		const first = attemptOpen(sqlite, file, root);
+		let first = attemptOpen(sqlite, file, root);
+		// Another inkshelf making the same index right now holds a lock SQLite does not wait for (the
+		// switch to WAL): that index is being made, not damaged, so it is waited for, not deleted.
+		for (let tries = 0; !first.store && tries < 20 && /locked|busy/i.test(String(first.error)); tries++) {
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+			first = attemptOpen(sqlite, file, root);
+		}
 		if (first.store) return {store: first.store, outcome: first.fresh ? 'created' : 'opened'};
 		removeIndex(file);
 		closeSync(openSync(file, 'a', 0o600));
@@ -68,7 +78,7 @@ export class ShelfStore {
 
 	/** Prepared once per statement text: preparing costs more than running a small statement. */
 	private readonly statements = new Map<string, ReturnType<Database['prepare']>>();
-	private sql(text: string): ReturnType<Database['prepare']> {
+	sql(text: string): ReturnType<Database['prepare']> {
 		let statement = this.statements.get(text);
 		if (!statement) this.statements.set(text, statement = this.db.prepare(text));
 		return statement;
@@ -79,17 +89,20 @@ export class ShelfStore {
 	 * JSON text: the library's first frame, read in one go instead of one row
 	 * and one parse per article. Written with the files it was made from.
 	 */
-	snapshot(): string | null {
-		const row = this.sql('SELECT data FROM snapshot WHERE id = 1').get() as {data: string} | undefined;
+	/** Part `n` of the snapshot (0: what holds the rest together; then the articles, a few thousand a part), or null. */
+	snapshotPart(n: number): string | null {
+		const row = this.sql('SELECT data FROM snapshot WHERE id = ?').get(n) as {data: string} | undefined;
 		return row ? String(row.data) : null;
 	}
 
-	putSnapshot(data: string): void {
-		this.sql('INSERT OR REPLACE INTO snapshot(id, data) VALUES (1, ?)').run(data);
+	putSnapshot(parts: readonly string[]): void {
+		this.sql('DELETE FROM snapshot').run();
+		parts.forEach((data, n) => this.sql('INSERT INTO snapshot(id, data) VALUES (?, ?)').run(n, data));
 	}
 
-	facts(): StoredFacts[] {
-		return (this.sql('SELECT id, path, size, mtime, ino, texted, words, uniq FROM files').all() as Record<string, unknown>[]).map(r => ({
+	/** The files' facts, all of them or (`after`, `limit`) a page of them in id order. */
+	facts(after = 0, limit = -1): StoredFacts[] {
+		return (this.sql('SELECT id, path, size, mtime, ino, texted, words, uniq FROM files WHERE id > ? ORDER BY id LIMIT ?').all(after, limit) as Record<string, unknown>[]).map(r => ({
 			id: Number(r['id']), path: String(r['path']), size: Number(r['size']), mtimeMs: Number(r['mtime']), ino: Number(r['ino']),
 			texted: Number(r['texted']) === 1, words: Number(r['words']), unique: Number(r['uniq']),
 		}));
@@ -155,6 +168,7 @@ export class ShelfStore {
 	}
 
 	remove(id: number): void {
+		this.sql('DELETE FROM meta WHERE rowid = ?').run(id);
 		this.sql('DELETE FROM files WHERE id = ?').run(id);
 		this.sql('DELETE FROM text WHERE rowid = ?').run(id);
 	}
@@ -201,6 +215,7 @@ function attemptOpen(sqlite: typeof import('node:sqlite'), file: string, root: s
 		// Reads every table once: a truncated or damaged file fails here, not in the middle of a search.
 		db.prepare('SELECT count(*) FROM files').get();
 		db.prepare('SELECT count(*) FROM snapshot').get();
+		db.prepare('SELECT rowid FROM meta LIMIT 1').get();
 		db.prepare('SELECT rowid FROM text LIMIT 1').get();
 		return {store: new ShelfStore(db, file), fresh: false};
 	} catch (error) {

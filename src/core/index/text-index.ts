@@ -15,12 +15,23 @@
  * opaque word per token, and a hex prefix is still a prefix of the term.
  */
 import type {ShelfStore} from './store.js';
+import {indexTokens, plainLines} from '../search/index.js';
+import type {Article} from '../shelf/index.js';
 import type {TextHit, TextIndex} from '../search/index.js';
 
 /** Candidates per term taken from FTS5, best first: many more than a screen of results. */
 const PER_TERM = 500;
-/** Words a typed prefix may stand for (`deplo` → deploy, deployed, deployment...), most common first. */
-const PREFIX_TERMS = 40;
+/**
+ * Words a typed prefix may stand for (`deplo` → deploy, deployed, deployment...), most common
+ * first, and the candidates taken for each: a prefix word weighs at most 0.375 of the word
+ * itself, and without this cap one key scored 20,000 rows.
+ */
+const PREFIX_TERMS = 20;
+const PER_PREFIX_TERM = 100;
+/** Candidate rows kept between keys (a word has up to PER_TERM). */
+const CACHED_ROWS = 30_000;
+/** Plain texts kept for snippets (a screen of hits, a few keys long). */
+const KEPT_TEXTS = 150;
 const K = 1.2;
 const B = 0.7;
 const D = 0.5;
@@ -43,6 +54,12 @@ export class StoreTextIndex implements TextIndex {
 	 * asks for the same words again and again. Emptied when the index changes.
 	 */
 	private readonly docCounts = new Map<string, number>();
+	/** A word's best candidates, and a prefix's words: asked for again on each key typed after them. Emptied when the index changes. */
+	private readonly candidates = new Map<string, {id: number; score: number; words: number; uniq: number}[]>();
+	private readonly prefixes = new Map<string, {term: string; doc: number}[]>();
+	private cachedRows = 0;
+	/** Plain texts of the last snippets, by slug. */
+	private readonly plains = new Map<string, string | null>();
 	private countsOf: object | null = null;
 
 	/** `ids`: the shelf's file ids and slugs both ways (slugs are given by the loader, ids by the store), and an article's text now. */
@@ -59,8 +76,12 @@ export class StoreTextIndex implements TextIndex {
 		if (totals.ftsDocs === 0) return [];
 		const avgWords = totals.words / totals.ftsDocs;
 		const avgUnique = totals.unique / Math.max(1, totals.docs);
-		if (this.countsOf !== totals) {
+		if (this.countsOf !== totals || this.cachedRows > CACHED_ROWS) {
+			this.cachedRows = 0;
 			this.docCounts.clear();
+			this.candidates.clear();
+			this.plains.clear();
+			this.prefixes.clear();
 			this.countsOf = totals;
 		}
 		const docCount = (term: string): number => {
@@ -74,21 +95,28 @@ export class StoreTextIndex implements TextIndex {
 		// Each candidate's token counts come with it: the index keeps none of them in memory.
 		const match = db.prepare(`SELECT m.id AS id, m.score AS score, f.words AS words, f.uniq AS uniq
 			FROM (SELECT rowid AS id, bm25(text) AS score FROM text WHERE text MATCH ? ORDER BY rank LIMIT ?) AS m JOIN files AS f ON f.id = m.id`);
-		const found = new Map<number, {score: number; terms: Set<string>; queryTerms: Set<string>}>();
+		// Arrays, not sets: a few words each, for thousands of articles on every key.
+		const found = new Map<number, {score: number; terms: string[]; queryTerms: string[]}>();
 		terms.forEach((q, i) => {
 			const words = new Map<string, number>();
 			const exact = docCount(q);
 			if (exact > 0) words.set(q, exact);
 			if (prefix(q, i, terms)) {
 				const h = hex(q);
-				const rows = db.prepare('SELECT term, doc FROM vocab WHERE term > ? AND term < ? ORDER BY doc DESC LIMIT ?').all(h, `${h}g`, PREFIX_TERMS) as {term: string; doc: number}[];
+				let rows = this.prefixes.get(q);
+				if (!rows) this.prefixes.set(q, rows = db.prepare('SELECT term, doc FROM vocab WHERE term > ? AND term < ? ORDER BY doc DESC LIMIT ?').all(h, `${h}g`, PREFIX_TERMS) as {term: string; doc: number}[]);
 				for (const r of rows) words.set(unhex(r.term), Number(r.doc));
 			}
 			for (const [word, n] of words) {
 				const weight = word === q ? 1 : PREFIX_WEIGHT * word.length / (word.length + 0.3 * (word.length - q.length));
 				const ftsIdf = Math.max(1e-6, Math.log((totals.ftsDocs - n + 0.5) / (n + 0.5)));
 				const idf = Math.log(1 + (totals.docs - n + 0.5) / (n + 0.5));
-				for (const row of match.all(`tokens : "${hex(word)}"`, PER_TERM) as {id: number; score: number; words: number; uniq: number}[]) {
+				let best = this.candidates.get(word);
+				if (!best) {
+					this.candidates.set(word, best = match.all(`tokens : "${hex(word)}"`, word === q ? PER_TERM : PER_PREFIX_TERM) as {id: number; score: number; words: number; uniq: number}[]);
+					this.cachedRows += best.length;
+				}
+				for (const row of best) {
 					const id = Number(row.id);
 					const s = {words: Number(row.words), unique: Number(row.uniq)};
 					// Text changed since it was indexed, and not indexed again yet: not ranked on the old text.
@@ -98,11 +126,11 @@ export class StoreTextIndex implements TextIndex {
 					const c = 1 - FTS_B + FTS_B * s.words / avgWords;
 					const tf = Math.max(1, Math.round(t * K * c / Math.max(1e-9, K + 1 - t)));
 					const score = weight * idf * (D + tf * (K + 1) / (tf + K * (1 - B + B * s.unique / avgUnique)));
-					const f = found.get(id) ?? {score: 0, terms: new Set<string>(), queryTerms: new Set<string>()};
+					let f = found.get(id);
+					if (!f) found.set(id, f = {score: 0, terms: [], queryTerms: []});
 					f.score += score;
-					f.terms.add(word);
-					f.queryTerms.add(q);
-					found.set(id, f);
+					if (!f.terms.includes(word)) f.terms.push(word);
+					if (!f.queryTerms.includes(q)) f.queryTerms.push(q);
 				}
 			}
 		});
@@ -110,14 +138,27 @@ export class StoreTextIndex implements TextIndex {
 		for (const [id, f] of found) {
 			const slug = this.ids.slugOf(id);
 			// MiniSearch multiplies by the number of query terms matched.
-			if (slug !== undefined) hits.push({id: slug, score: f.score * f.queryTerms.size, terms: [...f.terms], queryTerms: [...f.queryTerms]});
+			if (slug !== undefined) hits.push({id: slug, score: f.score * f.queryTerms.length, terms: f.terms, queryTerms: f.queryTerms});
 		}
 		return hits;
 	}
 
 	plainOf(slug: string): string | null {
+		// Each key typed asks for the snippets of nearly the same hits again: the last few are kept.
+		const kept = this.plains.get(slug);
+		if (kept !== undefined) return kept;
 		const id = this.ids.idOf(slug);
 		if (id === undefined) return null;
-		return this.ids.plainOf(id);
+		const plain = this.ids.plainOf(id);
+		if (this.plains.size >= KEPT_TEXTS) this.plains.delete(this.plains.keys().next().value as string);
+		this.plains.set(slug, plain);
+		return plain;
 	}
+}
+
+/** Indexes an article's text as read now; a broken article has no text to search (only its title and metadata count). */
+export function indexText(store: ShelfStore, id: number, article: Article): void {
+	if (article.error !== undefined) return store.putText(id, null);
+	const tokens = indexTokens(plainLines(article.body).join('\n'));
+	store.putText(id, {tokens: tokens.map(hex).join(' '), words: tokens.length, unique: new Set(tokens).size});
 }

@@ -1,13 +1,8 @@
 import {Marked, type Token, type Tokens, type RendererObject} from 'marked';
 import {markedTerminal} from 'marked-terminal';
-import {imageSource} from './images.js';
 import {parseArticle, type ParsedArticle, type ParseOptions} from './parse.js';
 import {extractMarks, mark} from './markers.js';
-import {inlineImage} from './inline-images.js';
-
-export {parseArticle, type ParsedArticle} from './parse.js';
-
-const SPENT = {type: 'space', raw: ''} as Token;
+import {imageLine, reserveImageRows} from './inline-images.js';
 import {fitLine, stringWidth} from './fit.js';
 import {renderCodeFrame} from './dialects/code-frame.js';
 import {dialectExtension} from './dialects/render-ext.js';
@@ -18,7 +13,10 @@ import type {InlineImageOptions} from './protocol.js';
 import type {Styles} from './styles.js';
 import {decodeEntities} from '../entities.js';
 
+export {parseArticle, type ParsedArticle} from './parse.js';
 export type {CodeBlock, Heading, RenderedLink, RenderResult} from './types.js';
+
+const SPENT = {type: 'space', raw: ''} as Token;
 
 /**
  * Renders an article to terminal lines no wider than `width`, top-level block
@@ -31,10 +29,12 @@ export class ArticleRenderer {
 	readonly links: RenderedLink[] = [];
 	readonly images: RenderedImage[] = [];
 	private next = 0;
+	/** Lines given away by takeLines: line numbers go on counting from them. */
+	private handedOver = 0;
 	private readonly md: Marked;
 	private readonly ctx = {indent: 0, listDepth: 0};
 
-	constructor(private readonly parsed: ParsedArticle, readonly width: number, private readonly s: Styles, private readonly inline?: InlineImageOptions) {
+	constructor(private readonly parsed: ParsedArticle, readonly width: number, private readonly s: Styles, readonly inline?: InlineImageOptions) {
 		this.blocks = [];
 		this.syncBlocks();
 		this.md = new Marked({gfm: true}).use(markedTerminal({
@@ -72,9 +72,21 @@ export class ArticleRenderer {
 		return this.parsed.complete;
 	}
 
+	/** Lines rendered so far, including those given away by takeLines. */
+	get lineCount(): number {
+		return this.handedOver + this.lines.length;
+	}
+
+	/** The lines rendered since the last call; they are not kept here (the render worker posts them on). */
+	takeLines(): string[] {
+		const taken = this.lines.splice(0);
+		this.handedOver += taken.length;
+		return taken;
+	}
+
 	/** Renders more blocks until at least `count` lines exist or the article ends. */
 	ensure(count: number): void {
-		while (!this.done && this.lines.length < count) this.renderNext();
+		while (!this.done && this.lineCount < count) this.renderNext();
 	}
 
 	/** Renders for about `ms` milliseconds: background work that never holds a key up for long. */
@@ -104,9 +116,9 @@ export class ArticleRenderer {
 		this.ctx.listDepth = 0;
 		const text = this.md.parser([token]).replace(/\n+$/, '');
 		if (text === '' && token.type !== 'code') return;
-		if (this.lines.length > 0) this.lines.push('');
+		if (this.lineCount > 0) this.lines.push('');
 		if (token.type === 'heading') {
-			this.headings.push({depth: (token as Tokens.Heading).depth, text: (token as Tokens.Heading).text, line: this.lines.length});
+			this.headings.push({depth: (token as Tokens.Heading).depth, text: (token as Tokens.Heading).text, line: this.lineCount});
 		}
 		for (const raw of text.split('\n')) {
 			for (const piece of fitLine(raw, this.width, this.s.dim)) this.takeMarks(piece);
@@ -117,15 +129,10 @@ export class ArticleRenderer {
 	private takeMarks(piece: string): void {
 		// No-break spaces held words together while wrapping (a link and its host); on screen and in pipes they are spaces.
 		const {line, marks} = extractMarks(piece.replaceAll('\u00a0', ' '), stringWidth);
-		const at = this.lines.length;
+		const at = this.lineCount;
 		this.lines.push(line);
 		for (const m of marks) {
-			const image = m.type === 'image' ? this.images[m.index] : undefined;
-			if (image) {
-				// The picture is drawn over blank lines under its label.
-				image.line = this.lines.length;
-				for (let i = 0; i < image.rows; i++) this.lines.push('');
-			}
+			if (m.type === 'image') reserveImageRows(this.images[m.index], this.lineCount, this.lines);
 			if (m.type === 'blockStart') {
 				const block = this.blocks[m.index];
 				if (block) block.startLine = at;
@@ -214,14 +221,7 @@ export class ArticleRenderer {
 				return mark('linkStart', index) + describeLink(rendered, token.href, token.text, s) + mark('linkEnd', index);
 			},
 			image(token) {
-				// A labelled line Tab selects and Enter opens in the system's viewer.
-				const label = `▣ ${token.text || 'image'} · ${imageSource(token.href)}`;
-				const index = self.links.length;
-				self.links.push({index, href: token.href, kind: 'image', text: label, line: -1, column: 0});
-				const inline = self.inline ? inlineImage(token.href, self.inline, self.width, self.images.length) : null;
-				if (inline && 'image' in inline) self.images.push(inline.image);
-				const after = !inline ? '' : 'image' in inline ? mark('image', inline.image.index) : s.dim(` (${inline.note})`);
-				return mark('linkStart', index) + s.link(label) + mark('linkEnd', index) + after;
+				return imageLine(token.href, token.text, self, s);
 			},
 			html(token) {
 				const text = unescapeEntities(token.text.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<[^>]*>/g, ''));

@@ -32,7 +32,7 @@ interface Job {
 	maxLines: number;
 	renderer: ArticleRenderer;
 	flattened: number;
-	sent: {lines: number; blocks: number; links: number; headings: number; images: number; placed: Set<number>};
+	sent: {blocks: number; links: number; headings: number; images: number; placed: Set<number>};
 	lastChunk: number;
 	started: number;
 }
@@ -72,7 +72,7 @@ post({type: 'ready'});
 function start(id: number, spec: RenderSpec): Job {
 	const {text, deepest} = limitNesting(spec.body);
 	const renderer = new ArticleRenderer(parseArticle(text, {...spec.dialect, footer: spec.footer ?? ''}), spec.width, makeStyles(spec.level, spec.theme), spec.images);
-	return {id, blocksOnly: spec.blocksOnly === true, maxLines: spec.maxLines ?? Infinity, renderer, flattened: deepest, sent: {lines: 0, blocks: 0, links: 0, headings: 0, images: 0, placed: new Set()}, lastChunk: 0, started: performance.now()};
+	return {id, blocksOnly: spec.blocksOnly === true, maxLines: spec.maxLines ?? Infinity, renderer, flattened: deepest, sent: {blocks: 0, links: 0, headings: 0, images: 0, placed: new Set()}, lastChunk: 0, started: performance.now()};
 }
 
 function schedule(): void {
@@ -93,10 +93,10 @@ function step(): void {
 		fail(current.id, error);
 		return;
 	}
-	const done = current.blocksOnly ? current.renderer.lexed : current.renderer.done || current.renderer.lines.length >= current.maxLines;
+	const done = current.blocksOnly ? current.renderer.lexed : current.renderer.done || current.renderer.lineCount >= current.maxLines;
 	const now = performance.now();
 	const due = current.lastChunk === 0
-		? current.renderer.lines.length >= FIRST_CHUNK_LINES || now - current.started >= FIRST_CHUNK_MS
+		? current.renderer.lineCount >= FIRST_CHUNK_LINES || now - current.started >= FIRST_CHUNK_MS
 		: now - current.lastChunk >= CHUNK_EVERY_MS;
 	if (done || due) post(chunk(current, done));
 	if (done) job = null;
@@ -126,12 +126,12 @@ function chunk(j: Job, done: boolean): RenderChunk {
 	blocks.forEach((b, k) => b.endLine >= 0 && s.placed.add(s.blocks + k));
 	const out: RenderChunk = {
 		type: 'chunk', id: j.id, done, flattened: j.flattened,
-		lines: r.lines.slice(s.lines), blocks, placed,
+		// Posted lines are not kept here: the worker's heap holds the renderer, not a second copy of the article.
+		lines: r.takeLines(), blocks, placed,
 		links: r.links.slice(s.links), headings: r.headings.slice(s.headings),
 		// An image is sent once its lines exist (its label's line was taken).
 		images: takeImages(r.images, s),
 	};
-	s.lines = r.lines.length;
 	s.blocks = r.blocks.length;
 	s.links = r.links.length;
 	s.headings = r.headings.length;

@@ -3,6 +3,7 @@
  * (built in the background by the UI) is handed in; nothing here waits for it.
  */
 import {fuzzyFilter, type ShelfSearch} from './shelf-search.js';
+import type {FuzzyItem} from './text.js';
 import type {Article} from '../shelf/index.js';
 
 const MAX_ROWS = 120;
@@ -27,7 +28,7 @@ export interface SearchRow {
 export function searchRows(query: string, articles: Article[], index: Pick<ShelfSearch, 'search'> | null): SearchRow[] {
 	const q = query.trim();
 	if (q === '') return [];
-	const {bySlug, lowerTitles} = shelfTables(articles);
+	const {bySlug, lowerTitles, items} = shelfTables(articles);
 	const rows: SearchRow[] = [];
 	const seen = new Set<string>();
 	const add = (row: SearchRow): void => {
@@ -40,14 +41,13 @@ export function searchRows(query: string, articles: Article[], index: Pick<Shelf
 	if (exact) add({article: exact, kind: 'title', positions: [...exact.title].map((_, i) => i), snippet: null});
 	// Only titles holding the query's letters in order can match: a cheap test before the scored match.
 	const letters = lower.replace(/\s+/g, '');
-	const candidates: {key: string; text: string}[] = [];
+	const candidates: FuzzyItem[] = [];
 	lowerTitles.forEach((t, i) => {
 		let at = 0;
 		for (const c of letters) if ((at = t.indexOf(c, at) + 1) === 0) return;
-		const a = articles[i] as Article;
-		candidates.push({key: a.slug, text: a.title});
+		candidates.push(items[i] as FuzzyItem);
 	});
-	for (const m of fuzzyFilter(q, candidates).slice(0, 50)) {
+	for (const m of fuzzyFilter(q, candidates, 50)) {
 		const article = bySlug.get(m.key);
 		if (article && m.score > 0) add({article, kind: 'title', positions: m.positions, snippet: null});
 	}
@@ -58,11 +58,21 @@ export function searchRows(query: string, articles: Article[], index: Pick<Shelf
 	return rows;
 }
 
-const tables = new WeakMap<Article[], {bySlug: Map<string, Article>; lowerTitles: string[]}>();
+interface Tables {
+	bySlug: Map<string, Article>;
+	lowerTitles: string[];
+	/** The titles as fuzzyFilter takes them. */
+	items: FuzzyItem[];
+}
+
+const tables = new WeakMap<Article[], Tables>();
 
 /** Built once per shelf, not on every key. */
-function shelfTables(articles: Article[]): {bySlug: Map<string, Article>; lowerTitles: string[]} {
+function shelfTables(articles: Article[]): Tables {
 	let t = tables.get(articles);
-	if (!t) tables.set(articles, t = {bySlug: new Map(articles.map(a => [a.slug, a])), lowerTitles: articles.map(a => a.title.toLowerCase())});
+	if (!t) {
+		const lowerTitles = articles.map(a => a.title.toLowerCase());
+		tables.set(articles, t = {bySlug: new Map(articles.map(a => [a.slug, a])), lowerTitles, items: articles.map((a, i) => ({key: a.slug, text: a.title, lower: lowerTitles[i] as string}))});
+	}
 	return t;
 }

@@ -7,7 +7,8 @@
  * findable the moment the shelf loads) and article text, which costs ~100×
  * more and can be built in the background in slices (`indexPending`).
  */
-import MiniSearch, {type SearchResult} from 'minisearch';
+import MiniSearch from 'minisearch';
+import {MemoryMetaIndex, shared, type MetaHit, type MetaIndex} from './meta.js';
 import {snippet} from './snippet.js';
 import {indexTokens, plainLines, queryTokens} from './text.js';
 import type {Article} from '../shelf/index.js';
@@ -55,36 +56,23 @@ export interface TextIndex {
 
 const norm = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
-const shared = {
-	tokenize: indexTokens,
-	processTerm: (term: string) => term,
-	searchOptions: {
-		tokenize: queryTokens,
-		processTerm: (term: string) => term,
-		// Only the last word is still being typed; two letters would expand to hundreds of words.
-		prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length > 2,
-		// Fuzzy only for longer words: "rust" would also find "just" and "trust",
-		// and never for terms with digits: CVE-2024-3095 is another vulnerability.
-		fuzzy: (term: string) => (term.length >= 5 && !/\d/.test(term) ? 0.2 : false),
-	},
-};
-
-type MetaDoc = {id: string; title: string; aliases: string; tags: string; category: string; authors: string; description: string};
 type BodyDoc = {id: string; body: string};
 
 export class ShelfSearch {
-	private readonly meta = new MiniSearch<MetaDoc>({...shared, fields: ['title', 'aliases', 'tags', 'category', 'authors', 'description']});
+	private readonly meta: MetaIndex;
 	private readonly memory: MemoryTextIndex | null;
 	private readonly body: TextIndex;
 	private readonly entries = new Map<string, Entry>();
-	private readonly titles = new Map<string, Set<string>>();
+	/** Slugs by normalized title (arrays, not sets: a set for each of 100,000 titles is ~15 MB). */
+	private readonly titles = new Map<string, string[]>();
 	/** Articles whose text is not indexed yet, oldest first. */
 	private readonly queue = new Map<string, Article>();
 
-	/** `text`: an index kept elsewhere (on disk) and filled by its owner; by default text is indexed here, in memory. */
-	constructor(text?: TextIndex) {
+	/** `text`, `meta`: indexes kept elsewhere (on disk) and filled by their owner; by default both are made here, in memory. */
+	constructor(text?: TextIndex, meta?: MetaIndex) {
 		this.memory = text ? null : new MemoryTextIndex();
 		this.body = text ?? (this.memory as MemoryTextIndex);
+		this.meta = meta ?? new MemoryMetaIndex();
 	}
 
 	/** Articles indexed (titles and metadata; see `pending` for text). */
@@ -102,12 +90,10 @@ export class ShelfSearch {
 		this.remove(article.slug);
 		const entry: Entry = {article, title: norm(article.title)};
 		this.entries.set(article.slug, entry);
-		const same = this.titles.get(entry.title) ?? new Set<string>();
-		this.titles.set(entry.title, same.add(article.slug));
-		this.meta.add({
-			id: article.slug, title: article.title, aliases: (article.aliases ?? []).join(' '), tags: article.tags.join(' '),
-			category: article.categories?.length ? article.categories.join(' ') : article.category, authors: (article.authors ?? []).join(' '), description: article.description,
-		});
+		const same = this.titles.get(entry.title);
+		if (same) same.push(article.slug);
+		else this.titles.set(entry.title, [article.slug]);
+		this.meta.add(article);
 		// A broken article's body is whatever could be read (maybe binary): only its title and metadata count.
 		if (article.error || !this.memory) return;
 		if (deferText) this.queue.set(article.slug, article);
@@ -119,7 +105,9 @@ export class ShelfSearch {
 		if (!entry) return;
 		this.entries.delete(slug);
 		const same = this.titles.get(entry.title);
-		if (same?.delete(slug) && same.size === 0) this.titles.delete(entry.title);
+		const at = same?.indexOf(slug) ?? -1;
+		if (same && at >= 0) same.splice(at, 1);
+		if (same?.length === 0) this.titles.delete(entry.title);
 		this.meta.discard(slug);
 		this.memory?.discard(slug);
 		this.queue.delete(slug);
@@ -143,7 +131,7 @@ export class ShelfSearch {
 		// Every query word must match somewhere; if no article has them all, any word or part of one will do.
 		let found = this.collect(query, queryTokens(query), queryTokens);
 		if (found.size === 0) found = this.collect(query, [], indexTokens);
-		const exact = this.titles.get(norm(query)) ?? new Set<string>();
+		const exact = this.titles.get(norm(query)) ?? [];
 		for (const slug of exact) found.set(slug, {...found.get(slug) ?? {score: 0}, tier: 0, kind: 'title'});
 		const ranked = [...found].sort(([, a], [, b]) => a.tier - b.tier || b.score - a.score);
 		return ranked.slice(0, limit).map(([slug, f]) => {
@@ -165,8 +153,7 @@ export class ShelfSearch {
 	 */
 	private collect(query: string, required: string[], tokenize: (text: string) => string[]): Map<string, Found> {
 		const found = new Map<string, Found>();
-		const opts = {combineWith: 'OR', tokenize} as const;
-		for (const r of this.meta.search(query, {...opts, boost: {title: 6, aliases: 5, tags: 3, authors: 3, category: 2, description: 2}})) {
+		for (const r of this.meta.search(query, tokenize)) {
 			const kind = strongIn(r, f => f === 'title') ? 'title' : strongIn(r, f => f !== 'title') ? 'meta' : null;
 			const fuzzyKind = Object.values(r.match).some(f => f.includes('title')) ? 'title' : 'meta';
 			found.set(String(r.id), {score: r.score, tier: kind ? 1 : 3, kind: kind ?? fuzzyKind, meta: r});
@@ -193,7 +180,7 @@ export class ShelfSearch {
 }
 
 /** A term found by its exact spelling or as a prefix (not fuzzily) in one of the given fields. */
-function strongIn(r: SearchResult, field: (name: string) => boolean): boolean {
+function strongIn(r: MetaHit, field: (name: string) => boolean): boolean {
 	for (const term in r.match) {
 		if (r.queryTerms.some(q => term.startsWith(q)) && (r.match[term] ?? []).some(field)) return true;
 	}
@@ -204,7 +191,7 @@ interface Found {
 	score: number;
 	tier: number;
 	kind: SearchHit['kind'];
-	meta?: SearchResult;
+	meta?: MetaHit;
 	body?: TextHit;
 }
 

@@ -114,52 +114,99 @@ export function indexTokens(text: string): string[] {
  * must return the matched positions for highlighting. Positions index code
  * points (`[...text]`). Best first; an empty query keeps every item, in order.
  */
-export function fuzzyFilter(query: string, items: readonly {key: string; text: string}[]): {key: string; score: number; positions: number[]}[] {
+export function fuzzyFilter(query: string, items: readonly FuzzyItem[], limit = Infinity): {key: string; score: number; positions: number[]}[] {
 	const words = query.toLowerCase().split(/\s+/).filter(w => w !== '').map(w => [...w]);
-	const out: {key: string; score: number; positions: number[]}[] = [];
-	for (const item of items) {
-		const chars = [...item.text];
-		const lower = chars.map(c => c.toLowerCase());
+	if (words.length === 0) return items.map(item => ({key: item.key, score: 0, positions: []}));
+	// Scored first without keeping positions (one small object per match), then positions for those returned:
+	// on every key this runs over each title of the shelf.
+	const scored: {at: number; score: number; starts: number[]}[] = [];
+	items.forEach((item, at) => {
+		const {chars, lower} = codePoints(item);
 		let score = 0;
-		const positions = new Set<number>();
+		const starts: number[] = [];
 		for (const word of words) {
-			const m = matchWord(word, lower, chars);
-			if (!m) {
-				score = -Infinity;
-				break;
-			}
+			const m = bestStart(word, lower, chars);
+			if (!m) return;
 			score += m.score;
-			for (const p of m.positions) positions.add(p);
+			starts.push(m.start);
 		}
-		if (score > -Infinity) out.push({key: item.key, score: words.length ? score - chars.length / 100 : 0, positions: [...positions].sort((a, b) => a - b)});
-	}
-	return words.length === 0 ? out : out.sort((a, b) => b.score - a.score);
+		const entry = {at, score: score - chars.length / 100, starts};
+		if (!Number.isFinite(limit)) return void scored.push(entry);
+		// Only the best `limit` are kept, best first (equal scores in the items' order).
+		if (scored.length >= limit && !(entry.score > (scored[scored.length - 1] as typeof entry).score)) return;
+		let i = scored.length;
+		while (i > 0 && entry.score > (scored[i - 1] as typeof entry).score) i--;
+		scored.splice(i, 0, entry);
+		if (scored.length > limit) scored.pop();
+	});
+	if (!Number.isFinite(limit)) scored.sort((a, b) => b.score - a.score || a.at - b.at);
+	return scored.map(({at, score, starts}) => {
+		const item = items[at] as FuzzyItem;
+		const {lower} = codePoints(item);
+		const positions = new Set<number>();
+		words.forEach((word, w) => {
+			for (const p of greedy(word, lower, starts[w] as number)) positions.add(p);
+		});
+		return {key: item.key, score, positions: [...positions].sort((x, y) => x - y)};
+	});
+}
+
+/** An item to filter; `lower`, when given, is `text` lowercased (a caller filtering the same texts on every key keeps it). */
+export interface FuzzyItem {
+	key: string;
+	text: string;
+	lower?: string;
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+/** A text's code points: an array of them, or the string itself when each is one UTF-16 unit. */
+type Chars = string | readonly string[];
+
+/** Code points, and the same lowercased; the strings themselves when that is the same thing (no array per title and key). */
+function codePoints(item: FuzzyItem): {chars: Chars; lower: Chars} {
+	const lower = item.lower ?? item.text.toLowerCase();
+	if (lower.length === item.text.length && !SURROGATE.test(item.text)) return {chars: item.text, lower};
+	const chars = [...item.text];
+	return {chars, lower: chars.map(c => c.toLowerCase())};
 }
 
 /** Best of the greedy matches from each possible first character: word starts and runs score high. */
-function matchWord(word: string[], lower: string[], chars: string[]): {score: number; positions: number[]} | null {
+function bestStart(word: string[], lower: Chars, chars: Chars): {score: number; start: number} | null {
 	const boundary = (i: number): number => {
 		const prev = chars[i - 1];
 		if (prev === undefined) return 10;
-		if (!/[\p{L}\p{N}]/u.test(prev)) return 8;
-		return /\p{Ll}/u.test(prev) && /\p{Lu}/u.test(chars[i] ?? '') ? 6 : 0;
+		if (!isWordChar(prev)) return 8;
+		return isLower(prev) && isUpper(chars[i] ?? '') ? 6 : 0;
 	};
-	let best: {score: number; positions: number[]} | null = null;
+	let best: {score: number; start: number} | null = null;
 	for (let start = 0; start < lower.length; start++) {
 		if (lower[start] !== word[0]) continue;
-		const positions = [start];
+		let matched = 1;
+		let prev = start;
 		let score = boundary(start) - start / 10;
-		for (let i = start + 1; i < lower.length && positions.length < word.length; i++) {
-			if (lower[i] !== word[positions.length]) continue;
-			const prev = positions[positions.length - 1] as number;
+		for (let i = start + 1; i < lower.length && matched < word.length; i++) {
+			if (lower[i] !== word[matched]) continue;
 			score += i === prev + 1 ? 6 : boundary(i) - Math.min(3, i - prev - 1);
-			positions.push(i);
+			prev = i;
+			matched++;
 		}
 		// If the earliest start cannot complete the word, no later one can.
-		if (positions.length < word.length) break;
-		if (!best || score > best.score) best = {score, positions};
+		if (matched < word.length) break;
+		if (!best || score > best.score) best = {score, start};
 	}
 	return best;
+}
+
+// ASCII answered by its code, the rest by the Unicode classes (the regular expressions cost most of a title's match).
+const isWordChar = (c: string): boolean => (c < '\x80' ? /[A-Za-z0-9]/.test(c) : /[\p{L}\p{N}]/u.test(c));
+const isLower = (c: string): boolean => (c < '\x80' ? c >= 'a' && c <= 'z' : /\p{Ll}/u.test(c));
+const isUpper = (c: string): boolean => (c < '\x80' ? c >= 'A' && c <= 'Z' : /\p{Lu}/u.test(c));
+
+/** The positions the greedy match from `start` takes (as bestStart scored it). */
+function greedy(word: string[], lower: Chars, start: number): number[] {
+	const positions = [start];
+	for (let i = start + 1; i < lower.length && positions.length < word.length; i++) if (lower[i] === word[positions.length]) positions.push(i);
+	return positions;
 }
 
 // SGR and other CSI sequences, and OSC strings (hyperlinks): they take no columns.

@@ -12,7 +12,7 @@ import {authorsProbe} from './authors-file.js';
 import {MARKDOWN, fileFacts, jekyllConfigProbe} from './file-facts.js';
 import {errorCode, reason} from './fs-errors.js';
 import {sanitizeLine} from '../sanitize.js';
-import {compare, fileOf, folderFilter, isInside, walk, type ShelfFile} from './walk.js';
+import {compare, fileOf, folderFilter, isInside, walkSteps, type ShelfFile} from './walk.js';
 
 export type {ShelfFile} from './walk.js';
 import type {Article, Shelf, Skipped} from './types.js';
@@ -54,12 +54,21 @@ export interface ShelfScan {
  * shelf of one. Throws only when the root cannot be opened.
  */
 export function scanShelf(root: string, options: Pick<LoadOptions, 'exclude'> = {}): ShelfScan {
+	const steps = scanSteps(root, options);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** `scanShelf`, pausing every few entries (see walkSteps). Throws as it does, at its first step. */
+export function* scanSteps(root: string, options: Pick<LoadOptions, 'exclude'> = {}): Generator<void, ShelfScan> {
 	const abs = resolve(root);
 	const rootStat = statRoot(root);
 	if (rootStat.isFile()) return {root: dirname(abs), files: [fileOf(abs, rootStat)], skipped: [], folders: [dirname(abs)], vaults: []};
 	if (!rootStat.isDirectory()) throw new Error(`cannot open shelf ${sanitizeLine(root)}: not a folder or a file`);
 	const scan: ShelfScan = {root: abs, files: [], skipped: [], folders: [], vaults: []};
-	scan.files = walk(abs, realpathSync(abs), rootStat, scan, folderFilter(abs, options.exclude));
+	scan.files = yield* walkSteps(abs, realpathSync(abs), rootStat, scan, folderFilter(abs, options.exclude));
 	return scan;
 }
 

@@ -27,6 +27,19 @@ export const fileOf = (path: string, s: Stats): ShelfFile => ({path, size: s.siz
  */
 /** Gathers in `found` the folders walked, skipped paths and Obsidian vaults (folders holding `.obsidian`). */
 export function walk(root: string, realRoot: string, rootStat: Stats, found: {skipped: Skipped[]; folders: string[]; vaults: string[]}, excluded: (dir: string) => boolean = () => false): ShelfFile[] {
+	const steps = walkSteps(root, realRoot, rootStat, found, excluded);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** Entries looked at between two pauses of `walkSteps`. */
+const STEP = 64;
+
+/** The walk, pausing (yielding) every few entries: a caller can spread it over turns of the event loop. */
+export function* walkSteps(root: string, realRoot: string, rootStat: Stats, found: {skipped: Skipped[]; folders: string[]; vaults: string[]}, excluded: (dir: string) => boolean = () => false): Generator<void, ShelfFile[]> {
+	let looked = 0;
 	const {skipped, folders, vaults} = found;
 	const files: ShelfFile[] = [];
 	const visited = new Set<string>();
@@ -47,6 +60,7 @@ export function walk(root: string, realRoot: string, rootStat: Stats, found: {sk
 			continue;
 		}
 		for (const name of names.sort(compare)) {
+			if (++looked % STEP === 0) yield;
 			// Hidden entries include .git and editor lock files (.#x.md, often broken symlinks).
 			if (name === '.obsidian') vaults.push(next.dir);
 			if (name.startsWith('.') || SKIPPED_FOLDERS.has(name)) continue;

@@ -21,7 +21,10 @@ export async function queryBackground({stdin, stdout}: TerminalIo, timeoutMs = 1
 	const wasRaw = stdin.isRaw;
 	let received = '';
 	return await new Promise<Rgb | null>(resolve => {
+		let done = false;
 		const finish = (): void => {
+			if (done) return;
+			done = true;
 			clearTimeout(timer);
 			clearTimeout(grace);
 			stdin.off('data', onData);
@@ -32,15 +35,19 @@ export async function queryBackground({stdin, stdout}: TerminalIo, timeoutMs = 1
 			if (rest) stdin.unshift(Buffer.from(rest, 'latin1'));
 			resolve(rgb);
 		};
+		// A timer may fire late, after the thread was busy (the app's modules load meanwhile), with the
+		// answer already waiting in the terminal: one more turn of the event loop reads what is there
+		// before giving up on it, or it would be typed into the app as keys.
+		const giveUp = (): void => void setImmediate(finish);
 		let grace: NodeJS.Timeout | undefined;
 		const onData = (chunk: Buffer | string): void => {
 			received += typeof chunk === 'string' ? chunk : chunk.toString('latin1');
 			if (OSC11_REPLY.test(received) && DA1_REPLY.test(received)) finish();
 			// DA1 with no colour before it: a terminal without OSC 11, or one (or a test harness) that
 			// answers out of order. A short grace keeps a late colour reply from being typed into the app.
-			else if (DA1_REPLY.test(received) && !grace) grace = setTimeout(finish, GRACE_MS);
+			else if (DA1_REPLY.test(received) && !grace) grace = setTimeout(giveUp, GRACE_MS);
 		};
-		const timer = setTimeout(finish, timeoutMs);
+		const timer = setTimeout(giveUp, timeoutMs);
 		stdin.setRawMode(true);
 		stdin.on('data', onData);
 		stdin.resume();

@@ -4,6 +4,7 @@ import {watchShelf, type Watcher} from '../../core/index/index.js';
 import {editorInvocation, runEditor, type EditorResult} from '../../core/system/index.js';
 import {fileLineAt} from '../../core/render/index.js';
 import {sanitizeLine} from '../../core/sanitize.js';
+import {formatCount} from '../../core/plural.js';
 import type {ShelfSource} from '../../core/index/index.js';
 import type {Action, AppState, Group} from '../../core/state/index.js';
 import type {Article} from '../../core/shelf/index.js';
@@ -73,7 +74,7 @@ export function useLiveShelf(source: ShelfSource | undefined, initial: Group[], 
 			if (!live()) return;
 			setVersion(v => v + 1);
 			if (request.kind === 'reload' && state.screen === 'library') {
-				dispatch({type: 'status', status: {text: `Reloaded: ${(source?.shelf.articles.length ?? 0).toLocaleString('en-US')} articles`, kind: 'success'}});
+				dispatch({type: 'status', status: {text: `Reloaded: ${formatCount(source?.shelf.articles.length ?? 0)} articles`, kind: 'success'}});
 			}
 		}
 	});

@@ -2,6 +2,7 @@ import {useCallback, useEffect, useRef, useState} from 'react';
 import {ShelfSearch, searchRows, type SearchRow} from '../../core/search/index.js';
 import type {Article} from '../../core/shelf/index.js';
 import type {ShelfSource} from '../../core/index/index.js';
+import {formatCount} from '../../core/plural.js';
 
 /** Articles indexed per slice of background work: small enough that a key never waits long. */
 const SLICE_MS = 8;
@@ -20,9 +21,9 @@ const ANNOUNCE_MS = 300;
  */
 export function useShelfSearch(articles: Article[], active: boolean, source?: ShelfSource): {indexing: string | null; search: (query: string) => SearchRow[]} {
 	const index = useRef<ShelfSearch | null>(null);
-	const [indexing, setIndexing] = useState<string | null>(() => (articles.length ? `indexing 0/${articles.length.toLocaleString('en-US')}` : null));
+	const [indexing, setIndexing] = useState<string | null>(() => (articles.length ? `indexing 0/${formatCount(articles.length)}` : null));
 	useEffect(() => {
-		index.current = new ShelfSearch(source?.text ?? undefined);
+		index.current = new ShelfSearch(source?.text ?? undefined, source?.meta ?? undefined);
 	}, [articles, source]);
 	useEffect(() => {
 		const search = index.current;
@@ -39,7 +40,7 @@ export function useShelfSearch(articles: Article[], active: boolean, source?: Sh
 			if (done || performance.now() - announced > ANNOUNCE_MS) {
 				announced = performance.now();
 				const n = Math.min(added, articles.length - textPending());
-				setIndexing(done ? null : `indexing ${n.toLocaleString('en-US')}/${articles.length.toLocaleString('en-US')}`);
+				setIndexing(done ? null : `indexing ${formatCount(n)}/${formatCount(articles.length)}`);
 			}
 			if (!done) timer = setTimeout(step, 0);
 		};
