@@ -29,6 +29,9 @@ describe('separateMouse', () => {
 		expect(r.rest).toBe('jk');
 		expect(r.held).toBe('');
 	});
+	it('drops answers to the graphics query that came too late, so they are never read as keys', () => {
+		expect(separateMouse('j\x1b_Gi=31;OK\x1b\\\x1bP>|kitty(0.26.5)\x1b\\\x1b[6;20;10t\x1b[?62;c\x1b[<65;3;4Mk')).toMatchObject({rest: 'jk', held: ''});
+	});
 	it('holds a report cut off at the end of a read, and nothing else', () => {
 		expect(separateMouse('j\x1b[<65;3')).toEqual({events: [], rest: 'j', held: '\x1b[<65;3'});
 		expect(separateMouse('\x1b')).toEqual({events: [], rest: '\x1b', held: ''});

@@ -1,13 +1,17 @@
 /**
  * Ink drops mouse reports (complete CSI sequences that are no key), so with
  * the mouse on, the app reads the terminal through this filter: mouse reports
- * go to `onMouse`, everything else to Ink unchanged.
+ * go to `onMouse`, everything else to Ink unchanged, but for late answers to
+ * the start-up graphics query, which are dropped rather than read as keys.
  */
+import {ANY_REPLY} from '../images/index.js';
 import {PassThrough} from 'node:stream';
 import {StringDecoder} from 'node:string_decoder';
 import {parseMouse, type MouseEvent} from '../mouse.js';
 
 const REPORT = /\x1b\[<\d{1,4};\d{1,5};\d{1,5}[Mm]/g;
+/** Answers to the start-up graphics query that came after it gave up (a slow terminal): never keys. */
+const LATE_REPLY = ANY_REPLY;
 /** The start of a report cut off at the end of a read; held back until the rest arrives. */
 const PARTIAL = /\x1b\[<[\d;]*$/;
 /** How long a partial report waits for its end before it is passed on as typed (a lone Esc). */
@@ -23,7 +27,7 @@ export interface FilteredStdin {
 /** Splits one read into mouse events and the text left for the keyboard; `held` is an unfinished report at the end. */
 export function separateMouse(text: string): {events: MouseEvent[]; rest: string; held: string} {
 	const events: MouseEvent[] = [];
-	let rest = text.replace(REPORT, match => {
+	let rest = text.replace(LATE_REPLY, '').replace(REPORT, match => {
 		const e = parseMouse(match);
 		if (e) events.push(e);
 		return '';
