@@ -127,9 +127,8 @@ export class StoreMetaIndex implements MetaIndex {
 			const tf = hits.tf[i] as number;
 			const field = META_FIELDS[f] as typeof META_FIELDS[number];
 			const n = hits.docs[f] as number;
-			const at = lengths.at.get(id);
-			if (at === undefined) continue;
-			const length = lengths.lengths[at + f] as number;
+			const length = lengths[id * 6 + f];
+			if (length === undefined) continue;
 			const idf = Math.log(1 + (state.docs - n + 0.5) / (n + 0.5));
 			const score = weight * META_BOOST[field] * idf * (D + tf * (K + 1) / (tf + K * (1 - B + B * length / (state.avg[f] || 1))));
 			const was = found.get(id);
