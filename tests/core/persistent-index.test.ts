@@ -25,7 +25,7 @@ function shelfDir(): string {
 }
 
 async function open(dir: string, env: NodeJS.ProcessEnv, noCache = false): Promise<ShelfSource> {
-	const source = await openShelfSource(dir, {env, noCache});
+	const source = await openShelfSource(dir, {env, noCache, metaInIndexFrom: 0});
 	while (!source.indexPending(1000));
 	return source;
 }
@@ -104,7 +104,7 @@ describe('persistent shelf index', () => {
 		(await open(dir, env)).close();
 		writeFileSync(path.join(dir, 'delta.md'), article('Delta', 'Delta brings sugar.', ['tea']));
 		rmSync(path.join(dir, 'gamma.md'));
-		const s = await openShelfSource(dir, {env, deferWalk: true});
+		const s = await openShelfSource(dir, {env, deferWalk: true, metaInIndexFrom: 0});
 		// The index's last shelf, groups included, before any walk.
 		expect(s.unwalked).toBe(true);
 		expect(s.shelf.articles.map(a => a.slug)).toEqual(['alpha', 'gamma', 'guides/beta']);
@@ -119,7 +119,7 @@ describe('persistent shelf index', () => {
 		expect(find(s, 'teapots')).toEqual([]);
 		s.close();
 		// Nothing changed since: the next start's last shelf is the corrected one, and its walk changes nothing.
-		const again = await openShelfSource(dir, {env, deferWalk: true});
+		const again = await openShelfSource(dir, {env, deferWalk: true, metaInIndexFrom: 0});
 		expect(again.shelf.articles.map(a => a.slug)).toEqual(['alpha', 'delta', 'guides/beta']);
 		expect(await again.sync()).toBe(false);
 		expect(again.unwalked).toBe(false);
@@ -129,7 +129,7 @@ describe('persistent shelf index', () => {
 	it('on a first start with deferWalk, shows the shelf before writing it, and writes it while indexing', async () => {
 		const dir = shelfDir();
 		const env = {XDG_CACHE_HOME: temp('cache')};
-		const s = await openShelfSource(dir, {env, deferWalk: true});
+		const s = await openShelfSource(dir, {env, deferWalk: true, metaInIndexFrom: 0});
 		expect(s.shelf.articles.map(a => a.slug)).toEqual(['alpha', 'gamma', 'guides/beta']);
 		expect(s.pending).toBe(3);
 		while (!s.indexPending(1000));
@@ -138,7 +138,7 @@ describe('persistent shelf index', () => {
 		expect(find(s, 'Gamma')).toEqual(['gamma']);
 		expect(s.linksOf(s.shelf.articles[2]!)).toEqual(['../alpha.md']);
 		s.close();
-		const again = await openShelfSource(dir, {env, deferWalk: true});
+		const again = await openShelfSource(dir, {env, deferWalk: true, metaInIndexFrom: 0});
 		expect(again.unwalked).toBe(true);
 		expect(again.pending).toBe(0);
 		expect(find(again, 'saucers')).toEqual(['guides/beta']);

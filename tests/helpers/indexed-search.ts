@@ -29,7 +29,8 @@ export async function indexedSearch(articles: readonly Article[]): Promise<{sear
 	const dir = mkdtempSync(path.join(tmpdir(), 'inkshelf-search-shelf-'));
 	writeArticles(dir, articles);
 	const env = {XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'inkshelf-search-cache-'))};
-	const source = await openShelfSource(dir, {env});
+	// Titles and metadata from the index too (a shelf this small would search them in memory).
+	const source = await openShelfSource(dir, {env, metaInIndexFrom: 0});
 	while (!source.indexPending(1000));
 	const search = new ShelfSearch(source.text ?? undefined, source.meta ?? undefined);
 	for (const a of source.shelf.articles) search.add(a);

@@ -26,6 +26,8 @@ export interface IndexOptions {
 	env?: NodeJS.ProcessEnv;
 	/** Show the index's last shelf without walking the folder first (the app: `syncInBackground` walks after its first frame). */
 	deferWalk?: boolean;
+	/** Articles from which search takes titles and metadata from the index, not memory (default 5,000). */
+	metaInIndexFrom?: number;
 }
 
 export class IndexedShelf {
@@ -78,8 +80,7 @@ export class IndexedShelf {
 			for (const id of indexed.tryStore(() => store.untexted(), [])) indexed.queue.add(id);
 			indexed.unwalked = true;
 		}
-		// A first start of the app: the metadata is read now, and written after the first frame.
-		indexed.writeLater = !snapshot && Boolean(options.deferWalk);
+		indexed.writeLater = !snapshot && Boolean(options.deferWalk); // the app's first start: written after the first frame
 		if (!snapshot || !options.deferWalk) indexed.sync();
 		indexed.writeLater = false;
 		return indexed;
@@ -112,8 +113,7 @@ export class IndexedShelf {
 	/** Walks the folder a slice at a time (keys are answered meanwhile) and brings the shelf up to date; true when anything changed. */
 	async syncInBackground(): Promise<boolean> {
 		const scan = await scanInBackground(this.dir, this.options.exclude ?? []);
-		// The first walk compares with the index's files, read a page at a time too.
-		const known = this.known ?? await inSlices(knownSteps(this.store, this.shelf.articles));
+		const known = this.known ?? await inSlices(knownSteps(this.store, this.shelf.articles)); // the index's files, a page at a time
 		return this.sync(scan, known);
 	}
 

@@ -11,6 +11,7 @@
  */
 import {META_BOOST, META_FIELDS, metaFieldsOf, indexTokens, searchOptions, type MetaHit, type MetaIndex} from '../search/index.js';
 import {hex} from './text-index.js';
+import {editDistance} from './edit-distance.js';
 import type {Article} from '../shelf/index.js';
 import type {ShelfStore} from './store.js';
 import {metaHits, metaLengths, metaTotals, putMeta as storeMeta} from './meta-store.js';
@@ -24,12 +25,6 @@ const MAX_FUZZY = 6;
 const FIELD = new Map<string, number>(META_FIELDS.map((f, i) => [f, i]));
 
 const unhex = (h: string): string => Buffer.from(h, 'hex').toString('utf8');
-
-interface Found {
-	score: number;
-	terms: string[];
-	match: Record<string, string[]>;
-}
 
 type Hit = ReturnType<typeof metaHits>[number];
 
@@ -63,6 +58,18 @@ interface State {
 
 /** Hits kept between keys. */
 const CACHED_HITS = 30_000;
+/**
+ * Articles a search hands on, best first. A common word matches thousands of titles and
+ * descriptions; the library shows 60 hits, and building MiniSearch's result for each of the
+ * rest cost most of a key's time.
+ */
+const MAX_HITS = 500;
+
+const bits = (mask: number): number => {
+	let n = 0;
+	for (let m = mask; m; m &= m - 1) n++;
+	return n;
+};
 
 export class StoreMetaIndex implements MetaIndex {
 	private cache: State | null = null;
@@ -74,73 +81,95 @@ export class StoreMetaIndex implements MetaIndex {
 
 	discard(): void {}
 
+	warm(): void {
+		const state = this.state();
+		state.lengths ??= metaLengths(this.storeOf());
+		this.vocabulary(state);
+	}
+
 	search(query: string, tokenize: (text: string) => string[]): MetaHit[] {
 		const state = this.state();
 		if (state.docs === 0) return [];
 		const terms = tokenize(query).filter(t => t !== '');
-		const all = new Map<number, Found>();
-		terms.forEach((q, i) => {
-			const one = new Map<number, Found>();
-			const h = hex(q);
-			const prefix = searchOptions.prefix(q, i, terms);
-			const byTerm = this.hits(state, h, `${h}${prefix ? 'g' : '0'}`);
-			this.score(q, q, 1, byTerm.get(q), one, state);
-			const prefixed = [...byTerm.keys()].filter(w => w !== q).sort();
-			for (const word of prefixed) this.score(q, word, PREFIX_WEIGHT * word.length / (word.length + 0.3 * (word.length - q.length)), byTerm.get(word), one, state);
-			const fuzzy = searchOptions.fuzzy(q);
-			const distance = fuzzy === false ? 0 : Math.min(MAX_FUZZY, Math.round(q.length * fuzzy));
-			if (distance > 0) {
-				const skip = new Set([q, ...prefixed]);
-				for (const word of this.vocabulary(state)) {
-					if (Math.abs(word.length - q.length) > distance || skip.has(word)) continue;
-					const d = editDistance(q, word, distance);
-					if (d > distance) continue;
-					const w = hex(word);
-					this.score(q, word, FUZZY_WEIGHT * word.length / (word.length + d), this.hits(state, w, `${w}0`).get(word), one, state);
+		const plan = this.plan(terms, state);
+		// Scores summed per article in slots, in the order MiniSearch meets the articles (its ties stay in that order).
+		const slotOf = new Map<number, number>();
+		const ids: number[] = [];
+		const scores: number[] = [];
+		const masks: number[] = [];
+		const lengths = (state.lengths ??= metaLengths(this.storeOf()));
+		for (const {bit, weight, postings: p} of plan) {
+			for (let i = 0; i < p.ids.length; i++) {
+				const id = p.ids[i] as number;
+				const f = p.fields[i] as number;
+				const tf = p.tf[i] as number;
+				const length = lengths[id * 6 + f];
+				if (length === undefined) continue;
+				const n = p.docs[f] as number;
+				const idf = Math.log(1 + (state.docs - n + 0.5) / (n + 0.5));
+				const score = weight * META_BOOST[META_FIELDS[f] as typeof META_FIELDS[number]] * idf * (D + tf * (K + 1) / (tf + K * (1 - B + B * length / (state.avg[f] || 1))));
+				let slot = slotOf.get(id);
+				if (slot === undefined) {
+					slotOf.set(id, slot = ids.length);
+					ids.push(id);
+					scores.push(0);
+					masks.push(0);
 				}
+				scores[slot] = (scores[slot] as number) + score;
+				masks[slot] = (masks[slot] as number) | bit;
 			}
-			for (const [id, f] of one) {
-				const was = all.get(id);
-				if (!was) all.set(id, f);
-				else {
-					was.score += f.score;
-					Object.assign(was.match, f.match);
-					for (const t of f.terms) if (!was.terms.includes(t)) was.terms.push(t);
-				}
-			}
-		});
-		const hits: MetaHit[] = [];
-		for (const [id, f] of all) {
-			const slug = this.shelf.slugOf(id);
-			if (slug !== undefined) hits.push({id: slug, score: f.score * (f.terms.length || 1), terms: Object.keys(f.match), queryTerms: f.terms, match: f.match});
 		}
-		return hits.sort((a, b) => b.score - a.score);
+		// MiniSearch multiplies by the number of query words matched; only the best MAX_HITS go on.
+		const finals = scores.map((score, slot) => score * (bits(masks[slot] as number) || 1));
+		const kept = finals.map((_, slot) => slot).sort((x, y) => (finals[y] as number) - (finals[x] as number) || x - y).slice(0, MAX_HITS);
+		return this.hitsOf(kept, plan, {slotOf, ids, finals});
 	}
 
-	/** Adds the BM25+ score of `word` (standing for query word `q`) in each field to the articles holding it, field by field, in shelf order. */
-	private score(q: string, word: string, weight: number, hits: Postings | undefined, found: Map<number, Found>, state: State): void {
-		if (!hits) return;
-		const lengths = (state.lengths ??= metaLengths(this.storeOf()));
-		for (let i = 0; i < hits.ids.length; i++) {
-			const id = hits.ids[i] as number;
-			const f = hits.fields[i] as number;
-			const tf = hits.tf[i] as number;
-			const field = META_FIELDS[f] as typeof META_FIELDS[number];
-			const n = hits.docs[f] as number;
-			const at = lengths.at.get(id);
-			if (at === undefined) continue;
-			const length = lengths.lengths[at + f] as number;
-			const idf = Math.log(1 + (state.docs - n + 0.5) / (n + 0.5));
-			const score = weight * META_BOOST[field] * idf * (D + tf * (K + 1) / (tf + K * (1 - B + B * length / (state.avg[f] || 1))));
-			const was = found.get(id);
-			if (!was) {
-				found.set(id, {score, terms: [q], match: {[word]: [field]}});
-				continue;
+	/** Each query word's expansions (itself, the words it begins, the words within its fuzzy distance) with MiniSearch's weights, in its order. */
+	private plan(terms: string[], state: State): {q: string; bit: number; word: string; weight: number; postings: Postings}[] {
+		const plan: {q: string; bit: number; word: string; weight: number; postings: Postings}[] = [];
+		terms.forEach((q, i) => {
+			const bit = 1 << Math.min(30, terms.indexOf(q));
+			const add = (word: string, weight: number, postings: Postings | undefined): void => void (postings && plan.push({q, bit, word, weight, postings}));
+			const h = hex(q);
+			const byTerm = this.hits(state, h, `${h}${searchOptions.prefix(q, i, terms) ? 'g' : '0'}`);
+			add(q, 1, byTerm.get(q));
+			const prefixed = [...byTerm.keys()].filter(w => w !== q).sort();
+			for (const word of prefixed) add(word, PREFIX_WEIGHT * word.length / (word.length + 0.3 * (word.length - q.length)), byTerm.get(word));
+			const fuzzy = searchOptions.fuzzy(q);
+			const distance = fuzzy === false ? 0 : Math.min(MAX_FUZZY, Math.round(q.length * fuzzy));
+			if (distance === 0) return;
+			const skip = new Set([q, ...prefixed]);
+			for (const word of this.vocabulary(state)) {
+				if (Math.abs(word.length - q.length) > distance || skip.has(word)) continue;
+				const d = editDistance(q, word, distance);
+				const w = hex(word);
+				if (d <= distance) add(word, FUZZY_WEIGHT * word.length / (word.length + d), this.hits(state, w, `${w}0`).get(word));
 			}
-			was.score += score;
-			if (!was.terms.includes(q)) was.terms.push(q);
-			(was.match[word] ??= []).push(field);
+		});
+		return plan;
+	}
+
+	/** The kept articles as MiniSearch's results: the query words each matched, and each matched word's fields. */
+	private hitsOf(kept: number[], plan: ReturnType<StoreMetaIndex['plan']>, s: {slotOf: Map<number, number>; ids: number[]; finals: number[]}): MetaHit[] {
+		const found = new Map<number, {terms: string[]; match: Record<string, string[]>; by: Record<string, string>}>(kept.map(slot => [slot, {terms: [], match: {}, by: {}}]));
+		for (const {q, word, postings: p} of plan) {
+			for (let i = 0; i < p.ids.length; i++) {
+				const f = found.get(s.slotOf.get(p.ids[i] as number) ?? -1);
+				if (!f) continue;
+				if (!f.terms.includes(q)) f.terms.push(q);
+				// A later query word matching the same word replaces its fields (MiniSearch's Object.assign).
+				if (f.by[word] !== q) [f.match[word], f.by[word]] = [[], q];
+				(f.match[word] as string[]).push(META_FIELDS[p.fields[i] as number] as string);
+			}
 		}
+		const hits: MetaHit[] = [];
+		for (const slot of kept) {
+			const f = found.get(slot);
+			const slug = this.shelf.slugOf(s.ids[slot] as number);
+			if (f && slug !== undefined) hits.push({id: slug, score: s.finals[slot] as number, terms: Object.keys(f.match), queryTerms: f.terms, match: f.match});
+		}
+		return hits;
 	}
 
 	/** The words from `low` up to `high` (hex) and their postings; kept between keys (typing asks for the same words on each key). */
@@ -202,27 +231,4 @@ function groupByTerm(hits: Hit[]): Map<string, Hit[]> {
 export function putMeta(store: ShelfStore, id: number, article: Article): void {
 	const tokens = metaFieldsOf(article).map(text => indexTokens(text));
 	storeMeta(store, id, tokens.map(t => t.map(hex).join(' ')), tokens.map(t => new Set(t).size));
-}
-
-/** Levenshtein distance of `a` and `b`, or anything above `max` once it is sure to exceed it. */
-function editDistance(a: string, b: string, max: number): number {
-	// Within `max` edits at least one of a's first max + 1 characters is kept, so it is somewhere in b.
-	let kept = false;
-	for (let i = 0; i <= max && i < a.length && !kept; i++) kept = b.includes(a[i] as string);
-	if (!kept && a.length > max) return max + 1;
-	let previous = new Int32Array(b.length + 1).map((_, j) => j);
-	let current = new Int32Array(b.length + 1);
-	for (let i = 1; i <= a.length; i++) {
-		current[0] = i;
-		let best = i;
-		for (let j = 1; j <= b.length; j++) {
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			const v = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
-			current[j] = v;
-			if (v < best) best = v;
-		}
-		if (best > max) return max + 1;
-		[previous, current] = [current, previous];
-	}
-	return previous[b.length] as number;
 }

@@ -11,16 +11,16 @@ export function putMeta(store: ShelfStore, id: number, fields: readonly string[]
 	store.sql('UPDATE files SET m0 = ?, m1 = ?, m2 = ?, m3 = ?, m4 = ?, m5 = ? WHERE id = ?').run(...lengths, id);
 }
 
-/** Each article's field lengths (six numbers an id, in `lengths`), for the ranking. */
-export function metaLengths(store: ShelfStore): {at: Map<number, number>; lengths: Int32Array} {
-	const rows = store.sql('SELECT id, m0, m1, m2, m3, m4, m5 FROM files').all() as Record<string, number>[];
-	const at = new Map<number, number>();
-	const lengths = new Int32Array(rows.length * 6);
-	rows.forEach((r, i) => {
-		at.set(Number(r['id']), i * 6);
-		for (let f = 0; f < 6; f++) lengths[i * 6 + f] = Number(r[`m${f}`]);
-	});
-	return {at, lengths};
+/** Each article's field lengths, six numbers an id (at id × 6): read a page at a time, kept without a map. */
+export function metaLengths(store: ShelfStore): Int32Array {
+	const max = Number((store.sql('SELECT coalesce(max(id), 0) AS m FROM files').get() as {m: number}).m);
+	const lengths = new Int32Array((max + 1) * 6);
+	for (let after = 0; ;) {
+		const rows = store.sql('SELECT id, m0, m1, m2, m3, m4, m5 FROM files WHERE id > ? ORDER BY id LIMIT 5000').all(after) as Record<string, number>[];
+		if (rows.length === 0) return lengths;
+		for (const r of rows) for (let f = 0; f < 6; f++) lengths[Number(r['id']) * 6 + f] = Number(r[`m${f}`]);
+		after = Number((rows.at(-1) as Record<string, number>)['id']);
+	}
 }
 
 /**

@@ -9,6 +9,9 @@ import {IndexedShelf, type IndexOptions} from './indexed-shelf.js';
 import type {Article, Shelf} from '../shelf/index.js';
 import type {MetaIndex, TextIndex} from '../search/index.js';
 
+/** Articles from which titles and metadata are searched in the index rather than in memory. */
+const META_IN_INDEX = 5000;
+
 export interface ShelfSource {
 	readonly shelf: Shelf;
 	/** One line for the status bar about the index (rebuilt, not writable...), or null. */
@@ -50,7 +53,11 @@ export async function openShelfSource(dir: string, options: IndexOptions = {}): 
 			return indexed.status;
 		},
 		text: indexed.text,
-		meta: indexed.meta,
+		// A small shelf's titles and metadata are searched faster in memory (built in ~50 ms at 2,000
+		// articles); a large one's from the index (at 20,000 the memory index took 0.5 s and 40 MiB).
+		get meta() {
+			return indexed.shelf.articles.length >= (options.metaInIndexFrom ?? META_IN_INDEX) ? indexed.meta : null;
+		},
 		get folders() {
 			return indexed.folders;
 		},

@@ -113,6 +113,11 @@ export class ShelfSearch {
 		this.queue.delete(slug);
 	}
 
+	/** Reads now what the first search would (once everything is indexed): the first key is not the slow one. */
+	warm(): void {
+		this.meta.warm?.();
+	}
+
 	/** Indexes queued text for about `budgetMs`; true once nothing is left. Call between keystrokes. */
 	indexPending(budgetMs: number): boolean {
 		const until = performance.now() + budgetMs;

@@ -1,5 +1,5 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {ShelfSearch, searchRows, type SearchRow} from '../../core/search/index.js';
+import {ShelfSearch, searchRows, warmRows, type SearchRow} from '../../core/search/index.js';
 import type {Article} from '../../core/shelf/index.js';
 import type {ShelfSource} from '../../core/index/index.js';
 import {formatCount} from '../../core/plural.js';
@@ -43,6 +43,11 @@ export function useShelfSearch(articles: Article[], active: boolean, source?: Sh
 				setIndexing(done ? null : `indexing ${formatCount(n)}/${formatCount(articles.length)}`);
 			}
 			if (!done) timer = setTimeout(step, 0);
+			// All indexed: what the first key would read is read now.
+			else timer = setTimeout(() => {
+				search.warm();
+				warmRows(articles);
+			}, 0);
 		};
 		timer = setTimeout(step, 20);
 		return () => clearTimeout(timer);
