@@ -80,6 +80,17 @@ describe('mouseAction in the library (80x24)', () => {
 		expect(s.screen).toBe('reader');
 		expect(s.reader?.slug).toBe(third);
 	});
+	it('with drafts hidden, a click opens the article shown on that row', () => {
+		const articles = Array.from({length: 6}, (_, i) => ({...article(`a${i}`), draft: i % 2 === 0}));
+		let s = initialState([{kind: 'all', name: 'All', articles}], {hideDrafts: true});
+		const shown = currentArticles(s).map(a => a.slug);
+		expect(shown).toEqual(['a1', 'a3', 'a5']);
+		// Below the three rows shown there is nothing to click.
+		expect(mouseAction(s, press(40, 2 + 2 * 4), screen, run)).toBe(s);
+		s = mouseAction(s, press(40, 2 + 2 * 1), screen, run);
+		s = mouseAction(s, press(40, 2 + 2 * 1), screen, run);
+		expect(s.reader?.slug).toBe(shown[1]);
+	});
 	it('the reducer ignores the mouse until it is turned on (M)', () => {
 		const s = libraryState();
 		const event = {type: 'mouse' as const, event: {kind: 'wheelDown' as const, button: 0, x: 50, y: 5}, screen};

@@ -80,7 +80,7 @@ function libraryMouse(state: AppState, e: MouseEvent, screen: MouseScreen, wheel
 		if (index === state.groupIndex && state.focus === 'groups') return run(state, 'open');
 		return {...state, focus: 'groups', groupIndex: index, articleIndex: index === state.groupIndex ? state.articleIndex : 0, status: null};
 	}
-	const articles = search ? search.results.map(r => r.article) : sortedArticles(filtered(state.groups[state.groupIndex]?.articles ?? [], state.filters), state.sort);
+	const articles = search ? search.results.map(r => r.article) : sortedArticles(filtered(state.groups[state.groupIndex]?.articles ?? [], state.filters, state.hideDrafts), state.sort);
 	const selected = search ? search.selected : state.articleIndex;
 	const heightOf = (i: number): number => articleRowLines(articles[i] as Article, search?.results[i], layout.rowHeight);
 	const {start, end} = listWindow(articles.length, selected, layout.listRows, heightOf);
