@@ -79,6 +79,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 			source.close();
 		}
 	} catch (error) {
+		// A question to the terminal still out has it in raw mode: the message waits for it (at most 100 ms).
+		await background;
 		if (error instanceof CliError) {
 			io.err.write(`inkshelf: ${error.message}\n`);
 			return error.exitCode;
