@@ -1,7 +1,7 @@
 import {memorySource, openShelfSource, type ShelfSource} from './core/index/index.js';
 import {loadShelf, type LoadOptions} from './core/shelf/index.js';
 import {buildIndex, findArticle, suggest} from './core/shelf/index.js';
-import {checkShelfFromDisk} from './core/shelf/index.js';
+import {articleMeta, checkShelfFromDisk} from './core/shelf/index.js';
 import {sanitize, sanitizeLine} from './core/sanitize.js';
 import {countOf} from './core/plural.js';
 import type {CliArgs} from './cli-args.js';
@@ -118,7 +118,7 @@ export async function readCommand(source: ShelfSource, args: CliArgs, io: Io, th
 	if (article.error) throw new CliError(`${article.slug} cannot be read: ${article.error}`);
 	const width = args.width ?? (io.out.isTTY && io.out.columns ? io.out.columns : 80);
 	const styles = makeStyles(colorLevelFor(io.out, io.env), theme);
-	const meta = [article.draft ? 'draft' : '', article.date ?? 'undated', article.authors.length ? `by ${article.authors.join(', ')}` : '', article.categories.join(', ') || article.category, `${article.readingMinutes} min read`, article.tags.map(t => `#${t}`).join(' ')].filter(Boolean).join(' · ');
+	const meta = articleMeta(article, {minutes: 'min read', draft: true, tags: true});
 	// Rendered in the worker under the same watchdog as the app: a hostile article prints as plain text.
 	const service = renderService();
 	const {lines, notice} = await service.render({body: coverMarkdown(article.cover) + bodyToRead(article), dialect: dialectOptionsFor(article), width, level: styles.level, theme}).finished;

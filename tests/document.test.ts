@@ -27,13 +27,13 @@ describe('standard input', () => {
 		const r = withInput(['-'], '# T\n\nhello');
 		expect(r.stderr).toBe('');
 		expect(r.status).toBe(0);
-		expect(r.stdout).toBe('T\nundated · Uncategorized · 1 min read\n\nhello\n');
+		expect(r.stdout).toBe('T\n1 min read\n\nhello\n');
 	});
 
 	it('read - does the same, front matter and links included', () => {
 		const r = withInput(['read', '-', '--width', '60'], '---\ntitle: Piped\n---\n\nSee [the docs](https://docs.example.com/a/b).\n');
 		expect(r.status).toBe(0);
-		expect(r.stdout).toBe('Piped\nundated · Uncategorized · 1 min read\n\nSee the docs [docs.example.com].\n');
+		expect(r.stdout).toBe('Piped\n1 min read\n\nSee the docs [docs.example.com].\n');
 	});
 
 	it('empty input is a clear message, not a crash', () => {
@@ -48,7 +48,7 @@ describe('a file argument', () => {
 	it('inkshelf FILE.md, piped, prints the article without repeating its title', () => {
 		const r = runCli([path.join(dir, 'post.md')], {env: {NO_COLOR: '1'}});
 		expect(r.status).toBe(0);
-		expect(r.stdout).toBe('A Post\n2026-01-02 · Uncategorized · 1 min read\n\nBody with a link [example.org].\n');
+		expect(r.stdout).toBe('A Post\n2026-01-02 · 1 min read\n\nBody with a link [example.org].\n');
 	});
 
 	it('read PATH prints it too, relative to the working folder', () => {
@@ -60,6 +60,6 @@ describe('a file argument', () => {
 	it('read SLUG DIR still reads a slug', () => {
 		const r = runCli(['read', 'other', dir], {env: {NO_COLOR: '1'}});
 		expect(r.status).toBe(0);
-		expect(r.stdout).toBe('Other\nundated · Uncategorized · 1 min read\n\nx\n');
+		expect(r.stdout).toBe('Other\n1 min read\n\nx\n');
 	});
 });

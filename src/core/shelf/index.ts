@@ -14,3 +14,4 @@ export {GitSourceError, isGitSpec, parseGitSpec, type GitSource} from './git-sou
 export {resolveShelfLink, shelfNames, type ShelfNames} from './shelf-links.js';
 export {mergeShelves, shelfNames as shelfFolderNames} from './merge.js';
 export {readBodyHead} from './body-head.js';
+export {articleMeta, authorsLabel, type MetaOptions} from './meta-line.js';

@@ -7,7 +7,7 @@ import {useTheme} from '../theme.js';
 import {articleRowLines, currentArticles, filtered, libraryLayout, type AppState, type Group, type SearchRow} from '../../core/state/index.js';
 import {countOf} from '../../core/plural.js';
 import type {Article} from '../../core/shelf/index.js';
-import {articleMeta} from '../article-meta.js';
+import {articleMeta} from '../../core/shelf/index.js';
 import {HINTS} from '../../core/state/index.js';
 
 interface Props {
@@ -156,7 +156,7 @@ interface RowProps {
 
 function ArticleRow({article, row, unread, selected, focused, width, height}: RowProps): React.ReactElement {
 	const theme = useTheme();
-	const meta = articleMeta(article, 'min');
+	const meta = articleMeta(article, {minutes: 'min'});
 	const tags = article.tags.map(t => `#${t}`).join(' ');
 	const titleStyle = article.error ? theme.error : selected && focused ? theme.accent : theme.title;
 	const third = article.error

@@ -10,12 +10,11 @@ import {dirname} from 'node:path';
 import {byScreenLine, highlight, hyperlink} from '../../core/render/index.js';
 import {findInText} from '../../core/search/index.js';
 import {MAX_TEXT_WIDTH, currentSection, readerGeometry} from '../../core/state/index.js';
-import {headingText} from '../../core/shelf/index.js';
+import {articleMeta, headingText} from '../../core/shelf/index.js';
 import {sanitizeLine} from '../../core/sanitize.js';
 import type {Styles} from '../../core/render/index.js';
 import type {Article} from '../../core/shelf/index.js';
 import type {Action, AppState, ReaderState} from '../../core/state/index.js';
-import {articleMeta} from '../article-meta.js';
 import {HINTS} from '../../core/state/index.js';
 
 interface Props {
@@ -77,7 +76,7 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 	const position = `${view.done ? `${Math.min(100, percent)}%` : '…'} · ${Math.min(lineCount, top + 1)}/${lineCount}${view.done ? '' : '+'}`;
 	// A message or a selected link's target needs the room more than the section name does.
 	const right = state.status || selectedLink ? position : `${section ? `§ ${section} · ` : ''}${blockInfo}${position}`;
-	const meta = (article.draft ? 'draft · ' : '') + articleMeta(article, 'min read');
+	const meta = articleMeta(article, {minutes: 'min read', draft: true});
 	const tags = article.tags.map(t => `#${t}`).join(' ');
 	const findStatus = r.find && r.find.hits.length > 0 && r.find.current >= 0 ? {text: `hit ${r.find.current + 1}/${r.find.hits.length} for "${r.find.query}" · ${HINTS.findHits}`, kind: 'info' as const} : null;
 	// Without the header's room, the plain-text notice takes the status line while nothing else needs it.
