@@ -2,6 +2,7 @@ import {describe, it, expect} from 'vitest';
 import stripAnsi from 'strip-ansi';
 import {renderArticle} from '../../src/core/render/article.js';
 import {makeStyles} from '../../src/core/render/styles.js';
+import {PALETTES} from '../../src/core/theme/index.js';
 import {prepareDialects} from '../../src/core/render/dialects/prepare.js';
 import {lineProblems} from '../helpers/invariants.js';
 
@@ -179,5 +180,19 @@ describe('themes', () => {
 		const lines = renderArticle('> [!warning] Careful\n> Body\n\n==marked==\n', 40, mono).lines.join('\n');
 		expect(lines).not.toMatch(/\x1b\[(?:3[0-7]|9[0-7]|4[0-7]|10[0-7])m/);
 		expect(lines).toContain('\x1b[7mmarked');
+	});
+	it('draws callouts in the palette of the theme: on a light terminal a warning is dark amber, never light yellow', () => {
+		const rgb = (hex: string): string => [1, 3, 5].map(i => parseInt(hex.slice(i, i + 2), 16)).join(';');
+		for (const theme of ['light', 'dark'] as const) {
+			const tokens = PALETTES[theme].tokens;
+			const out = (type: string): string => renderArticle(`> [!${type}] Title\n> Body\n`, 40, makeStyles(3, theme)).lines.join('\n');
+			expect(out('warning')).toContain(`\x1b[38;2;${rgb(tokens.warning.hex!)}m┃`);
+			expect(out('note')).toContain(`\x1b[38;2;${rgb(tokens.info.hex!)}m┃`);
+			expect(out('danger')).toContain(`\x1b[38;2;${rgb(tokens.error.hex!)}m┃`);
+			expect(out('tip')).toContain(`\x1b[38;2;${rgb(tokens.success.hex!)}m┃`);
+		}
+		// At 16 colours, a light theme's warning is one of the few that reach 4.5:1 on white (not yellow).
+		const sixteen = renderArticle('> [!warning] T\n> B\n', 40, makeStyles(1, 'light')).lines.join('\n');
+		expect(sixteen).not.toMatch(/\x1b\[(?:33|93)m/);
 	});
 });

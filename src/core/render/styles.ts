@@ -1,6 +1,6 @@
 import {Chalk, type ChalkInstance} from 'chalk';
 
-import {PALETTES, type ThemeName} from '../theme/index.js';
+import {PALETTES, type ThemeName, type Token} from '../theme/index.js';
 import {paint} from '../theme/index.js';
 
 /**
@@ -29,6 +29,8 @@ export interface Styles {
 	codeLabel: (s: string) => string;
 	tableHeader: (s: string) => string;
 	warn: (s: string) => string;
+	/** Any token of the palette (callouts take info, success, warning, error...): never a colour named at the point of use. */
+	token: (name: Token) => (s: string) => string;
 }
 
 const identity = (s: string): string => s;
@@ -40,7 +42,7 @@ export function makeStyles(level: 0 | 1 | 2 | 3, theme: ThemeName = 'dark'): Sty
 			level, theme, chalk: c,
 			h1: identity, h2: identity, h3: identity, strong: identity, em: identity, del: identity,
 			codespan: identity, link: identity, href: identity, dim: identity, quote: identity,
-			codeFrame: identity, codeLabel: identity, tableHeader: identity, warn: identity,
+			codeFrame: identity, codeLabel: identity, tableHeader: identity, warn: identity, token: () => identity,
 		};
 	}
 	const t = PALETTES[theme].tokens;
@@ -64,6 +66,7 @@ export function makeStyles(level: 0 | 1 | 2 | 3, theme: ThemeName = 'dark'): Sty
 		codeLabel: paint(c, t.codeLabel),
 		tableHeader: c.bold,
 		warn: paint(c, t.warning),
+		token: name => paint(c, t[name]),
 	};
 }
 

@@ -34,13 +34,13 @@ export function calloutLabel(type: string): string {
 function calloutColour(type: string, s: Styles): (t: string) => string {
 	// Mono means no colour at all: the bar and the bold label carry the callout.
 	if (s.level === 0 || s.theme === 'mono') return t => t;
-	const c = s.chalk;
-	if (BLUE.has(type)) return c.blueBright;
-	if (GREEN.has(type)) return c.greenBright;
-	if (RED.has(type)) return c.redBright;
-	if (YELLOW.has(type)) return c.yellow;
-	if (type === 'important') return c.magentaBright;
-	return c.cyan;
+	// Palette tokens, so a callout on a light terminal has the contrast the theme test checks.
+	if (BLUE.has(type)) return s.token('info');
+	if (GREEN.has(type)) return s.token('success');
+	if (RED.has(type)) return s.token('error');
+	if (YELLOW.has(type)) return s.token('warning');
+	if (type === 'important') return s.token('tag');
+	return s.token('accent');
 }
 
 export function dialectExtension({s, ctx, addLink}: DialectRenderContext): MarkedExtension {
