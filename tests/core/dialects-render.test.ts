@@ -119,8 +119,8 @@ describe('GitHub', () => {
 		const out = r.lines.join('\n');
 		expect(out).toContain('┃ Warning\n┃ Mind the gap.');
 		expect(out).toContain('A claim¹ and another².');
-		expect(out).toMatch(/Footnotes\n─+\n\n1\. The source, on two lines\.\n2\. First note\./);
-		expect(r.links.map(l => l.href)).toEqual(['#footnotes', '#footnotes']);
+		expect(out).toMatch(/Footnotes\n─+\n\n1\. ↩ The source, on two lines\.\n2\. ↩ First note\./);
+		expect(r.links.map(l => l.href)).toEqual(['#fn-1', '#fn-2', '#fnref-1', '#fnref-2']);
 		expect(out).toContain('• ☐ todo\n• ☑ done');
 		expect(out).toContain('▸ More\n\nHidden text');
 		expect(out).not.toMatch(LEAKS);

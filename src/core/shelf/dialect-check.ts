@@ -39,7 +39,7 @@ export function dialectProblems(article: Article, names: ShelfNames): Problem[] 
 	const problems: Problem[] = p.problems.map(x => ({line: at(x.line), message: x.message}));
 	for (const ref of p.refs) {
 		const link = parseShelfHref(ref.href);
-		if (!link || link.kind === 'note') continue;
+		if (!link || link.kind === 'note' || link.kind === 'noteback') continue;
 		const target = resolveShelfLink(article.slug, ref.href, names);
 		if (target.kind === 'missing') {
 			const what = link.kind === 'site' ? 'link' : link.kind === 'embed' ? 'embed' : 'wikilink';

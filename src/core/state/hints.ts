@@ -21,3 +21,10 @@ export const HINTS = {
 	helpScroll: hintLine('library', [[['down', 'up'], 'scroll']]),
 	helpClose: `${keyFor('help', 'global')} or ${keyFor('back', 'library')} closes`,
 } as const;
+
+/** What a selected link leads to: its href, or in words where the href says little (footnotes). */
+export function linkTarget(href: string): string {
+	const note = /^#fn(ref)?-(\d+)$/.exec(href);
+	if (!note) return href;
+	return note[1] ? `back to where note ${note[2]} is referred to` : `note ${note[2]}`;
+}

@@ -3,7 +3,7 @@ export {initialState, reduce, currentArticles, filtered, scopeOf, selectedArticl
 export type * from './types.js';
 export {currentSection} from './reader.js';
 export {KEYMAP, bindingsByScope, commandFor, hintLine, keyFor, keyLabel, keysLabel, keyTableMarkdown, splitKeys, typedCharacter, type Binding, type Command, type KeyEvent, type KeySpec, type Scope} from './keymap.js';
-export {HINTS} from './hints.js';
+export {HINTS, linkTarget} from './hints.js';
 export {listWindow} from './list-window.js';
 export {LIBRARY_LIST_TOP, MAX_TEXT_WIDTH, PREVIEW_MIN_COLUMNS, articleRowHeight, articleRowLines, libraryLayout, readerGeometry, type LibraryLayout} from './geometry.js';
 export type {MouseScreen} from './mouse-action.js';

@@ -31,6 +31,18 @@ export function openWhereLeft(state: AppState, article: Article): AppState {
 	return {...openArticle(state, article, {place: {fraction}}), status: {text, kind: 'success'}};
 }
 
+/**
+ * The line an in-article anchor leads to: a footnote number (`#fn-N`) to its
+ * note's ↩, a note's ↩ (`#fnref-N`) back to the first place it is referred to,
+ * anything else to its heading.
+ */
+function anchorTop(layout: ReaderLayout, anchor: string): number | null {
+	const note = /^#?fn(ref)?-(\d+)$/.exec(anchor);
+	const counterpart = note ? (note[1] ? `#fn-${note[2]}` : `#fnref-${note[2]}`) : null;
+	const link = counterpart ? layout.links.find(l => l.href === counterpart && l.line >= 0) : undefined;
+	return link ? link.line : anchorLine(layout.headings, anchor);
+}
+
 /** The reader measured itself again (more lines rendered, a resize): settle what waited for it. */
 export function applyLayout(state: AppState, reader: ReaderState, layout: ReaderLayout): AppState {
 	const r = fit({...reader, layout});
@@ -47,7 +59,7 @@ export function applyLayout(state: AppState, reader: ReaderState, layout: Reader
 			return {...state, reader: {...r, pending: null}, status: {text: `No code block ${n + 1}: this article has ${layout.blocks.length}`, kind: 'warning'}};
 		}
 		case 'anchor':
-			return {...state, reader: layout.complete ? fit({...r, pending: null, top: anchorLine(layout.headings, p.anchor) ?? r.top}) : r};
+			return {...state, reader: layout.complete ? fit({...r, pending: null, top: anchorTop(layout, p.anchor) ?? r.top}) : r};
 		case 'place': {
 			if (!layout.complete) return {...state, reader: r};
 			const line = 'line' in p.place ? p.place.line

@@ -15,7 +15,7 @@ import {sanitizeLine} from '../../core/sanitize.js';
 import type {Styles} from '../../core/render/index.js';
 import type {Article} from '../../core/shelf/index.js';
 import type {Action, AppState, ReaderState} from '../../core/state/index.js';
-import {HINTS} from '../../core/state/index.js';
+import {HINTS, linkTarget} from '../../core/state/index.js';
 
 interface Props {
 	state: AppState;
@@ -81,7 +81,7 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 	const findStatus = r.find && r.find.hits.length > 0 && r.find.current >= 0 ? {text: `hit ${r.find.current + 1}/${r.find.hits.length} for "${r.find.query}" · ${HINTS.findHits}`, kind: 'info' as const} : null;
 	// Without the header's room, the plain-text notice takes the status line while nothing else needs it.
 	const notice = view.notice && headerLines === 1 ? {text: `shown as plain text: ${view.notice}`, kind: 'warning' as const} : null;
-	const linkStatus = state.status ?? (selectedLink ? {text: `→ ${selectedLink.href}  (${selectedLink.kind === 'image' ? HINTS.openImage : HINTS.followLink})`, kind: 'info' as const} : findStatus ?? notice);
+	const linkStatus = state.status ?? (selectedLink ? {text: `→ ${linkTarget(selectedLink.href)}  (${selectedLink.kind === 'image' ? HINTS.openImage : HINTS.followLink})`, kind: 'info' as const} : findStatus ?? notice);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold {...theme.accent} wrap="truncate">{` ${article.title}`}</Text>

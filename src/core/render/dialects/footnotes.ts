@@ -2,11 +2,13 @@
  * GitHub footnotes: `[^label]: text` definitions are taken out where they
  * stand and listed, numbered in the order they are first referred to, under a
  * "Footnotes" heading at the end; each `[^label]` becomes a superscript
- * number that links there (inline.ts).
+ * number that links to its note (inline.ts), and each note starts with a ↩
+ * that links back (`#fn-N` and `#fnref-N`, resolved by state/reader.ts).
  */
 import {fenceEnd, fenceOpen} from './fences.js';
 import {inlinePass} from './inline.js';
 import type {PrepareState} from './state.js';
+import {shelfHref} from './syntax.js';
 
 const DEFINITION = /^\[\^([^\]\s]+)\]:[ \t]?(.*)$/;
 
@@ -43,7 +45,8 @@ export function footnoteSection(st: PrepareState): string {
 	for (const key of st.footnotes.keys()) st.footnoteNumber(key);
 	const items = st.footnoteOrder.map((key, i) => {
 		const text = inlinePass(st.footnotes.get(key) ?? '', 0, st).split('\n').join('\n   ');
-		return `${i + 1}. ${text}`;
+		// The ↩ leads back to the first reference; it starts the note so a jump to it lands on its first line.
+		return `${i + 1}. [↩](${shelfHref('noteback', String(i + 1))}) ${text}`;
 	});
 	return `\n\n## Footnotes\n\n${items.join('\n')}\n`;
 }

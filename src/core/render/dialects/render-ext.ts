@@ -70,8 +70,9 @@ export function dialectExtension({s, ctx, addLink}: DialectRenderContext): Marke
 				const target = parseShelfHref(token.href);
 				if (!target) return false;
 				const text = this.parser.parseInline(token.tokens);
-				// A footnote number jumps to the notes: an ordinary anchor.
-				const index = addLink(target.kind === 'note' ? '#footnotes' : `${target.kind}:${target.target}`, token.text || target.target);
+				// A footnote number and a note's ↩ are anchors within the article (GitHub's names).
+				const href = target.kind === 'note' ? `#fn-${target.target}` : target.kind === 'noteback' ? `#fnref-${target.target}` : `${target.kind}:${target.target}`;
+				const index = addLink(href, token.text || target.target);
 				const shown = target.kind === 'embed' ? `${s.dim('[embedded: ')}${s.link(text)}${s.dim(']')}` : s.link(text);
 				return mark('linkStart', index) + shown + mark('linkEnd', index);
 			},

@@ -42,7 +42,8 @@ export function unguard(text: string): string {
 
 /** Link targets the pre-pass makes: followed through the shelf (shelf/shelf-links.ts), never the web. */
 export const SHELF_SCHEME = 'inkshelf:';
-export type ShelfLinkKind = 'wiki' | 'embed' | 'site' | 'note';
+/** `note`: a footnote number, to its note; `noteback`: a note's ↩, back to where it is referred to. */
+export type ShelfLinkKind = 'wiki' | 'embed' | 'site' | 'note' | 'noteback';
 
 export function shelfHref(kind: ShelfLinkKind, target: string): string {
 	return `${SHELF_SCHEME}${kind}:${encodeURIComponent(target)}`;
@@ -50,7 +51,7 @@ export function shelfHref(kind: ShelfLinkKind, target: string): string {
 
 /** `inkshelf:wiki:Note%23Intro` → {kind: 'wiki', target: 'Note#Intro'}; null for any other href. */
 export function parseShelfHref(href: string): {kind: ShelfLinkKind; target: string} | null {
-	const m = /^inkshelf:(wiki|embed|site|note):(.*)$/.exec(href.trim());
+	const m = /^inkshelf:(wiki|embed|site|noteback|note):(.*)$/.exec(href.trim());
 	if (!m) return null;
 	let target = m[2] ?? '';
 	try {
