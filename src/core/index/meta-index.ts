@@ -12,14 +12,11 @@
 import {META_BOOST, META_FIELDS, metaFieldsOf, indexTokens, searchOptions, type MetaHit, type MetaIndex} from '../search/index.js';
 import {hex} from './text-index.js';
 import {editDistance} from './edit-distance.js';
+import {idf, prefixWeight, termWeight} from './bm25.js';
 import type {Article} from '../shelf/index.js';
 import type {ShelfStore} from './store.js';
 import {metaHits, metaLengths, metaTotals, putMeta as storeMeta} from './meta-store.js';
 
-const K = 1.2;
-const B = 0.7;
-const D = 0.5;
-const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 const MAX_FUZZY = 6;
 const FIELD = new Map<string, number>(META_FIELDS.map((f, i) => [f, i]));
@@ -106,8 +103,7 @@ export class StoreMetaIndex implements MetaIndex {
 				const length = lengths[id * 6 + f];
 				if (length === undefined) continue;
 				const n = p.docs[f] as number;
-				const idf = Math.log(1 + (state.docs - n + 0.5) / (n + 0.5));
-				const score = weight * META_BOOST[META_FIELDS[f] as typeof META_FIELDS[number]] * idf * (D + tf * (K + 1) / (tf + K * (1 - B + B * length / (state.avg[f] || 1))));
+				const score = weight * META_BOOST[META_FIELDS[f] as typeof META_FIELDS[number]] * idf(state.docs, n) * termWeight(tf, length, state.avg[f] || 1);
 				let slot = slotOf.get(id);
 				if (slot === undefined) {
 					slotOf.set(id, slot = ids.length);
@@ -135,7 +131,7 @@ export class StoreMetaIndex implements MetaIndex {
 			const byTerm = this.hits(state, h, `${h}${searchOptions.prefix(q, i, terms) ? 'g' : '0'}`);
 			add(q, 1, byTerm.get(q));
 			const prefixed = [...byTerm.keys()].filter(w => w !== q).sort();
-			for (const word of prefixed) add(word, PREFIX_WEIGHT * word.length / (word.length + 0.3 * (word.length - q.length)), byTerm.get(word));
+			for (const word of prefixed) add(word, prefixWeight(word, q), byTerm.get(word));
 			const fuzzy = searchOptions.fuzzy(q);
 			const distance = fuzzy === false ? 0 : Math.min(MAX_FUZZY, Math.round(q.length * fuzzy));
 			if (distance === 0) return;

@@ -16,6 +16,7 @@
  */
 import type {ShelfStore} from './store.js';
 import {indexTokens, plainLines} from '../search/index.js';
+import {K, idf, prefixWeight, termWeight} from './bm25.js';
 import type {Article} from '../shelf/index.js';
 import type {TextHit, TextIndex} from '../search/index.js';
 
@@ -32,11 +33,7 @@ const PER_PREFIX_TERM = 100;
 const CACHED_ROWS = 30_000;
 /** Plain texts kept for snippets (a screen of hits, a few keys long). */
 const KEPT_TEXTS = 150;
-const K = 1.2;
-const B = 0.7;
-const D = 0.5;
 const FTS_B = 0.75;
-const PREFIX_WEIGHT = 0.375;
 
 export const hex = (term: string): string => Buffer.from(term, 'utf8').toString('hex');
 const unhex = (h: string): string => Buffer.from(h, 'hex').toString('utf8');
@@ -108,9 +105,9 @@ export class StoreTextIndex implements TextIndex {
 				for (const r of rows) words.set(unhex(r.term), Number(r.doc));
 			}
 			for (const [word, n] of words) {
-				const weight = word === q ? 1 : PREFIX_WEIGHT * word.length / (word.length + 0.3 * (word.length - q.length));
+				const weight = word === q ? 1 : prefixWeight(word, q);
 				const ftsIdf = Math.max(1e-6, Math.log((totals.ftsDocs - n + 0.5) / (n + 0.5)));
-				const idf = Math.log(1 + (totals.docs - n + 0.5) / (n + 0.5));
+				const wordIdf = idf(totals.docs, n);
 				let best = this.candidates.get(word);
 				if (!best) {
 					this.candidates.set(word, best = match.all(`tokens : "${hex(word)}"`, word === q ? PER_TERM : PER_PREFIX_TERM) as {id: number; score: number; words: number; uniq: number}[]);
@@ -125,7 +122,7 @@ export class StoreTextIndex implements TextIndex {
 					const t = -Number(row.score) / ftsIdf;
 					const c = 1 - FTS_B + FTS_B * s.words / avgWords;
 					const tf = Math.max(1, Math.round(t * K * c / Math.max(1e-9, K + 1 - t)));
-					const score = weight * idf * (D + tf * (K + 1) / (tf + K * (1 - B + B * s.unique / avgUnique)));
+					const score = weight * wordIdf * termWeight(tf, s.unique, avgUnique);
 					let f = found.get(id);
 					if (!f) found.set(id, f = {score: 0, terms: [], queryTerms: []});
 					f.score += score;
