@@ -160,8 +160,8 @@ export class IndexedShelf {
 				if (!was.texted) this.queue.add(was.id);
 				continue;
 			}
-			const article = read(file.path);
-			fresh.push({file, article, links: article.error ? [] : linkTargets(article), was});
+			const article = read(file.path); // bodies are read again when opened or indexed: none is kept here
+			fresh.push({file, article: {...article, body: ''}, links: article.error ? [] : linkTargets(article), was});
 		}
 		// What is left in `before` is gone from its path: renamed (same inode, size and time) or deleted.
 		const changed = fresh.length > 0 || before.size > 0;
@@ -172,7 +172,7 @@ export class IndexedShelf {
 			this.unwalked = false;
 			return false;
 		}
-		for (const f of fresh) known.set(f.file.path, {...f.file, id: -1, article: {...f.article, body: ''}, texted: false});
+		for (const f of fresh) known.set(f.file.path, {...f.file, id: -1, article: f.article, texted: false});
 		const shelf = finishShelf(scan.root, [...known.values()].map(k => k.article), scan.skipped);
 		const writes = new Writes(fresh, before, known, shelf, {folders: this.folders, vaults: this.vaults});
 		if (this.writeLater) {
