@@ -90,3 +90,12 @@ describe('a file first, its folder later', () => {
 		expect(f).toContain('Note 5');
 	});
 });
+
+describe('the library, first hour', () => {
+	it('shows a markdown description as the text it stands for (a Hugo site writes `*forward* facilitates…`)', async () => {
+		const plugin = article('plugins/forward', {title: 'forward', description: '*forward* facilitates **proxying** DNS to `upstream` [resolvers](https://example.org)'});
+		const app = current = driveApp({groups: groupsOf([plugin])}, {columns: 120, rows: 20});
+		const f = await app.shows('forward facilitates proxying DNS to upstream resolvers');
+		expect(f).not.toContain('*forward*');
+	});
+});

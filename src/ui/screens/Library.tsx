@@ -7,7 +7,7 @@ import {useTheme} from '../theme.js';
 import {articleRowLines, currentArticles, filtered, libraryLayout, type AppState, type Group, type SearchRow} from '../../core/state/index.js';
 import {countOf} from '../../core/plural.js';
 import type {Article} from '../../core/shelf/index.js';
-import {articleMeta} from '../../core/shelf/index.js';
+import {articleMeta, headingText} from '../../core/shelf/index.js';
 import {HINTS} from '../../core/state/index.js';
 
 interface Props {
@@ -159,11 +159,12 @@ function ArticleRow({article, row, unread, selected, focused, width, height}: Ro
 	const meta = articleMeta(article, {minutes: 'min'});
 	const tags = article.tags.map(t => `#${t}`).join(' ');
 	const titleStyle = article.error ? theme.error : selected && focused ? theme.accent : theme.title;
+	// A description is often markdown (Hugo renders it): shown as the text it stands for.
 	const third = article.error
 		? <Text {...theme.error} wrap="truncate">{`cannot open: ${article.error}`}</Text>
 		: row?.snippet
 			? <Text wrap="truncate"><Text {...theme.muted}>{`L${row.snippet.line}: `}</Text>{row.snippet.text}</Text>
-			: <Text dimColor wrap="truncate">{article.description}</Text>;
+			: <Text dimColor wrap="truncate">{headingText(article.description)}</Text>;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold {...titleStyle} wrap="truncate">
