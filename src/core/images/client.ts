@@ -5,6 +5,7 @@
  * replaced). The UI never waits: it gets a promise.
  */
 import {Worker} from 'node:worker_threads';
+import {bundledFile} from '../bundled-file.js';
 import type {ImageFormat} from './header.js';
 import type {Prepared} from './prepare.js';
 
@@ -21,10 +22,6 @@ export interface ImageJob {
 export type ImageResult = ({id: number; ok: true} & Prepared) | {id: number; ok: false; reason: string};
 
 const LIMIT_MS = 10_000;
-
-function workerUrl(): URL {
-	return import.meta.url.endsWith('.ts') ? new URL('../../../dist/image-worker.js', import.meta.url) : new URL('./image-worker.js', import.meta.url);
-}
 
 export class ImagePreparer {
 	private worker: Worker | null = null;
@@ -48,7 +45,7 @@ export class ImagePreparer {
 
 	private ensureWorker(): Worker {
 		if (this.worker) return this.worker;
-		const worker = new Worker(workerUrl(), {resourceLimits: {maxOldGenerationSizeMb: 512}});
+		const worker = new Worker(bundledFile('image-worker.js'), {resourceLimits: {maxOldGenerationSizeMb: 512}});
 		worker.unref();
 		worker.on('message', (r: ImageResult) => this.settle(worker, r));
 		worker.on('error', (e: Error) => this.fail(worker, `cannot be decoded (${e.message.split('\n')[0]?.slice(0, 80)})`));

@@ -7,6 +7,7 @@
  * waits on a render: it reads a job's snapshot, which grows as chunks arrive.
  */
 import {Worker} from 'node:worker_threads';
+import {bundledFile} from '../bundled-file.js';
 import {Job, type RenderJob} from './render-job.js';
 import type {FromWorker, RenderSpec} from './protocol.js';
 
@@ -33,10 +34,6 @@ export function budgetFromEnv(env: NodeJS.ProcessEnv = process.env): number {
 	return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_BUDGET_MS;
 }
 
-/** Where the worker's bundle is: beside this code in dist/, or dist/ itself when tests run the sources. */
-function workerUrl(): URL {
-	return import.meta.url.endsWith('.ts') ? new URL('../../../dist/render-worker.js', import.meta.url) : new URL('./render-worker.js', import.meta.url);
-}
 
 export class RenderService {
 	private worker: Worker | null = null;
@@ -105,7 +102,7 @@ export class RenderService {
 
 	private ensureWorker(): Worker {
 		if (this.worker) return this.worker;
-		const worker = new Worker(workerUrl(), {
+		const worker = new Worker(bundledFile('render-worker.js'), {
 			// A small young generation: the worker makes short-lived garbage by the megabyte while it renders,
 			// and V8's default nursery for it grew the process's peak memory by about 40 MiB (bench row 5).
 			resourceLimits: {maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, stackSizeMb: 4},
