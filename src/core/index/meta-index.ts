@@ -11,7 +11,7 @@
  */
 import {META_BOOST, META_FIELDS, metaFieldsOf, indexTokens, searchOptions, type MetaHit, type MetaIndex} from '../search/index.js';
 import {hex} from './text-index.js';
-import {editDistance} from './edit-distance.js';
+import {editDistance} from '../edit-distance.js';
 import {idf, prefixWeight, termWeight} from './bm25.js';
 import type {Article} from '../shelf/index.js';
 import type {ShelfStore} from './store.js';

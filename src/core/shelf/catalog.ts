@@ -5,6 +5,7 @@
  */
 import {facets, isUncategorized} from './facets.js';
 import {MARKDOWN} from './file-facts.js';
+import {editDistance} from '../edit-distance.js';
 import type {Article} from './types.js';
 
 /** A group in the library's left pane: everything, recently read, one shelf (of several), one category, tag or author. */
@@ -98,32 +99,19 @@ export function findArticle(articles: readonly Article[], slug: string): Article
 export function suggest(slugs: readonly string[], wanted: string, limit = 3): string[] {
 	const target = wanted.toLowerCase().replace(MARKDOWN, '');
 	if (target === '') return [];
+	const allowed = Math.max(2, Math.floor(target.length / 3));
 	const scored = slugs.map((slug) => {
 		const lower = slug.toLowerCase();
 		const name = lower.slice(lower.lastIndexOf('/') + 1);
 		// A slug that contains what was typed is a better guess than any edit distance.
 		const contains = lower.includes(target) || (name !== '' && target.includes(name));
-		const distance = Math.min(editDistance(lower, target), editDistance(name, target));
-		return {slug, score: contains ? 0 : distance};
+		// Past `allowed` the exact distance does not matter: the slug is left out.
+		const distance = contains ? 0 : Math.min(editDistance(lower, target, allowed), editDistance(name, target, allowed));
+		return {slug, score: distance};
 	});
-	const allowed = Math.max(2, Math.floor(target.length / 3));
 	return scored
 		.filter((s) => s.score <= allowed)
 		.sort((a, b) => a.score - b.score || byName(a.slug, b.slug))
 		.slice(0, limit)
 		.map((s) => s.slug);
-}
-
-/** Levenshtein distance, two rows. */
-function editDistance(a: string, b: string): number {
-	let previous = Array.from({length: b.length + 1}, (_, i) => i);
-	for (let i = 1; i <= a.length; i++) {
-		const current = [i];
-		for (let j = 1; j <= b.length; j++) {
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-		}
-		previous = current;
-	}
-	return previous[b.length] ?? 0;
 }

@@ -1,4 +1,4 @@
-/** Fuzzy matching of metadata words, as MiniSearch matches them (Levenshtein distance). */
+/** Levenshtein distance, bounded: fuzzy search words (as MiniSearch matches them) and "did you mean" slugs. */
 
 /** Levenshtein distance of `a` and `b`, or anything above `max` once it is sure to exceed it. */
 export function editDistance(a: string, b: string, max: number): number {
