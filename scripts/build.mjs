@@ -12,7 +12,7 @@ await mkdir(dist, {recursive: true});
 
 const result = await build({
 	// Each worker is an entry of its own: `new Worker(new URL('./render-worker.js', import.meta.url))`.
-	entryPoints: {cli: path.join(root, 'src/cli.ts'), 'shelf-worker': path.join(root, 'src/shelf-worker.ts'), 'render-worker': path.join(root, 'src/core/render/worker-entry.ts'), 'image-worker': path.join(root, 'src/core/images/worker.ts')},
+	entryPoints: {cli: path.join(root, 'src/cli.ts'), 'shelf-worker': path.join(root, 'src/shelf-worker.ts'), 'shelf-read-worker': path.join(root, 'src/shelf-read-worker.ts'), 'render-worker': path.join(root, 'src/core/render/worker-entry.ts'), 'image-worker': path.join(root, 'src/core/images/worker.ts')},
 	outdir: dist,
 	// Chunks sit beside cli.js, so `new URL('../…', import.meta.url)` means the same in all of them.
 	splitting: true,

@@ -13,6 +13,8 @@ const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = path.join(REPO, 'dist', 'cli.js');
 /** The render worker is its own bundle: the reader and `read`/`check`/`code` need it. */
 const WORKER = path.join(REPO, 'dist', 'render-worker.js');
+/** So is the worker that shares a first start's reading (tests of core/shelf/read-shared.ts use it). */
+const READ_WORKER = path.join(REPO, 'dist', 'shelf-read-worker.js');
 
 function newestIn(dir: string): number {
 	let newest = 0;
@@ -27,6 +29,7 @@ function newestIn(dir: string): number {
 export function staleBuild(): string | null {
 	if (!existsSync(CLI)) return 'dist/cli.js is missing';
 	if (!existsSync(WORKER)) return 'dist/render-worker.js is missing';
+	if (!existsSync(READ_WORKER)) return 'dist/shelf-read-worker.js is missing';
 	const built = statSync(CLI).mtimeMs;
 	const sources = Math.max(newestIn(path.join(REPO, 'src')), statSync(path.join(REPO, 'scripts', 'build.mjs')).mtimeMs, statSync(path.join(REPO, 'package.json')).mtimeMs);
 	return sources > built ? 'src/ changed since dist/ was built' : null;

@@ -5,7 +5,7 @@
  * start shows the last finished shelf (the snapshot) at once; with
  * `deferWalk` the walk waits for `syncInBackground` (in slices).
  */
-import {articleReader, finishShelf, inSlices, linkTargets, loadArticleFile, scanInBackground, scanShelf, shelfRoot, type ShelfFile, type ShelfScan} from '../shelf/index.js';
+import {articleReader, finishShelf, inSlices, loadArticleFile, readShared, scanInBackground, scanShelf, shelfRoot, startReadHelper, type ReadForIndex, type ReadHelper, type ShelfFile, type ShelfScan} from '../shelf/index.js';
 import {plainLines, type MetaIndex, type TextIndex} from '../search/index.js';
 import {StoreMetaIndex} from './meta-index.js';
 import {ShelfStore} from './store.js';
@@ -81,7 +81,7 @@ export class IndexedShelf {
 			indexed.unwalked = true;
 		}
 		indexed.writeLater = !snapshot && Boolean(options.deferWalk); // the app's first start: written after the first frame
-		if (!snapshot || !options.deferWalk) indexed.sync();
+		if (!snapshot || !options.deferWalk) indexed.sync(undefined, undefined, snapshot ? null : startReadHelper()); // a first start: a worker shares the reading
 		indexed.writeLater = false;
 		return indexed;
 	}
@@ -120,12 +120,12 @@ export class IndexedShelf {
 	/**
 	 * Walks the folder again (or takes the walk given) and brings the index
 	 * and `shelf` up to date: new and changed files are read, deleted ones
-	 * dropped, renamed ones moved. Returns whether anything changed.
+	 * dropped, renamed ones moved (`helper` reads some). Returns whether anything changed.
 	 */
-	sync(scan?: ShelfScan, known?: Map<string, Known>): boolean {
+	sync(scan?: ShelfScan, known?: Map<string, Known>, helper: ReadHelper | null = null): boolean {
 		const walked = scan ?? scanShelf(this.dir, {exclude: this.options.exclude ?? []});
 		try {
-			return this.syncWith(this.store, walked, known);
+			return this.syncWith(this.store, walked, known, helper);
 		} catch (error) {
 			// Two processes writing for longer than the busy timeout, a disk that filled up, a file
 			// replaced under us: the index in memory does the job, and says so once.
@@ -137,21 +137,20 @@ export class IndexedShelf {
 			this.known = null;
 			this.writes = null;
 			this.shelf = {root: '', articles: [], skipped: []};
-			return this.syncWith(this.store, walked);
+			return this.syncWith(this.store, walked, undefined, helper);
 		}
 	}
 
-	private syncWith(store: ShelfStore, scan: ShelfScan, given?: Map<string, Known>): boolean {
+	private syncWith(store: ShelfStore, scan: ShelfScan, given?: Map<string, Known>, helper: ReadHelper | null = null): boolean {
 		// Changes of an earlier walk still unwritten go in first: this walk compares with them.
 		if (this.writes) store.transaction(() => this.written(this.writes?.write(store, Infinity, this.queue) ?? []));
-		const read = articleReader(scan.root, scan.skipped, scan.vaults);
 		this.read = articleReader(scan.root, [], scan.vaults);
 		this.vaults = scan.vaults;
 		this.folders = scan.folders;
 		// The first walk compares with the index on disk; later ones with what is in memory.
 		const before = this.known ?? given ?? knownFromStore(store, this.shelf.articles);
 		const known = new Map<string, Known>();
-		const fresh: {file: ShelfFile; article: Article; links: string[]; was: Known | undefined}[] = [];
+		const changes: {file: ShelfFile; was: Known | undefined}[] = [];
 		for (const file of scan.files) {
 			const was = before.get(file.path);
 			before.delete(file.path);
@@ -160,9 +159,10 @@ export class IndexedShelf {
 				if (!was.texted) this.queue.add(was.id);
 				continue;
 			}
-			const article = read(file.path); // bodies are read again when opened or indexed: none is kept here
-			fresh.push({file, article: {...article, body: ''}, links: article.error ? [] : linkTargets(article), was});
+			changes.push({file, was});
 		}
+		const read = readShared(scan.root, scan.skipped, scan.vaults, changes.map(c => c.file.path), helper); // no body is kept: read again when opened or indexed
+		const fresh = changes.map((c, i) => ({...c, ...read[i] as ReadForIndex}));
 		// What is left in `before` is gone from its path: renamed (same inode, size and time) or deleted.
 		const changed = fresh.length > 0 || before.size > 0;
 		const first = this.known === null;

@@ -67,7 +67,17 @@ export function articleFromBytes(path: string, read: Uint8Array, context: FileCo
 	};
 }
 
-/** Reads at most maxBytes + 1 bytes, so a file that grew after its size was checked is still caught. */
+/**
+ * One buffer for every read, grown as needed: the bytes are decoded at once and never kept, and a
+ * new buffer per file (20,000 on a first start) cost its zero-filling and garbage collections.
+ */
+let shared = Buffer.allocUnsafe(64 * 1024);
+function readBuffer(size: number): Buffer {
+	if (shared.length < size) shared = Buffer.allocUnsafe(Math.max(size, shared.length * 2));
+	return shared.subarray(0, size);
+}
+
+/** Reads at most maxBytes + 1 bytes, so a file that grew after its size was checked is still caught. The bytes are valid until the next read. */
 function readLimited(path: string, maxBytes: number): Buffer | string {
 	let fd: number | undefined;
 	try {
@@ -76,7 +86,7 @@ function readLimited(path: string, maxBytes: number): Buffer | string {
 		const stats = fstatSync(fd);
 		if (!stats.isFile()) return `${fileKind(stats)}, not a regular file`;
 		if (stats.size > maxBytes) return `file is ${formatSize(stats.size)}; the limit is ${formatSize(maxBytes)}`;
-		const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
+		const buffer = readBuffer(Math.min(stats.size, maxBytes) + 1);
 		let length = 0;
 		for (;;) {
 			if (length === buffer.length) return `file grew past the limit of ${formatSize(maxBytes)} while being read`;

@@ -3,6 +3,7 @@ export type {Article, Problem, Shelf, Skipped} from './types.js';
 export {articleFromText, articleReader, finishShelf, loadShelf, loadArticleFile, scanShelf, shelfRoot, type LoadOptions, type ShelfFile, type ShelfScan} from './loader.js';
 export {loadInBackground, tooLargeBehindAFile, type BackgroundLoad} from './load-in-background.js';
 export {inSlices, scanInBackground} from './scan-in-background.js';
+export {readShared, startReadHelper, type ReadForIndex, type ReadHelper} from './read-shared.js';
 export {UNCATEGORIZED} from './frontmatter.js';
 export {buildIndex, compareArticles, rememberIndex, findArticle, suggest, type Group, type ShelfIndex} from './catalog.js';
 export {libraryGroups, withRecent} from './groups.js';

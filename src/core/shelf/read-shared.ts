@@ -1,0 +1,125 @@
+/**
+ * Reading many files for the index (a first start: 20,000 files before the
+ * first frame), shared with a worker thread so both cores work. The files are
+ * taken a chunk at a time from one shared counter by whichever thread is free,
+ * so a worker that starts late or gets little CPU (a busy machine) only takes
+ * fewer chunks: the calling thread never waits on more than the worker's
+ * chunk in hand, and reads itself what the worker failed to give back.
+ *
+ * Synchronous on purpose, like the loader: results come in through
+ * receiveMessageOnPort and the last wait is Atomics.wait, so the index's
+ * sync stays one synchronous step.
+ */
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {MessageChannel, Worker, receiveMessageOnPort, type MessagePort} from 'node:worker_threads';
+import {articleReader} from './loader.js';
+import {linkTargets} from './related.js';
+import {bundledFile} from '../bundled-file.js';
+import type {Article, Skipped} from './types.js';
+
+/** An article read for the index: no body (it is read again when opened or indexed), and its link targets. */
+export interface ReadForIndex {
+	article: Article;
+	links: string[];
+}
+
+/** Files per chunk: big enough that a message costs little, small enough that the last wait is short. */
+export const CHUNK = 128;
+/** Below this many files the worker is not asked: its start (~50–100 ms of a core) costs more than it saves. */
+export const SHARE_FROM = 2000;
+/** The longest the caller waits for the worker's last chunk before reading it itself. */
+const LAST_WAIT_MS = 2000;
+
+/** Slots of the shared state: the next file to take, and chunks the worker holds. */
+export const NEXT = 0;
+export const HELD = 1;
+
+/** The job the worker is sent once the walk has found the files. */
+export interface ReadJob {
+	root: string;
+	vaults: string[];
+	paths: string[];
+}
+
+/** What the worker sends back: a chunk's articles from `start`, and what it passed over since its last chunk. */
+export interface ReadMessage {
+	start: number;
+	items: ReadForIndex[];
+	skipped: Skipped[];
+}
+
+export function readForIndex(read: (path: string) => Article, path: string): ReadForIndex {
+	const article = read(path);
+	return {article: {...article, body: ''}, links: article.error ? [] : linkTargets(article)};
+}
+
+/** A worker thread that will read part of the files, started before they are known (it loads while the folder is walked). */
+export interface ReadHelper {
+	thread: Worker;
+	port: MessagePort;
+	state: Int32Array;
+	/** Stopped (its job done or never needed): reading goes on without it. */
+	stopped: boolean;
+}
+
+/** Starts the worker (dist/shelf-read-worker.js), or null where it is not built (tests from the sources) or cannot start. */
+export function startReadHelper(file: URL = bundledFile('shelf-read-worker.js')): ReadHelper | null {
+	try {
+		if (!existsSync(fileURLToPath(file))) return null;
+		const shared = new SharedArrayBuffer(8);
+		const {port1, port2} = new MessageChannel();
+		const thread = new Worker(file, {workerData: {state: shared, port: port2}, transferList: [port2], stdout: true, stderr: true});
+		// Never keeps the process alive; a worker that fails is simply not heard from (its files are read here).
+		thread.unref();
+		thread.on('error', () => undefined);
+		return {thread, port: port1, state: new Int32Array(shared), stopped: false};
+	} catch {
+		return null;
+	}
+}
+
+export function stopReadHelper(helper: ReadHelper | null): void {
+	if (!helper || helper.stopped) return;
+	helper.stopped = true;
+	helper.port.close();
+	void helper.thread.terminate();
+}
+
+/**
+ * Reads `paths` of the shelf at `root` into articles for the index, in the
+ * same order; problems found on the way (an unusable authors file) are added
+ * to `skipped`. With a helper and enough files, its worker reads part of
+ * them. The helper is stopped.
+ */
+export function readShared(root: string, skipped: Skipped[], vaults: string[], paths: string[], helper: ReadHelper | null): ReadForIndex[] {
+	const read = articleReader(root, skipped, vaults);
+	const results: (ReadForIndex | undefined)[] = new Array(paths.length);
+	const worker = paths.length >= SHARE_FROM && helper && !helper.stopped ? helper : null;
+	if (!worker) stopReadHelper(helper);
+	worker?.port.postMessage({root, vaults, paths} satisfies ReadJob);
+	const state = worker?.state ?? new Int32Array(2);
+	const take = (message: ReadMessage): void => {
+		message.items.forEach((item, i) => (results[message.start + i] = item));
+		for (const s of message.skipped) if (!skipped.some(k => k.path === s.path)) skipped.push(s);
+	};
+	const drain = (): void => {
+		if (!worker) return;
+		for (let m = receiveMessageOnPort(worker.port); m; m = receiveMessageOnPort(worker.port)) take(m.message as ReadMessage);
+	};
+	for (let start = Atomics.add(state, NEXT, CHUNK); start < paths.length; start = Atomics.add(state, NEXT, CHUNK)) {
+		for (let i = start; i < Math.min(start + CHUNK, paths.length); i++) results[i] = readForIndex(read, paths[i] as string);
+		drain();
+	}
+	if (worker) {
+		// Every chunk is taken: wait for the ones the worker holds (it may have died with one).
+		const until = performance.now() + LAST_WAIT_MS;
+		for (let held = Atomics.load(state, HELD); held > 0 && performance.now() < until; held = Atomics.load(state, HELD)) {
+			drain();
+			Atomics.wait(state, HELD, held, Math.max(1, until - performance.now()));
+		}
+		drain();
+		stopReadHelper(worker);
+	}
+	return results.map((r, i) => r ?? readForIndex(read, paths[i] as string));
+}

@@ -1,0 +1,32 @@
+/**
+ * The worker of `readShared` (dist/shelf-read-worker.js): started while the
+ * folder is walked, it waits for the files, then takes chunks of them from
+ * the shared counter until none is left, sending each chunk's articles back
+ * as soon as it is read.
+ */
+import {workerData, type MessagePort} from 'node:worker_threads';
+import {articleReader} from './loader.js';
+import {CHUNK, HELD, NEXT, readForIndex, type ReadForIndex, type ReadJob, type ReadMessage} from './read-shared.js';
+import type {Skipped} from './types.js';
+
+const {state: shared, port} = workerData as {state: SharedArrayBuffer; port: MessagePort};
+const state = new Int32Array(shared);
+
+port.once('message', ({root, vaults, paths}: ReadJob) => {
+	const skipped: Skipped[] = [];
+	const read = articleReader(root, skipped, vaults);
+	for (;;) {
+		// Held before it is taken: the caller, once every chunk is taken, waits while any is held.
+		Atomics.add(state, HELD, 1);
+		const start = Atomics.add(state, NEXT, CHUNK);
+		if (start < paths.length) {
+			const items: ReadForIndex[] = [];
+			for (let i = start; i < Math.min(start + CHUNK, paths.length); i++) items.push(readForIndex(read, paths[i] as string));
+			port.postMessage({start, items, skipped: skipped.splice(0)} satisfies ReadMessage);
+		}
+		Atomics.sub(state, HELD, 1);
+		Atomics.notify(state, HELD);
+		if (start >= paths.length) break;
+	}
+	port.close();
+});

@@ -1,0 +1,62 @@
+/** A first start's reading shared with a worker thread (src/core/shelf/read-shared.ts), through the real built worker. */
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {readShared, SHARE_FROM, startReadHelper, type ReadHelper} from '../../src/core/shelf/read-shared.js';
+import {scanShelf} from '../../src/core/shelf/loader.js';
+import type {Skipped} from '../../src/core/shelf/types.js';
+
+/** A shelf of `n` articles in 8 folders, with links, odd front matter, broken files, and one folder's unusable authors file. */
+function shelf(n: number): string {
+	const dir = mkdtempSync(path.join(tmpdir(), 'inkshelf-read-shared-'));
+	for (let f = 0; f < 8; f++) mkdirSync(path.join(dir, `folder-${f}`));
+	writeFileSync(path.join(dir, 'folder-3', 'authors.yml'), 'a: [unclosed\n');
+	for (let i = 0; i < n; i++) {
+		const file = path.join(dir, `folder-${i % 8}`, `${String(i).padStart(5, '0')}-note.md`);
+		const kind = i % 10;
+		const text = kind === 0 ? '---\ntitle: [never closed\n---\nbody\n'
+			: kind === 1 ? `+++\ntitle = "Toml ${i}"\ntags = ["t${i % 7}"]\n+++\n\n# Heading\n\nSee [next](./${i + 1}.md) and [[wiki ${i}]].\n`
+				: kind === 2 ? Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x0a, 0x61])
+					: kind === 3 ? `# Only a heading ${i}\r\n\r\nwords ${'word '.repeat(i % 500)}\r\n`
+						: `---\ntitle: Note ${i}\ndate: 2024-01-${String(1 + (i % 28)).padStart(2, '0')}\ntags: [a${i % 5}, b]\nauthors: [a]\ndescription: "About ${i}"\n---\n\n${'text '.repeat(i % 900)}[x](https://example.com/${i})\n`;
+		writeFileSync(file, text);
+	}
+	return dir;
+}
+
+function read(dir: string, helper: ReadHelper | null): {result: ReturnType<typeof readShared>; skipped: Skipped[]} {
+	const scan = scanShelf(dir);
+	const skipped: Skipped[] = [];
+	return {result: readShared(scan.root, skipped, scan.vaults, scan.files.map(f => f.path), helper), skipped};
+}
+
+describe('reading shared with a worker', () => {
+	it('gives what reading on one thread gives, in the same order', () => {
+		const dir = shelf(SHARE_FROM + 700);
+		const alone = read(dir, null);
+		const helper = startReadHelper();
+		expect(helper).not.toBeNull(); // the built worker (dist/shelf-read-worker.js) is there: tests run after a build
+		const shared = read(dir, helper);
+		expect(shared.result).toEqual(alone.result);
+		expect(shared.skipped).toEqual(alone.skipped);
+		expect(alone.skipped.map(s => path.basename(s.path))).toEqual(['authors.yml']);
+		expect(alone.result.every(r => r.article.body === '')).toBe(true);
+		expect(alone.result.filter(r => r.article.error).length).toBeGreaterThan(200);
+		expect(alone.result.find(r => r.article.title === 'Toml 1')?.links).toEqual(['./2.md', 'inkshelf:wiki:wiki%201']);
+	});
+
+	it('reads everything itself when the worker is gone', async () => {
+		const dir = shelf(SHARE_FROM);
+		const helper = startReadHelper();
+		await helper?.thread.terminate();
+		expect(read(dir, helper).result).toEqual(read(dir, null).result);
+	});
+
+	it('leaves a small shelf to the calling thread', () => {
+		const dir = shelf(20);
+		const helper = startReadHelper();
+		const {result} = read(dir, helper);
+		expect(result).toHaveLength(20);
+	});
+});
