@@ -4,7 +4,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {readShared, SHARE_FROM, startReadHelper, type ReadHelper} from '../../src/core/shelf/read-shared.js';
-import {scanShelf} from '../../src/core/shelf/loader.js';
+import {loadShelf, scanShelf} from '../../src/core/shelf/loader.js';
+import {openShelfSource} from '../../src/core/index/shelf-source.js';
 import type {Skipped} from '../../src/core/shelf/types.js';
 
 /** A shelf of `n` articles in 8 folders, with links, odd front matter, broken files, and one folder's unusable authors file. */
@@ -26,9 +27,9 @@ function shelf(n: number): string {
 }
 
 function read(dir: string, helper: ReadHelper | null): {result: ReturnType<typeof readShared>; skipped: Skipped[]} {
-	const scan = scanShelf(dir);
+	const scan = scanShelf(dir, {statFiles: false});
 	const skipped: Skipped[] = [];
-	return {result: readShared(scan.root, skipped, scan.vaults, scan.files.map(f => f.path), helper), skipped};
+	return {result: readShared(scan.root, skipped, scan.vaults, scan.files, helper), skipped};
 }
 
 describe('reading shared with a worker', () => {
@@ -42,6 +43,8 @@ describe('reading shared with a worker', () => {
 		expect(shared.skipped).toEqual(alone.skipped);
 		expect(alone.skipped.map(s => path.basename(s.path))).toEqual(['authors.yml']);
 		expect(alone.result.every(r => r.article.body === '')).toBe(true);
+		// Walked without a stat, each file has the one taken as it was read: what the walk with stats gives.
+		expect(alone.result.map(r => r.file)).toEqual(scanShelf(dir).files);
 		expect(alone.result.filter(r => r.article.error).length).toBeGreaterThan(200);
 		expect(alone.result.find(r => r.article.title === 'Toml 1')?.links).toEqual(['./2.md', 'inkshelf:wiki:wiki%201']);
 	});
@@ -51,6 +54,21 @@ describe('reading shared with a worker', () => {
 		const helper = startReadHelper();
 		await helper?.thread.terminate();
 		expect(read(dir, helper).result).toEqual(read(dir, null).result);
+	});
+
+	it('gives a first start of the index what a shelf read alone gives, with stats that a second start finds unchanged', async () => {
+		const dir = shelf(SHARE_FROM + 300);
+		const env = {XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'inkshelf-read-shared-cache-'))};
+		const first = await openShelfSource(dir, {env, deferWalk: true});
+		const loaded = await loadShelf(dir);
+		expect(first.shelf.articles).toEqual(loaded.articles.map(a => ({...a, body: ''})));
+		expect(first.shelf.skipped).toEqual(loaded.skipped);
+		while (!first.indexPending(1000));
+		first.close();
+		const second = await openShelfSource(dir, {env});
+		expect(second.pending).toBe(0); // nothing read again: every stat was stored as a walk sees it
+		expect(second.shelf.articles).toEqual(first.shelf.articles);
+		second.close();
 	});
 
 	it('leaves a small shelf to the calling thread', () => {

@@ -123,7 +123,7 @@ export class IndexedShelf {
 	 * dropped, renamed ones moved (`helper` reads some). Returns whether anything changed.
 	 */
 	sync(scan?: ShelfScan, known?: Map<string, Known>, helper: ReadHelper | null = null): boolean {
-		const walked = scan ?? scanShelf(this.dir, {exclude: this.options.exclude ?? []});
+		const walked = scan ?? scanShelf(this.dir, {exclude: this.options.exclude ?? [], statFiles: !helper}); // a first start learns stats as it reads
 		try {
 			return this.syncWith(this.store, walked, known, helper);
 		} catch (error) {
@@ -161,7 +161,7 @@ export class IndexedShelf {
 			}
 			changes.push({file, was});
 		}
-		const read = readShared(scan.root, scan.skipped, scan.vaults, changes.map(c => c.file.path), helper); // no body is kept: read again when opened or indexed
+		const read = readShared(scan.root, scan.skipped, scan.vaults, changes.map(c => c.file), helper); // no body is kept: read again when opened or indexed
 		const fresh = changes.map((c, i) => ({...c, ...read[i] as ReadForIndex}));
 		// What is left in `before` is gone from its path: renamed (same inode, size and time) or deleted.
 		const changed = fresh.length > 0 || before.size > 0;

@@ -4,11 +4,12 @@
  * matter first, then the text (first heading, inline #tags), then the file's
  * place (bundle folder, date prefix, Jekyll folders).
  */
-import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs';
+import {closeSync, constants, fstatSync, openSync, readSync, type Stats} from 'node:fs';
 import {parseFrontmatter, TEXT_LIMIT, UNCATEGORIZED} from './frontmatter.js';
 import {mergeLists} from './coerce.js';
 import type {FileFacts} from './file-facts.js';
 import {inlineTags} from './inline-tags.js';
+import {bodyWords, wordsInText} from './word-count.js';
 import {errorCode, fileKind, formatSize, reason} from './fs-errors.js';
 import type {AuthorsFile} from './authors-file.js';
 import {sanitize, sanitizeLine} from '../sanitize.js';
@@ -22,8 +23,8 @@ export interface FileContext {
 	obsidian?: boolean;
 }
 
-export function readArticle(path: string, maxBytes: number, context: FileContext): Article {
-	const read = readLimited(path, maxBytes);
+export function readArticle(path: string, maxBytes: number, context: FileContext, onStat?: (stats: Stats) => void): Article {
+	const read = readLimited(path, maxBytes, onStat);
 	if (typeof read === 'string') return broken(path, context.facts, read);
 	return articleFromBytes(path, read, context);
 }
@@ -37,9 +38,11 @@ export function articleFromBytes(path: string, read: Uint8Array, context: FileCo
 	if (read.includes(0)) return broken(path, context.facts, 'binary file');
 	const problems: Problem[] = [];
 	let text: string;
+	let strict = true;
 	try {
 		text = STRICT_UTF8.decode(read);
 	} catch {
+		strict = false;
 		text = LENIENT_UTF8.decode(read);
 		problems.push({message: 'not valid UTF-8 (shown with replacement characters)'});
 	}
@@ -60,7 +63,7 @@ export function articleFromBytes(path: string, read: Uint8Array, context: FileCo
 		category: categories[0] ?? UNCATEGORIZED,
 		tags: context.obsidian ? mergeLists(data.tags, inlineTags(body)) : data.tags,
 		draft: data.draft || facts.draft,
-		readingMinutes: Math.max(1, Math.round(countWords(body) / 230)),
+		readingMinutes: Math.max(1, Math.round((strict ? bodyWords(read, text, body) : wordsInText(body)) / 230)),
 		body,
 		bodyLine: fm.bodyLine,
 		problems,
@@ -78,13 +81,14 @@ function readBuffer(size: number): Buffer {
 }
 
 /** Reads at most maxBytes + 1 bytes, so a file that grew after its size was checked is still caught. The bytes are valid until the next read. */
-function readLimited(path: string, maxBytes: number): Buffer | string {
+function readLimited(path: string, maxBytes: number, onStat?: (stats: Stats) => void): Buffer | string {
 	let fd: number | undefined;
 	try {
 		// O_NONBLOCK: if the path was swapped for a FIFO since the walk, open must not wait for a writer.
 		fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
 		const stats = fstatSync(fd);
 		if (!stats.isFile()) return `${fileKind(stats)}, not a regular file`;
+		onStat?.(stats);
 		if (stats.size > maxBytes) return `file is ${formatSize(stats.size)}; the limit is ${formatSize(maxBytes)}`;
 		const buffer = readBuffer(Math.min(stats.size, maxBytes) + 1);
 		let length = 0;
@@ -141,17 +145,4 @@ function humanize(name: string): string {
 	const words = name.replace(/[-_\s]+/g, ' ').trim();
 	const title = sanitizeLine(words || name);
 	return title.charAt(0).toUpperCase() + title.slice(1);
-}
-
-/** Words for the reading time, counted without building an array of them (shelves hold megabytes). */
-function countWords(text: string): number {
-	let words = 0;
-	let inWord = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		const space = c === 32 || c === 10 || c === 9 || c === 13;
-		if (!space && !inWord) words++;
-		inWord = !space;
-	}
-	return words;
 }

@@ -1,6 +1,6 @@
 /** The shelf: loading a folder of markdown, front matter, grouping, links between articles, checks. */
 export type {Article, Problem, Shelf, Skipped} from './types.js';
-export {articleFromText, articleReader, finishShelf, loadShelf, loadArticleFile, scanShelf, shelfRoot, type LoadOptions, type ShelfFile, type ShelfScan} from './loader.js';
+export {articleFromText, articleReader, finishShelf, loadShelf, loadArticleFile, scanShelf, shelfRoot, type LoadOptions, type ScanOptions, type ShelfFile, type ShelfScan} from './loader.js';
 export {loadInBackground, tooLargeBehindAFile, type BackgroundLoad} from './load-in-background.js';
 export {inSlices, scanInBackground} from './scan-in-background.js';
 export {readShared, startReadHelper, type ReadForIndex, type ReadHelper} from './read-shared.js';

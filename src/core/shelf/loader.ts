@@ -33,7 +33,7 @@ const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
  */
 
 export async function loadShelf(root: string, options: LoadOptions = {}): Promise<Shelf> {
-	const scan = scanShelf(root, options);
+	const scan = scanShelf(root, {...options, statFiles: false}); // every file is read: its stat is not needed
 	const read = articleReader(scan.root, scan.skipped, scan.vaults, maxBytesOf(options));
 	return finishShelf(scan.root, scan.files.map(file => read(file.path)), scan.skipped);
 }
@@ -48,12 +48,17 @@ export interface ShelfScan {
 	vaults: string[];
 }
 
+export interface ScanOptions extends Pick<LoadOptions, 'exclude'> {
+	/** false: files are listed without their stat (size, time and inode -1), for a caller that reads them all (see walkSteps). */
+	statFiles?: boolean;
+}
+
 /**
  * The shelf's files without reading them: one stat each (the persistent
  * index reads only the new and changed ones). A file named as the shelf is a
  * shelf of one. Throws only when the root cannot be opened.
  */
-export function scanShelf(root: string, options: Pick<LoadOptions, 'exclude'> = {}): ShelfScan {
+export function scanShelf(root: string, options: ScanOptions = {}): ShelfScan {
 	const steps = scanSteps(root, options);
 	for (;;) {
 		const step = steps.next();
@@ -62,13 +67,13 @@ export function scanShelf(root: string, options: Pick<LoadOptions, 'exclude'> = 
 }
 
 /** `scanShelf`, pausing every few entries (see walkSteps). Throws as it does, at its first step. */
-export function* scanSteps(root: string, options: Pick<LoadOptions, 'exclude'> = {}): Generator<void, ShelfScan> {
+export function* scanSteps(root: string, options: ScanOptions = {}): Generator<void, ShelfScan> {
 	const abs = resolve(root);
 	const rootStat = statRoot(root);
 	if (rootStat.isFile()) return {root: dirname(abs), files: [fileOf(abs, rootStat)], skipped: [], folders: [dirname(abs)], vaults: []};
 	if (!rootStat.isDirectory()) throw new Error(`cannot open shelf ${sanitizeLine(root)}: not a folder or a file`);
 	const scan: ShelfScan = {root: abs, files: [], skipped: [], folders: [], vaults: []};
-	scan.files = yield* walkSteps(abs, realpathSync(abs), rootStat, scan, folderFilter(abs, options.exclude));
+	scan.files = yield* walkSteps(abs, realpathSync(abs), rootStat, scan, folderFilter(abs, options.exclude), options.statFiles ?? true);
 	return scan;
 }
 
@@ -87,10 +92,10 @@ export function shelfRoot(root: string): string {
 	return statRoot(root).isFile() ? dirname(abs) : abs;
 }
 
-/** Reads and parses files of the shelf at `root`: the one way a file of a shelf becomes an Article. */
-export function articleReader(root: string, skipped: Skipped[] = [], vaults: string[] = [], maxBytes = DEFAULT_MAX_BYTES): (path: string) => Article {
+/** Reads and parses files of the shelf at `root`: the one way a file of a shelf becomes an Article. `onStat` hears the stat of a regular file read. */
+export function articleReader(root: string, skipped: Skipped[] = [], vaults: string[] = [], maxBytes = DEFAULT_MAX_BYTES): (path: string, onStat?: (stats: Stats) => void) => Article {
 	const context = contextFor(root, skipped, vaults);
-	return path => readArticle(path, maxBytes, context(path));
+	return (path, onStat) => readArticle(path, maxBytes, context(path), onStat);
 }
 
 /** Orders the articles and gives every one a unique slug: the last step of loading, whichever way the articles were read. */

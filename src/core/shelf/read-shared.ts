@@ -14,12 +14,14 @@ import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {MessageChannel, Worker, receiveMessageOnPort, type MessagePort} from 'node:worker_threads';
 import {articleReader} from './loader.js';
+import {fileOf, type ShelfFile} from './walk.js';
 import {linkTargets} from './related.js';
 import {bundledFile} from '../bundled-file.js';
 import type {Article, Skipped} from './types.js';
 
-/** An article read for the index: no body (it is read again when opened or indexed), and its link targets. */
+/** An article read for the index: no body (it is read again when opened or indexed), its link targets, and its file with the stat taken as it was read. */
 export interface ReadForIndex {
+	file: ShelfFile;
 	article: Article;
 	links: string[];
 }
@@ -39,7 +41,7 @@ export const HELD = 1;
 export interface ReadJob {
 	root: string;
 	vaults: string[];
-	paths: string[];
+	files: ShelfFile[];
 }
 
 /** What the worker sends back: a chunk's articles from `start`, and what it passed over since its last chunk. */
@@ -49,9 +51,12 @@ export interface ReadMessage {
 	skipped: Skipped[];
 }
 
-export function readForIndex(read: (path: string) => Article, path: string): ReadForIndex {
-	const article = read(path);
-	return {article: {...article, body: ''}, links: article.error ? [] : linkTargets(article)};
+type ArticleReader = ReturnType<typeof articleReader>;
+
+export function readForIndex(read: ArticleReader, walked: ShelfFile): ReadForIndex {
+	let file = walked;
+	const article = read(walked.path, stats => (file = fileOf(walked.path, stats)));
+	return {file, article: {...article, body: ''}, links: article.error ? [] : linkTargets(article)};
 }
 
 /** A worker thread that will read part of the files, started before they are known (it loads while the folder is walked). */
@@ -87,17 +92,17 @@ export function stopReadHelper(helper: ReadHelper | null): void {
 }
 
 /**
- * Reads `paths` of the shelf at `root` into articles for the index, in the
- * same order; problems found on the way (an unusable authors file) are added
+ * Reads `files` of the shelf at `root` into articles for the index, in the
+ * same order (a file walked without its stat gets it here); problems found on the way (an unusable authors file) are added
  * to `skipped`. With a helper and enough files, its worker reads part of
  * them. The helper is stopped.
  */
-export function readShared(root: string, skipped: Skipped[], vaults: string[], paths: string[], helper: ReadHelper | null): ReadForIndex[] {
+export function readShared(root: string, skipped: Skipped[], vaults: string[], files: ShelfFile[], helper: ReadHelper | null): ReadForIndex[] {
 	const read = articleReader(root, skipped, vaults);
-	const results: (ReadForIndex | undefined)[] = new Array(paths.length);
-	const worker = paths.length >= SHARE_FROM && helper && !helper.stopped ? helper : null;
+	const results: (ReadForIndex | undefined)[] = new Array(files.length);
+	const worker = files.length >= SHARE_FROM && helper && !helper.stopped ? helper : null;
 	if (!worker) stopReadHelper(helper);
-	worker?.port.postMessage({root, vaults, paths} satisfies ReadJob);
+	worker?.port.postMessage({root, vaults, files} satisfies ReadJob);
 	const state = worker?.state ?? new Int32Array(2);
 	const take = (message: ReadMessage): void => {
 		message.items.forEach((item, i) => (results[message.start + i] = item));
@@ -107,8 +112,8 @@ export function readShared(root: string, skipped: Skipped[], vaults: string[], p
 		if (!worker) return;
 		for (let m = receiveMessageOnPort(worker.port); m; m = receiveMessageOnPort(worker.port)) take(m.message as ReadMessage);
 	};
-	for (let start = Atomics.add(state, NEXT, CHUNK); start < paths.length; start = Atomics.add(state, NEXT, CHUNK)) {
-		for (let i = start; i < Math.min(start + CHUNK, paths.length); i++) results[i] = readForIndex(read, paths[i] as string);
+	for (let start = Atomics.add(state, NEXT, CHUNK); start < files.length; start = Atomics.add(state, NEXT, CHUNK)) {
+		for (let i = start; i < Math.min(start + CHUNK, files.length); i++) results[i] = readForIndex(read, files[i] as ShelfFile);
 		drain();
 	}
 	if (worker) {
@@ -121,5 +126,5 @@ export function readShared(root: string, skipped: Skipped[], vaults: string[], p
 		drain();
 		stopReadHelper(worker);
 	}
-	return results.map((r, i) => r ?? readForIndex(read, paths[i] as string));
+	return results.map((r, i) => r ?? readForIndex(read, files[i] as ShelfFile));
 }

@@ -8,25 +8,26 @@ import {workerData, type MessagePort} from 'node:worker_threads';
 import {articleReader} from './loader.js';
 import {CHUNK, HELD, NEXT, readForIndex, type ReadForIndex, type ReadJob, type ReadMessage} from './read-shared.js';
 import type {Skipped} from './types.js';
+import type {ShelfFile} from './walk.js';
 
 const {state: shared, port} = workerData as {state: SharedArrayBuffer; port: MessagePort};
 const state = new Int32Array(shared);
 
-port.once('message', ({root, vaults, paths}: ReadJob) => {
+port.once('message', ({root, vaults, files}: ReadJob) => {
 	const skipped: Skipped[] = [];
 	const read = articleReader(root, skipped, vaults);
 	for (;;) {
 		// Held before it is taken: the caller, once every chunk is taken, waits while any is held.
 		Atomics.add(state, HELD, 1);
 		const start = Atomics.add(state, NEXT, CHUNK);
-		if (start < paths.length) {
+		if (start < files.length) {
 			const items: ReadForIndex[] = [];
-			for (let i = start; i < Math.min(start + CHUNK, paths.length); i++) items.push(readForIndex(read, paths[i] as string));
+			for (let i = start; i < Math.min(start + CHUNK, files.length); i++) items.push(readForIndex(read, files[i] as ShelfFile));
 			port.postMessage({start, items, skipped: skipped.splice(0)} satisfies ReadMessage);
 		}
 		Atomics.sub(state, HELD, 1);
 		Atomics.notify(state, HELD);
-		if (start >= paths.length) break;
+		if (start >= files.length) break;
 	}
 	port.close();
 });

@@ -3,7 +3,7 @@
  * over and why (symlinks out of the shelf or in loops, FIFOs, excluded folders).
  */
 import {lstatSync, readdirSync, realpathSync, statSync} from 'node:fs';
-import type {Stats} from 'node:fs';
+import type {Dirent, Stats} from 'node:fs';
 import {isAbsolute, join, relative, sep} from 'node:path';
 import picomatch from 'picomatch';
 import {MARKDOWN, SKIPPED_FOLDERS} from './file-facts.js';
@@ -19,15 +19,17 @@ export interface ShelfFile {
 	ino: number;
 }
 
-export const fileOf = (path: string, s: Stats): ShelfFile => ({path, size: s.size, mtimeMs: s.mtimeMs, ino: s.ino});
+export const fileOf = (path: string, s: Pick<Stats, 'size' | 'mtimeMs' | 'ino'>): ShelfFile => ({path, size: s.size, mtimeMs: s.mtimeMs, ino: s.ino});
+/** A file listed without its stat (`statFiles` false): its size, time and inode are learnt when it is read. */
+export const UNSTATTED = {size: -1, mtimeMs: -1, ino: -1} as const;
 
 /**
  * Walks real folders first and symlinked folders after, so a folder reached
  * both ways is listed under its real path and the link is the one skipped.
  */
 /** Gathers in `found` the folders walked, skipped paths and Obsidian vaults (folders holding `.obsidian`). */
-export function walk(root: string, realRoot: string, rootStat: Stats, found: {skipped: Skipped[]; folders: string[]; vaults: string[]}, excluded: (dir: string) => boolean = () => false): ShelfFile[] {
-	const steps = walkSteps(root, realRoot, rootStat, found, excluded);
+export function walk(root: string, realRoot: string, rootStat: Stats, found: {skipped: Skipped[]; folders: string[]; vaults: string[]}, excluded: (dir: string) => boolean = () => false, statFiles = true): ShelfFile[] {
+	const steps = walkSteps(root, realRoot, rootStat, found, excluded, statFiles);
 	for (;;) {
 		const step = steps.next();
 		if (step.done) return step.value;
@@ -37,8 +39,12 @@ export function walk(root: string, realRoot: string, rootStat: Stats, found: {sk
 /** Entries looked at between two pauses of `walkSteps`. */
 const STEP = 64;
 
-/** The walk, pausing (yielding) every few entries: a caller can spread it over turns of the event loop. */
-export function* walkSteps(root: string, realRoot: string, rootStat: Stats, found: {skipped: Skipped[]; folders: string[]; vaults: string[]}, excluded: (dir: string) => boolean = () => false): Generator<void, ShelfFile[]> {
+/**
+ * The walk, pausing (yielding) every few entries: a caller can spread it over turns of the event loop.
+ * Without `statFiles`, a regular markdown file is listed from its folder entry alone (UNSTATTED): a
+ * caller that reads every file anyway learns its stat then, and saves one lstat a file.
+ */
+export function* walkSteps(root: string, realRoot: string, rootStat: Stats, found: {skipped: Skipped[]; folders: string[]; vaults: string[]}, excluded: (dir: string) => boolean = () => false, statFiles = true): Generator<void, ShelfFile[]> {
 	let looked = 0;
 	const {skipped, folders, vaults} = found;
 	const files: ShelfFile[] = [];
@@ -54,17 +60,22 @@ export function* walkSteps(root: string, realRoot: string, rootStat: Stats, foun
 		}
 		visited.add(`${next.stats.dev}:${next.stats.ino}`);
 		folders.push(next.dir);
-		const names = attempt(() => readdirSync(next.dir));
-		if (typeof names === 'string') {
-			skipped.push({path: next.dir, reason: `cannot read folder: ${names}`});
+		const entries = attempt(() => readdirSync(next.dir, {withFileTypes: true}));
+		if (typeof entries === 'string') {
+			skipped.push({path: next.dir, reason: `cannot read folder: ${entries}`});
 			continue;
 		}
-		for (const name of names.sort(compare)) {
+		for (const entry of entries.sort(byName)) {
 			if (++looked % STEP === 0) yield;
+			const name = entry.name;
 			// Hidden entries include .git and editor lock files (.#x.md, often broken symlinks).
 			if (name === '.obsidian') vaults.push(next.dir);
 			if (name.startsWith('.') || SKIPPED_FOLDERS.has(name)) continue;
 			const path = join(next.dir, name);
+			if (!statFiles && entry.isFile()) {
+				if (MARKDOWN.test(name)) files.push({path, ...UNSTATTED});
+				continue;
+			}
 			let real = join(next.real, name);
 			let stats = attempt(() => lstatSync(path));
 			if (typeof stats === 'string') {
@@ -122,6 +133,8 @@ export function isInside(parent: string, child: string): boolean {
 	const rel = relative(parent, child);
 	return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
 }
+
+const byName = (a: Dirent, b: Dirent): number => compare(a.name, b.name);
 
 /** Code-unit order: the same on every machine, unlike localeCompare. */
 export function compare(a: string, b: string): number {

@@ -1,0 +1,43 @@
+/** Reading time counted on a file's bytes (src/core/shelf/word-count.ts) is the count on its text. */
+import {describe, expect, it} from 'vitest';
+import {bodyWords, wordsInBytes, wordsInText} from '../../src/core/shelf/word-count.js';
+import {articleFromText} from '../../src/core/shelf/loader.js';
+import {parseFrontmatter} from '../../src/core/shelf/frontmatter.js';
+
+const PIECES = ['word', ' ', '  ', '\n', '\r\n', '\r', '\t', 'é', '日本語', '\u00a0', '\uFEFF', '😀', '---', '+++', '{"title": "x"}', '# h', '[a](b)', 'x'];
+
+/** A seeded mix of words, spaces, line ends, multi-byte characters and front matter fences. */
+function texts(n: number): string[] {
+	let seed = 7;
+	const next = (k: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % k);
+	const out = ['---\ntitle: a\n---\nbody words here\n', '---\ntitle: a\n---', '{"title": "j"} after the brace', '{"title": "j"}\nnext line', '\uFEFF---\ntitle: b\n---\n\ntext', '\uFEFF\uFEFF two marks', '---\r\ntitle: c\r\n---\r\nwindows text\r\n', '+++\ntitle = "t"\n+++\nzola words'];
+	for (let i = 0; i < n; i++) {
+		const head = next(3) === 0 ? `---\ntitle: t${i}\n---\n` : next(2) === 0 ? '+++\ntitle = "x"\n+++\n' : '';
+		out.push(head + Array.from({length: 1 + next(40)}, () => PIECES[next(PIECES.length)]).join(''));
+	}
+	return out;
+}
+
+describe('words for the reading time', () => {
+	it('counts the same on bytes as on the text', () => {
+		for (const text of texts(3000)) expect(wordsInBytes(Buffer.from(text), 0)).toBe(wordsInText(text));
+	});
+
+	it('counts the same for a body found in the bytes as on the parsed body', () => {
+		for (const text of texts(3000)) {
+			const bytes = Buffer.from(text);
+			const decoded = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+			const {body, error} = parseFrontmatter(decoded);
+			if (error !== undefined) continue;
+			expect([text, bodyWords(bytes, decoded, body)]).toEqual([text, wordsInText(body)]);
+		}
+	});
+
+	it('gives an article the reading time of its body, valid UTF-8 or not', () => {
+		const words = (n: number): string => Array.from({length: n}, (_, i) => `w${i}`).join(' ');
+		expect(articleFromText('/shelf', '/shelf/a.md', Buffer.from(`---\ntitle: A\n---\n${words(700)}\n`)).readingMinutes).toBe(3);
+		expect(articleFromText('/shelf', '/shelf/b.md', Buffer.from(`\uFEFF---\r\ntitle: B\r\n---\r\n${words(1000)}\r\n`)).readingMinutes).toBe(4);
+		const broken = Buffer.concat([Buffer.from(`# T\n${words(500)} `), Buffer.from([0xff, 0x20, 0xc3]), Buffer.from(` ${words(500)}`)]);
+		expect(articleFromText('/shelf', '/shelf/c.md', broken).readingMinutes).toBe(Math.round(1004 / 230)); // "#", "T", 1,000 words and two replacement characters
+	});
+});
