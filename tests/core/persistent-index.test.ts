@@ -256,6 +256,23 @@ describe('the index from the command line', () => {
 		expect(again.stdout.split('\n').filter(Boolean)).toHaveLength(203);
 	});
 
+	it('leaves nothing in the cache folder that others may read (the index and the compile cache)', async () => {
+		ensureBuilt();
+		const env = {XDG_CACHE_HOME: temp('cache')};
+		expect((await run(['list', shelfDir()], env)).status).toBe(0);
+		const modes: string[] = [];
+		const walk = (at: string): void => {
+			for (const entry of readdirSync(at, {withFileTypes: true})) {
+				const full = path.join(at, entry.name);
+				modes.push(`${(statSync(full).mode & 0o777).toString(8)} ${entry.isDirectory() ? 'dir' : 'file'}`);
+				if (entry.isDirectory()) walk(full);
+			}
+		};
+		walk(cacheFolder(env));
+		expect(modes.some(m => m.endsWith('dir')), 'the compile cache is there').toBe(true);
+		expect(new Set(modes)).toEqual(new Set(['700 dir', '600 file']));
+	});
+
 	it('read prints the file as it is now, not as the index remembers it', async () => {
 		ensureBuilt();
 		const dir = shelfDir();
