@@ -5,10 +5,11 @@
  * block's source in tmux's paste buffer.
  */
 import path from 'node:path';
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {CLI, CONTENT, ensureBuilt} from '../helpers/cli.js';
+import {describe, expect, it} from 'vitest';
+import {CLI, CONTENT} from '../helpers/cli.js';
 import {fencedBlocksOf} from '../helpers/fences.js';
-import {BAD_SCREEN, HAS_TMUX, Tmux, assertCleanScreens, pressUntil as pressUntilOn, shellQuote} from '../helpers/tmux.js';
+import {BAD_SCREEN, HAS_TMUX, Tmux, pressUntil as pressUntilOn, shellQuote} from '../helpers/tmux.js';
+import {tmuxSuite} from '../helpers/tmux-suite.js';
 
 const PYTHON_ARTICLE = path.join(CONTENT, 'why-python-dominates-ai.md');
 const GUIDE_ARTICLE = path.join(CONTENT, 'guides', 'postgres-field-guide.md');
@@ -26,28 +27,10 @@ function selectedRow(screen: string, pane: 'groups' | 'articles'): string | unde
 }
 
 describe.skipIf(!HAS_TMUX)('the app in tmux at 80x24', () => {
-	let tmux: Tmux;
-
-	beforeAll(() => {
-		ensureBuilt();
-		tmux = Tmux.start(`inkshelf-e2e-${process.pid}`, {width: 80, height: 24});
-	});
-
-	afterAll(() => {
-		tmux?.kill();
-	});
-
-	beforeEach(async () => {
-		await tmux.resetPane();
-		tmux.clearBuffers();
-		tmux.screens.length = 0;
-	});
-
-	afterEach(() => {
-		// Every screen seen during the test, not just the last one. The bundled articles are
-		// clean UTF-8, so a replacement character here is text mangled on its way to the screen.
-		assertCleanScreens(tmux.screens, {patterns: [...BAD_SCREEN, ['a replacement character', /\uFFFD/]]});
-	});
+	let tmux!: Tmux;
+	// Every screen seen during a test is checked, not just the last one. The bundled articles are
+	// clean UTF-8, so a replacement character there is text mangled on its way to the screen.
+	tmuxSuite('inkshelf-e2e', {width: 80, height: 24}, {patterns: [...BAD_SCREEN, ['a replacement character', /\uFFFD/]], ready: t => (tmux = t)});
 
 	async function startApp(...args: string[]): Promise<string> {
 		// TERM as in a desktop terminal; the pane's environment has no DISPLAY/WAYLAND_DISPLAY.

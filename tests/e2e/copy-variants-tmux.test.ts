@@ -2,12 +2,10 @@
  * `Y` and `L` in the built app in a real tmux: the paste buffer must hold the
  * commands alone (no prompts, no output) and the section link.
  */
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {CLI, ensureBuilt} from '../helpers/cli.js';
+import {describe, expect, it} from 'vitest';
+import {CLI} from '../helpers/cli.js';
 import {HAS_TMUX, Tmux, shellQuote} from '../helpers/tmux.js';
+import {tmuxSuite} from '../helpers/tmux-suite.js';
 
 const ARTICLE = `---
 title: Session notes
@@ -32,25 +30,9 @@ Words.
 `;
 
 describe.skipIf(!HAS_TMUX)('Y and L in tmux', () => {
-	let tmux: Tmux;
+	let tmux!: Tmux;
 	let shelf = '';
-
-	beforeAll(() => {
-		ensureBuilt();
-		shelf = mkdtempSync(path.join(tmpdir(), 'inkshelf-copy-variants-'));
-		writeFileSync(path.join(shelf, 'session.md'), ARTICLE);
-		tmux = Tmux.start(`inkshelf-copyv-${process.pid}`, {width: 80, height: 24});
-	});
-
-	afterAll(() => {
-		tmux?.kill();
-		if (shelf) rmSync(shelf, {recursive: true, force: true});
-	});
-
-	beforeEach(async () => {
-		await tmux.resetPane();
-		tmux.clearBuffers();
-	});
+	tmuxSuite('inkshelf-copyv', {width: 80, height: 24}, {files: {'session.md': ARTICLE}, ready: (t, dir) => ((tmux = t), (shelf = dir))});
 
 	it('Y copies only the commands, L a link to the section', async () => {
 		await tmux.runInShell([process.execPath, CLI, 'read', 'session', shelf].map(shellQuote).join(' '));

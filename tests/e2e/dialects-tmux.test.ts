@@ -6,9 +6,10 @@
  * a wikilink to another note and comes back with Backspace.
  */
 import path from 'node:path';
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {CLI, REPO, ensureBuilt} from '../helpers/cli.js';
+import {describe, expect, it} from 'vitest';
+import {CLI, REPO} from '../helpers/cli.js';
 import {BAD_SCREEN, HAS_TMUX, pressUntil, readerPosition, selectedArticle, shellQuote, statusLine, Tmux, waitForSettled} from '../helpers/tmux.js';
+import {tmuxSuite} from '../helpers/tmux-suite.js';
 
 const SHELVES = path.join(REPO, 'tests', 'fixtures', 'dialects');
 /** Markup a generator reads and a reader must never see raw. */
@@ -16,28 +17,8 @@ const LEAKED = /\{\{[<%]|\{%|:::|\[!|\[\[|%%|<\/?Tab/;
 const HIGHLIGHT_SOURCE = 'func nextHigh(t Table) Tide {\n\treturn t.Highs[0] // the first one after now\n}';
 
 describe.skipIf(!HAS_TMUX)('dialect articles in tmux at 80x24', () => {
-	let tmux: Tmux;
-
-	beforeAll(() => {
-		ensureBuilt();
-		tmux = Tmux.start(`inkshelf-dialects-${process.pid}`, {width: 80, height: 24});
-	});
-
-	afterAll(() => {
-		tmux?.kill();
-	});
-
-	beforeEach(async () => {
-		await tmux.resetPane();
-		tmux.clearBuffers();
-		tmux.screens.length = 0;
-	});
-
-	afterEach(() => {
-		for (const screen of tmux.screens) {
-			for (const [what, pattern] of BAD_SCREEN) if (pattern.test(screen)) throw new Error(`the screen showed ${what}:\n${screen}`);
-		}
-	});
+	let tmux!: Tmux;
+	tmuxSuite('inkshelf-dialects', {width: 80, height: 24}, {patterns: BAD_SCREEN, ready: t => (tmux = t)});
 
 	/** Starts the app on one fixture shelf and opens the article titled `title`, rendered to its end. */
 	async function open(shelf: string, title: string): Promise<string> {

@@ -5,12 +5,12 @@
  * and reporting is off again after quitting and after a SIGTERM.
  */
 import {spawnSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {CLI, ensureBuilt} from '../helpers/cli.js';
+import {describe, expect, it} from 'vitest';
+import {CLI} from '../helpers/cli.js';
 import {HAS_TMUX, Tmux, serverEnvironment, shellQuote} from '../helpers/tmux.js';
+import {tmuxSuite} from '../helpers/tmux-suite.js';
 
 const LONG = `---
 title: Long read
@@ -29,28 +29,15 @@ The end.
 const other = (n: number): string => `---\ntitle: Other ${n}\ndate: 2026-01-0${n}\n---\n\nShort.\n`;
 
 describe.skipIf(!HAS_TMUX)('the mouse in tmux at 80x24', () => {
-	let tmux: Tmux;
+	let tmux!: Tmux;
 	let shelf = '';
-
-	beforeAll(() => {
-		ensureBuilt();
-		shelf = mkdtempSync(path.join(tmpdir(), 'inkshelf-mouse-'));
-		writeFileSync(path.join(shelf, 'long.md'), LONG);
-		writeFileSync(path.join(shelf, 'other1.md'), other(1));
-		writeFileSync(path.join(shelf, 'other2.md'), other(2));
-		writeFileSync(path.join(shelf, 'draft.md'), '---\ntitle: Unfinished draft\ndate: 2025-12-01\ndraft: true\n---\n\nNot yet.\n');
-		tmux = Tmux.start(`inkshelf-mouse-${process.pid}`, {width: 80, height: 24});
-	});
-
-	afterAll(() => {
-		tmux?.kill();
-		if (shelf) rmSync(shelf, {recursive: true, force: true});
-	});
-
-	beforeEach(async () => {
-		await tmux.resetPane();
-		tmux.clearBuffers();
-	});
+	const files = {
+		'long.md': LONG,
+		'other1.md': other(1),
+		'other2.md': other(2),
+		'draft.md': '---\ntitle: Unfinished draft\ndate: 2025-12-01\ndraft: true\n---\n\nNot yet.\n',
+	};
+	tmuxSuite('inkshelf-mouse', {width: 80, height: 24}, {files, ready: (t, dir) => ((tmux = t), (shelf = dir))});
 
 	/** What a terminal sends for a press (button 0), a release or a wheel turn at 0-based column x, row y. */
 	function mouse(kind: 'click' | 'wheelDown' | 'wheelUp', x: number, y: number): void {
