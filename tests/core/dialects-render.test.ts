@@ -127,6 +127,16 @@ describe('GitHub', () => {
 	});
 });
 
+describe('GitHub footnotes, continued', () => {
+	it('goes on with a note on unindented lines, as GitHub does, until a blank line or another block', () => {
+		const md = 'Said[^a] and[^b].\n\n[^a]: Begins here\nand goes on lazily.\n[^b]: Another,\nlazy too.\n- a list after it\n\nBack in the text.\n';
+		const out = text(md);
+		expect(out).toMatch(/1\. ↩ Begins here and goes on lazily\.\n2\. ↩ Another, lazy too\./);
+		expect(out).toContain('• a list after it');
+		expect(out.indexOf('Back in the text.')).toBeLessThan(out.indexOf('Footnotes'));
+	});
+});
+
 describe('Obsidian', () => {
 	it('makes wikilinks and embeds followable shelf links with the text Obsidian shows', () => {
 		const r = render('See [[Note]], [[Note|this]], [[Other#Set up]], [[#Local]] and ![[Embedded note]].\n\n![[diagram.png]] ![[paper.pdf]]\n', 100);

@@ -11,6 +11,8 @@ import type {PrepareState} from './state.js';
 import {shelfHref} from './syntax.js';
 
 const DEFINITION = /^\[\^([^\]\s]+)\]:[ \t]?(.*)$/;
+/** What may interrupt a paragraph (CommonMark): a line starting one of these is not a lazy continuation. */
+const STARTS_BLOCK = /^(?:\[\^[^\]\s]+\]:|#{1,6}(?:\s|$)|>|[-+*][ \t]|1[.)][ \t]|(?:[-*_][ \t]*){3,}$|`{3,}|~{3,}|<|\||\$\$)/;
 
 export function collectFootnotes(lines: readonly string[], st: PrepareState): void {
 	if (!lines.some(l => l.startsWith('[^'))) return;
@@ -29,7 +31,9 @@ export function collectFootnotes(lines: readonly string[], st: PrepareState): vo
 			const next = lines[j] as string;
 			const indented = /^(?: {2,}|\t)\S/.test(next);
 			const blankThenIndented = next.trim() === '' && /^(?: {4,}|\t)\S/.test(lines[j + 1] ?? '');
-			if (!indented && !blankThenIndented) break;
+			// GitHub goes on with a note's paragraph on an unindented line that starts no other block.
+			const lazy = next.trim() !== '' && (text.at(-1) ?? '').trim() !== '' && !STARTS_BLOCK.test(next.trimStart());
+			if (!indented && !blankThenIndented && !lazy) break;
 			text.push(next.replace(/^(?: {1,4}|\t)/, ''));
 			st.skip.add(j + 1);
 		}
