@@ -47,11 +47,13 @@ export function highlight(line: string, marks: readonly Mark[]): string {
 	return out + sliceAnsi(line, at);
 }
 
-/** Items on the visible lines [top, top + height), by line: gathered once per frame, not once per line. */
-export function byScreenLine<T extends {line: number}>(items: readonly T[], top: number, height: number): Map<number, T[]> {
+/**
+ * Items by line, built once per list (when find hits or a render chunk change it), so that a
+ * frame looks up only its own lines: the work per key is the screen's, not the article's.
+ */
+export function byLine<T extends {line: number}>(items: readonly T[]): Map<number, T[]> {
 	const out = new Map<number, T[]>();
 	for (const item of items) {
-		if (item.line < top || item.line >= top + height) continue;
 		const list = out.get(item.line);
 		if (list) list.push(item);
 		else out.set(item.line, [item]);

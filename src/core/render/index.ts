@@ -13,7 +13,7 @@ export {clip, expandTabs, fitLine, sliceAnsi, stringWidth, stripAnsi, wrapStyled
 export {visibleWidth} from './wrap.js';
 export {bodyToRead} from './title-heading.js';
 export {coverMarkdown} from './images.js';
-export {SAFE_TARGET, byScreenLine, highlight, hyperlink, type LineLink, type Mark} from './decorate.js';
+export {SAFE_TARGET, byLine, highlight, hyperlink, type LineLink, type Mark} from './decorate.js';
 export {dialectOptionsFor} from './dialect-options.js';
 export {prepareDialects, type DialectOptions, type DialectRef} from './dialects/prepare.js';
 export {parseShelfHref} from './dialects/syntax.js';

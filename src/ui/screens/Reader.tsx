@@ -7,7 +7,7 @@ import {renderedArticle} from '../../core/render/engine.js';
 import {useRenderLayout} from '../hooks/use-render-layout.js';
 import {useInlineImages, type InlineGraphics} from '../hooks/use-inline-images.js';
 import {dirname} from 'node:path';
-import {byScreenLine, highlight, hyperlink} from '../../core/render/index.js';
+import {byLine, highlight, hyperlink} from '../../core/render/index.js';
 import {findInText} from '../../core/search/index.js';
 import {MAX_TEXT_WIDTH, currentSection, readerGeometry} from '../../core/state/index.js';
 import {articleMeta, headingText} from '../../core/shelf/index.js';
@@ -16,6 +16,9 @@ import type {Styles} from '../../core/render/index.js';
 import type {Article} from '../../core/shelf/index.js';
 import type {Action, AppState, ReaderState} from '../../core/state/index.js';
 import {HINTS, linkTarget} from '../../core/state/index.js';
+
+/** One empty list, so that "no hits" keeps its identity between frames. */
+const NO_HITS: NonNullable<ReaderState['find']>['hits'] = [];
 
 interface Props {
 	state: AppState;
@@ -58,17 +61,20 @@ export function Reader({state, article, footer = '', width, height, styles, hype
 		dispatch({type: 'findHits', query, hits: findInText(known < view.lines.length ? view.lines.slice(0, known) : view.lines, query)});
 	}, [query, known, view, dispatch]);
 
+	const hits = r.find?.hits ?? NO_HITS;
+	// Hits and links by line, gathered when they change (a find, a render chunk), not on every key.
+	const hitsOn = useMemo(() => byLine(hits.map((hit, index) => ({hit, index, line: hit.line}))), [hits]);
+	// The job appends to its links in place: their count says when to gather again.
+	const linkCount = view.links.length;
+	const linksOn = useMemo(() => (hyperlinks ? byLine(view.links.slice(0, linkCount)) : new Map<number, never[]>()), [hyperlinks, view.links, linkCount]);
+
 	if (r.outline !== null) {
 		return <Outline headings={r.layout.headings} selected={r.outline} current={currentSection(r)} width={width} height={height} complete={r.layout.complete} />;
 	}
 
 	const selectedBlock = view.blocks[r.selectedBlock];
 	const selectedLink = view.links[r.selectedLink];
-	const hits = r.find?.hits ?? [];
 	const visible = view.lines.slice(top, top + viewHeight);
-	// Hits and links by screen line, gathered once per frame rather than once per line.
-	const hitsOn = byScreenLine(hits.map((hit, index) => ({hit, index, line: hit.line})), top, viewHeight);
-	const linksOn = hyperlinks ? byScreenLine(view.links, top, viewHeight) : new Map<number, never[]>();
 	const percent = lineCount <= viewHeight ? 100 : Math.round(((top + viewHeight) / lineCount) * 100);
 	const heading = r.layout.headings[currentSection(r)]?.text;
 	const section = heading === undefined ? undefined : sanitizeLine(headingText(heading));
