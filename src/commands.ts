@@ -3,7 +3,7 @@ import {loadShelf, type LoadOptions} from './core/shelf/index.js';
 import {buildIndex, findArticle, suggest} from './core/shelf/index.js';
 import {articleMeta, checkShelfFromDisk} from './core/shelf/index.js';
 import {sanitize, sanitizeLine} from './core/sanitize.js';
-import {countOf} from './core/plural.js';
+import {countOf, formatCount} from './core/plural.js';
 import type {CliArgs} from './cli-args.js';
 import type {Article, Shelf} from './core/shelf/index.js';
 import {hasFacet, libraryGroups, type Group} from './core/shelf/index.js';
@@ -12,7 +12,7 @@ import type {EffectiveConfig} from './core/config/index.js';
 
 export interface Io {
 	out: NodeJS.WriteStream | {write(s: string): unknown; isTTY?: boolean; columns?: number};
-	err: {write(s: string): unknown};
+	err: {write(s: string): unknown; isTTY?: boolean};
 	env: NodeJS.ProcessEnv;
 	/** Where `inkshelf -` reads its document (process.stdin when left out). */
 	stdin?: NodeJS.ReadStream;
@@ -186,7 +186,7 @@ export async function checkCommand(source: ShelfSource, io: Io): Promise<number>
 	};
 	let result;
 	try {
-		result = await checkShelfFromDisk(shelf, a => source.readNow(a), renderWarning);
+		result = await checkShelfFromDisk(shelf, a => source.readNow(a), renderWarning, checkProgress(io.err));
 	} finally {
 		service.close();
 	}
@@ -195,6 +195,27 @@ export async function checkCommand(source: ShelfSource, io: Io): Promise<number>
 	const total = shelf.articles.length;
 	io.err.write(broken ? `${broken} of ${countOf(total, 'article')} ${broken === 1 ? 'is' : 'are'} broken.\n` : `${countOf(total, 'article')}, none broken.\n`);
 	return broken ? 1 : 0;
+}
+
+/**
+ * A large shelf takes a while to check (every article is rendered): on a terminal, after a
+ * quarter of a second, one line counts the articles, redrawn at most every 100 ms and cleared
+ * at the end. Never in a pipe or a log.
+ */
+export function checkProgress(err: Io['err']): ((done: number, total: number) => void) | undefined {
+	if (!err.isTTY) return undefined;
+	let last = Date.now() + 150;
+	let shown = false;
+	return (done, total) => {
+		const now = Date.now();
+		if (done === total) {
+			if (shown) err.write('\r\x1b[K');
+		} else if (now - last >= 100) {
+			err.write(`\rchecking ${formatCount(done)}/${formatCount(total)}\x1b[K`);
+			shown = true;
+			last = now;
+		}
+	};
 }
 
 /** One file (or standard input) read whole, with no index: `inkshelf notes/x.md`. */

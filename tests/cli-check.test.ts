@@ -7,7 +7,8 @@
 import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {beforeAll, describe, expect, it} from 'vitest';
+import {afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
+import {checkProgress} from '../src/commands.js';
 import {ensureBuilt, runCli} from './helpers/cli.js';
 
 const temp = (tag: string): string => mkdtempSync(path.join(tmpdir(), `inkshelf-check-${tag}-`));
@@ -54,5 +55,36 @@ describe('check reports dialect warnings through the shelf index', () => {
 		const r = runCli(['check', dir], {env: e});
 		expect(r.stdout).toContain('other.md:5: warning: wikilink to "Elsewhere": no such article on the shelf\n');
 		expect(r.stdout).not.toContain('Hugo shortcode');
+	});
+});
+
+describe('check progress on a terminal', () => {
+	afterEach(() => vi.useRealTimers());
+
+	it('counts after a quarter of a second, at most every 100 ms, and clears its line at the end', () => {
+		vi.useFakeTimers({now: 0});
+		const written: string[] = [];
+		const progress = checkProgress({write: s => written.push(s), isTTY: true});
+		const at = (ms: number, done: number): void => {
+			vi.setSystemTime(ms);
+			progress?.(done, 20000);
+		};
+		at(0, 0);
+		at(200, 10);
+		at(260, 20);
+		at(300, 30);
+		at(400, 40);
+		at(900, 20000);
+		expect(written).toEqual(['\rchecking 20/20,000\x1b[K', '\rchecking 40/20,000\x1b[K', '\r\x1b[K']);
+	});
+
+	it('writes nothing where stderr is a pipe or a log, nor for a check done before it would show', () => {
+		expect(checkProgress({write: () => true})).toBeUndefined();
+		vi.useFakeTimers({now: 0});
+		const written: string[] = [];
+		const progress = checkProgress({write: s => written.push(s), isTTY: true});
+		progress?.(0, 3);
+		progress?.(3, 3);
+		expect(written).toEqual([]);
 	});
 });

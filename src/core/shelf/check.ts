@@ -49,24 +49,39 @@ export function checkShelf(shelf: Shelf, dialectOf?: (article: Article) => reado
 	return {lines: findings.map((f) => f.text), broken};
 }
 
+/** Renders queued ahead of the one being awaited, so the render thread never waits for a read. */
+const RENDERS_AHEAD = 4;
+
 /**
  * `checkShelf` for a shelf whose articles carry no body (the persistent index
- * keeps none in memory): each article's text is read with `readNow`, one at a
- * time, and only its findings are kept. `renderWarning` (optional) renders the
- * text as the app would and says why it would be shown as plain text, if so.
+ * keeps none in memory): each article's text is read with `readNow` and only
+ * its findings are kept. `renderWarning` (optional) renders the text as the app
+ * would and says why it would be shown as plain text, if so; it runs on the
+ * render thread, so the next articles are read and checked meanwhile, a few
+ * ahead. `onProgress` hears how many articles have been read.
  */
-export async function checkShelfFromDisk(shelf: Shelf, readNow: (article: Article) => Promise<Article>, renderWarning?: (article: Article) => Promise<string | undefined>): Promise<CheckResult> {
+export async function checkShelfFromDisk(
+	shelf: Shelf,
+	readNow: (article: Article) => Promise<Article>,
+	renderWarning?: (article: Article) => Promise<string | undefined>,
+	onProgress?: (done: number, total: number) => void,
+): Promise<CheckResult> {
 	const names = shelfNames(shelf.articles);
 	const found = new Map<Article, Problem[]>();
 	const warnings = new Map<string, string>();
+	const rendering: Promise<void>[] = [];
+	let done = 0;
 	for (const article of shelf.articles) {
+		onProgress?.(done++, shelf.articles.length);
 		if (article.error !== undefined) continue;
 		// A body already in memory (a shelf read whole) is the file as just read: not read twice.
 		const now = article.body === '' ? await readNow(article) : article;
 		found.set(article, dialectProblems(now, names));
 		if (now.error !== undefined || !renderWarning) continue;
-		const warning = await renderWarning(now);
-		if (warning !== undefined) warnings.set(article.path, warning);
+		rendering.push(renderWarning(now).then(warning => void (warning !== undefined && warnings.set(article.path, warning))));
+		if (rendering.length > RENDERS_AHEAD) await rendering.shift();
 	}
+	await Promise.all(rendering);
+	onProgress?.(done, shelf.articles.length);
 	return checkShelf(shelf, article => found.get(article) ?? [], warnings);
 }
