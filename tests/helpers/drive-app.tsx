@@ -1,9 +1,14 @@
 import React from 'react';
 import {expect} from 'vitest';
 import {render} from 'ink-testing-library';
-import {App, type AppProps} from '../../src/ui/App.js';
+import {App, preloadReader, type AppProps} from '../../src/ui/App.js';
 import {makeStyles} from '../../src/core/render/styles.js';
 import type {CopyResult} from '../../src/core/clipboard/copy.js';
+
+// The app imports the reader screen 30 ms after its first frame; a test file that ends sooner
+// would have that import land after vitest tore the file's environment down (an unhandled
+// error under load). Loaded here first, the app finds it already there.
+await preloadReader();
 
 export const tick = (ms = 15): Promise<void> => new Promise(r => setTimeout(r, ms));
 
