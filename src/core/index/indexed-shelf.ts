@@ -16,6 +16,7 @@ import {Writes} from './writes.js';
 import {StoreTextIndex, indexText, type TextStats} from './text-index.js';
 import {loadSqlite} from './sqlite.js';
 import {ShelfIds} from './shelf-ids.js';
+import {TextQueue} from './text-queue.js';
 import type {Article, Shelf} from '../shelf/index.js';
 
 export interface IndexOptions {
@@ -42,7 +43,7 @@ export class IndexedShelf {
 	readonly meta: MetaIndex;
 	/** Goes up whenever the articles in the store change. */
 	private version = 0;
-	private readonly queue = new Set<number>();
+	private readonly queue = new TextQueue();
 	private readonly ids = new ShelfIds();
 	private vaults: string[] = [];
 	/** Link targets by path, read from the index when first asked for (backlinks). */
@@ -59,9 +60,7 @@ export class IndexedShelf {
 	private constructor(private readonly dir: string, private store: ShelfStore, private readonly sqlite: typeof import('node:sqlite'), private readonly options: IndexOptions) {
 		this.read = articleReader(dir);
 		this.text = new StoreTextIndex(() => this.store, {slugOf: id => this.ids.slugOf(id), idOf: slug => this.ids.idOf(slug), plainOf: id => this.plainOf(id)}, {totals: () => this.totals()});
-		this.meta = new StoreMetaIndex(() => this.store, {
-			slugOf: id => this.ids.slugOf(id), positionOf: id => this.ids.positionOf(id), version: () => this.version,
-		});
+		this.meta = new StoreMetaIndex(() => this.store, {slugOf: id => this.ids.slugOf(id), positionOf: id => this.ids.positionOf(id), version: () => this.version});
 	}
 
 	static async open(dir: string, options: IndexOptions = {}): Promise<IndexedShelf> {
@@ -77,7 +76,7 @@ export class IndexedShelf {
 			indexed.read = articleReader(root, [], snapshot.vaults);
 			indexed.folders = snapshot.folders;
 			indexed.finish(snapshot.shelf, snapshot.ids);
-			for (const id of indexed.tryStore(() => store.untexted(), [])) indexed.queue.add(id);
+			indexed.queue.readLater(() => indexed.tryStore(() => store.untexted(), []));
 			indexed.unwalked = true;
 		}
 		indexed.writeLater = !snapshot && Boolean(options.deferWalk); // the app's first start: written after the first frame

@@ -2,20 +2,34 @@
 import type {Article, Shelf} from '../shelf/index.js';
 
 export class ShelfIds {
-	private ids = new Map<string, number>();
-	private positions = new Map<number, number>();
+	private maps: {ids: Map<string, number>; positions: Map<number, number>} | null = null;
 	private articles: readonly Article[] = [];
+	private given: readonly number[] = [];
 
-	/** `ids[i]` is the id of `shelf.articles[i]`. */
+	/** `ids[i]` is the id of `shelf.articles[i]`. The maps both ways are made when first asked for: not before a second start's first frame. */
 	set(shelf: Shelf, ids: readonly number[]): void {
-		this.ids = new Map();
-		this.positions = new Map();
 		this.articles = shelf.articles;
-		shelf.articles.forEach((a, i) => {
-			const id = ids[i] as number;
-			this.ids.set(a.slug, id);
-			this.positions.set(id, i);
+		this.given = ids;
+		this.maps = null;
+	}
+
+	private get ids(): Map<string, number> {
+		return this.made().ids;
+	}
+
+	private get positions(): Map<number, number> {
+		return this.made().positions;
+	}
+
+	private made(): NonNullable<ShelfIds['maps']> {
+		if (this.maps) return this.maps;
+		const maps = {ids: new Map<string, number>(), positions: new Map<number, number>()};
+		this.articles.forEach((a, i) => {
+			const id = this.given[i] as number;
+			maps.ids.set(a.slug, id);
+			maps.positions.set(id, i);
 		});
+		return (this.maps = maps);
 	}
 
 	articleOf(id: number): Article | undefined {

@@ -35,7 +35,7 @@ export class Writes {
 	 * Writes fresh files until `until` (performance.now()), then, once all are, the deletions and
 	 * the snapshot. Queues the texts to index in `queue`. Returns the shelf's ids once all is written.
 	 */
-	write(store: ShelfStore, until: number, queue: Set<number>): number[] | null {
+	write(store: ShelfStore, until: number, queue: {add(id: number): void; delete(id: number): void}): number[] | null {
 		const moved = new Map([...this.gone.values()].map(k => [identity(k), k]));
 		for (; this.next < this.fresh.length; this.next++) {
 			if (performance.now() >= until) return null;

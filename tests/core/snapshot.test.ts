@@ -1,0 +1,64 @@
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {decodeSnapshot, encodeSnapshot} from '../../src/core/index/snapshot.js';
+import {buildIndex} from '../../src/core/shelf/catalog.js';
+import type {Article, Shelf} from '../../src/core/shelf/index.js';
+
+const root = path.join(path.sep, 'shelves', 'notes');
+
+function article(slug: string, fields: Partial<Article> = {}): Article {
+	return {
+		slug, path: path.join(root, `${slug}.md`), title: `Title of ${slug}`, date: '2024-05-01', updated: null, categories: ['Guides'], category: 'Guides',
+		tags: ['tea', 'cups'], authors: [], draft: false, aliases: [], slugAlias: null, excerptSeparator: null, description: `About ${slug}`, cover: '',
+		readingMinutes: 2, body: '', bodyLine: 4, problems: [], ...fields,
+	};
+}
+
+function roundTrip(shelf: Shelf, ids: number[]): ReturnType<typeof decodeSnapshot> {
+	const parts = encodeSnapshot({shelf, ids, folders: [root], vaults: []});
+	return decodeSnapshot(n => parts[n] ?? null, shelf.root);
+}
+
+describe('the snapshot of the last shelf', () => {
+	it('gives back every field of every article, odd ones included, and the groups', () => {
+		const articles = [
+			article('a'),
+			article('guides/b', {date: null, updated: '2024-06-02', categories: [], category: 'Uncategorized', tags: [], authors: ['Ann', 'Bo'], draft: true}),
+			// A path that is not where the slug says (another extension, a front matter slug), aliases, problems, an error.
+			article('c', {path: path.join(root, 'c.markdown'), aliases: ['see'], slugAlias: 'sea', excerptSeparator: '<!--more-->', cover: 'c.png', problems: [{line: 2, message: 'odd'}]}),
+			article('d', {error: 'not UTF-8', errorAt: {line: 1}, shelf: 'notes'}),
+		];
+		// Ids as a store gives them: mostly consecutive, one gap.
+		const back = roundTrip({root, articles, skipped: [{path: 'x.bin', reason: 'binary'}]}, [1, 2, 3, 7]);
+		expect(back).not.toBeNull();
+		expect(back?.shelf.articles).toEqual(articles);
+		expect(back?.ids).toEqual([1, 2, 3, 7]);
+		expect(back?.shelf.skipped).toEqual([{path: 'x.bin', reason: 'binary'}]);
+		const index = buildIndex(back?.shelf.articles ?? []);
+		expect(index.tags.map(g => [g.name, g.articles.map(a => a.slug)])).toEqual([['cups', ['a', 'c', 'd']], ['tea', ['a', 'c', 'd']]]);
+		expect(index.authors.map(g => g.name)).toEqual(['Ann', 'Bo']);
+	});
+
+	it('shares one string per name and one empty list, and keeps no body', () => {
+		const articles = Array.from({length: 5000}, (_, i) => article(`n${i}`, {body: 'text'}));
+		const back = roundTrip({root, articles, skipped: []}, articles.map((_, i) => i + 1));
+		const all = back?.shelf.articles ?? [];
+		expect(all).toHaveLength(5000);
+		expect(all.every(a => a.body === '')).toBe(true);
+		expect(all[0]?.aliases).toBe(all[4999]?.aliases);
+		expect(Object.isFrozen(all[0]?.aliases)).toBe(true);
+		expect(all.map(a => a.slug)).toEqual(articles.map(a => a.slug));
+	});
+
+	it('is not trusted when a part is missing, out of step or of another shelf', () => {
+		const articles = Array.from({length: 2500}, (_, i) => article(`n${i}`));
+		const parts = encodeSnapshot({shelf: {root, articles, skipped: []}, ids: articles.map((_, i) => i + 1), folders: [root], vaults: []});
+		expect(parts.length).toBe(3);
+		expect(decodeSnapshot(n => (n === 2 ? null : parts[n] ?? null), root)).toBeNull();
+		const short = JSON.parse(parts[1] as string) as Record<string, unknown[]>;
+		short['title'] = short['title']?.slice(1) ?? [];
+		expect(decodeSnapshot(n => (n === 1 ? JSON.stringify(short) : parts[n] ?? null), root)).toBeNull();
+		expect(decodeSnapshot(n => parts[n] ?? null, path.join(root, 'other'))).toBeNull();
+		expect(decodeSnapshot(n => (n === 1 ? '{"slug": [' : parts[n] ?? null), root)).toBeNull();
+	});
+});
