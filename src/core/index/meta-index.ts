@@ -15,7 +15,8 @@ import {editDistance} from '../edit-distance.js';
 import {idf, prefixWeight, termWeight} from './bm25.js';
 import type {Article} from '../shelf/index.js';
 import type {ShelfStore} from './store.js';
-import {metaHits, metaLengths, metaTotals, putMeta as storeMeta} from './meta-store.js';
+import {metaHits, metaLengthSteps, metaLengths, metaTotals, putMeta as storeMeta} from './meta-store.js';
+import {drain} from '../steps.js';
 
 const FUZZY_WEIGHT = 0.45;
 const MAX_FUZZY = 6;
@@ -78,10 +79,11 @@ export class StoreMetaIndex implements MetaIndex {
 
 	discard(): void {}
 
-	warm(): void {
+	/** Reads what the first search reads (fields' lengths, the vocabulary) a page at a time: the app spreads the pages between keys. */
+	*warmSteps(): Generator<void> {
 		const state = this.state();
-		state.lengths ??= metaLengths(this.storeOf());
-		this.vocabulary(state);
+		state.lengths ??= yield* metaLengthSteps(this.storeOf());
+		state.vocab ??= yield* vocabularySteps(this.storeOf());
 	}
 
 	search(query: string, tokenize: (text: string) => string[]): MetaHit[] {
@@ -199,8 +201,7 @@ export class StoreMetaIndex implements MetaIndex {
 
 	/** Every metadata word (for fuzzy matching), read once per version of the index. */
 	private vocabulary(state: State): string[] {
-		state.vocab ??= (this.storeOf().db.prepare('SELECT term FROM metavocab').all() as {term: string}[]).map(r => unhex(String(r.term)));
-		return state.vocab;
+		return (state.vocab ??= drain(vocabularySteps(this.storeOf(), 100_000)));
 	}
 
 	private state(): State {
@@ -210,6 +211,18 @@ export class StoreMetaIndex implements MetaIndex {
 			this.cache = {version, docs: totals.docs, avg: totals.lengths.map(l => l / Math.max(1, totals.docs)), vocab: null, lengths: null, hits: new Map(), cachedHits: 0};
 		}
 		return this.cache;
+	}
+}
+
+/** Every metadata word, in order, `page` words at a time. */
+function* vocabularySteps(store: ShelfStore, page = 500): Generator<void, string[]> {
+	const words: string[] = [];
+	for (let after = ''; ;) {
+		const rows = store.sql('SELECT term FROM metavocab WHERE term > ? ORDER BY term LIMIT ?').all(after, page) as {term: string}[];
+		if (rows.length === 0) return words;
+		for (const r of rows) words.push(unhex(String(r.term)));
+		after = String((rows.at(-1) as {term: string}).term);
+		yield;
 	}
 }
 

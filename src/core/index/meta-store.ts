@@ -1,4 +1,5 @@
 /** The store's `meta` table (search/meta.ts's fields, as FTS5 columns) and the columns of `files` that rank it. */
+import {drain} from '../steps.js';
 import type {ShelfStore} from './store.js';
 
 /**
@@ -13,13 +14,19 @@ export function putMeta(store: ShelfStore, id: number, fields: readonly string[]
 
 /** Each article's field lengths, six numbers an id (at id × 6): read a page at a time, kept without a map. */
 export function metaLengths(store: ShelfStore): Int32Array {
+	return drain(metaLengthSteps(store, 5000));
+}
+
+/** `metaLengths`, yielding after each page of `page` files (the app reads them between keys). */
+export function* metaLengthSteps(store: ShelfStore, page = 500): Generator<void, Int32Array> {
 	const max = Number((store.sql('SELECT coalesce(max(id), 0) AS m FROM files').get() as {m: number}).m);
 	const lengths = new Int32Array((max + 1) * 6);
 	for (let after = 0; ;) {
-		const rows = store.sql('SELECT id, m0, m1, m2, m3, m4, m5 FROM files WHERE id > ? ORDER BY id LIMIT 5000').all(after) as Record<string, number>[];
+		const rows = store.sql('SELECT id, m0, m1, m2, m3, m4, m5 FROM files WHERE id > ? ORDER BY id LIMIT ?').all(after, page) as Record<string, number>[];
 		if (rows.length === 0) return lengths;
 		for (const r of rows) for (let f = 0; f < 6; f++) lengths[Number(r['id']) * 6 + f] = Number(r[`m${f}`]);
 		after = Number((rows.at(-1) as Record<string, number>)['id']);
+		yield;
 	}
 }
 

@@ -50,8 +50,8 @@ export interface MetaIndex {
 	search(query: string, tokenize: (text: string) => string[]): MetaHit[];
 	add(article: Article): void;
 	discard(slug: string): void;
-	/** Reads now what the first search would read (a quiet moment's work instead of the first key's). */
-	warm?(): void;
+	/** Reads what the first search would read (a quiet moment's work instead of the first key's), yielding between pages of it. */
+	warmSteps?(): Generator<void>;
 }
 
 type MetaDoc = {id: string} & Record<MetaField, string>;

@@ -5,6 +5,7 @@
 import {fuzzyFilter, type ShelfSearch} from './shelf-search.js';
 import type {FuzzyItem} from './text.js';
 import type {Article} from '../shelf/index.js';
+import {drain} from '../steps.js';
 
 const MAX_ROWS = 120;
 /** Full-text hits asked of the index per key: each one costs a scan of its text for a snippet. */
@@ -67,17 +68,28 @@ interface Tables {
 
 const tables = new WeakMap<Article[], Tables>();
 
-/** Makes the tables searchRows needs for these articles now, in a quiet moment, not on the first key. */
-export function warmRows(articles: Article[]): void {
-	shelfTables(articles);
+/** Makes the tables searchRows needs for these articles in a quiet moment, not on the first key: yields every 1,000 articles. */
+export function* warmRowSteps(articles: Article[]): Generator<void> {
+	if (tables.has(articles)) return;
+	const t: Tables = {bySlug: new Map(), lowerTitles: [], items: []};
+	for (let i = 0; i < articles.length; i++) {
+		const a = articles[i] as Article;
+		const lower = a.title.toLowerCase();
+		t.bySlug.set(a.slug, a);
+		t.lowerTitles.push(lower);
+		t.items.push({key: a.slug, text: a.title, lower});
+		if (i % 1000 === 999) yield;
+	}
+	// A search while this was under way made them already: those stay.
+	if (!tables.has(articles)) tables.set(articles, t);
 }
 
 /** Built once per shelf, not on every key. */
 function shelfTables(articles: Article[]): Tables {
 	let t = tables.get(articles);
 	if (!t) {
-		const lowerTitles = articles.map(a => a.title.toLowerCase());
-		tables.set(articles, t = {bySlug: new Map(articles.map(a => [a.slug, a])), lowerTitles, items: articles.map((a, i) => ({key: a.slug, text: a.title, lower: lowerTitles[i] as string}))});
+		drain(warmRowSteps(articles));
+		t = tables.get(articles) as Tables;
 	}
 	return t;
 }

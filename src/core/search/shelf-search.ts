@@ -113,9 +113,9 @@ export class ShelfSearch {
 		this.queue.delete(slug);
 	}
 
-	/** Reads now what the first search would (once everything is indexed): the first key is not the slow one. */
-	warm(): void {
-		this.meta.warm?.();
+	/** Reads what the first search would (once everything is indexed), a step at a time: the first key is not the slow one. */
+	*warmSteps(): Generator<void> {
+		if (this.meta.warmSteps) yield* this.meta.warmSteps();
 	}
 
 	/** Indexes queued text for about `budgetMs`; true once nothing is left. Call between keystrokes. */
