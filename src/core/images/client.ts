@@ -4,8 +4,9 @@
  * with a time limit (a file too slow to decode is reported, the worker
  * replaced). The UI never waits: it gets a promise.
  */
-import {Worker} from 'node:worker_threads';
+import type {Worker} from 'node:worker_threads';
 import {bundledFile} from '../bundled-file.js';
+import {startWorker} from '../young-generation.js';
 import type {ImageFormat} from './header.js';
 import type {Prepared} from './prepare.js';
 
@@ -45,7 +46,7 @@ export class ImagePreparer {
 
 	private ensureWorker(): Worker {
 		if (this.worker) return this.worker;
-		const worker = new Worker(bundledFile('image-worker.js'), {resourceLimits: {maxOldGenerationSizeMb: 512}});
+		const worker = startWorker(bundledFile('image-worker.js'), {resourceLimits: {maxOldGenerationSizeMb: 512}});
 		worker.unref();
 		worker.on('message', (r: ImageResult) => this.settle(worker, r));
 		worker.on('error', (e: Error) => this.fail(worker, `cannot be decoded (${e.message.split('\n')[0]?.slice(0, 80)})`));

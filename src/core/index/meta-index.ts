@@ -138,11 +138,15 @@ export class StoreMetaIndex implements MetaIndex {
 			const distance = fuzzy === false ? 0 : Math.min(MAX_FUZZY, Math.round(q.length * fuzzy));
 			if (distance === 0) return;
 			const skip = new Set([q, ...prefixed]);
-			for (const word of this.vocabulary(state)) {
+			const vocabulary = this.vocabulary(state);
+			// An indexed loop: the vocabulary may hold 100,000 words, and this callback runs too seldom to be optimized.
+			for (let v = 0; v < vocabulary.length; v++) {
+				const word = vocabulary[v] as string;
 				if (Math.abs(word.length - q.length) > distance || skip.has(word)) continue;
 				const d = editDistance(q, word, distance);
+				if (d > distance) continue;
 				const w = hex(word);
-				if (d <= distance) add(word, FUZZY_WEIGHT * word.length / (word.length + d), this.hits(state, w, `${w}0`).get(word));
+				add(word, FUZZY_WEIGHT * word.length / (word.length + d), this.hits(state, w, `${w}0`).get(word));
 			}
 		});
 		return plan;

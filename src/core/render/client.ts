@@ -6,8 +6,9 @@
  * notice; the worker is replaced and the next job goes on. The UI never
  * waits on a render: it reads a job's snapshot, which grows as chunks arrive.
  */
-import {Worker} from 'node:worker_threads';
+import type {Worker} from 'node:worker_threads';
 import {bundledFile} from '../bundled-file.js';
+import {startWorker} from '../young-generation.js';
 import {Job, type RenderJob} from './render-job.js';
 import type {FromWorker, RenderSpec} from './protocol.js';
 
@@ -102,7 +103,7 @@ export class RenderService {
 
 	private ensureWorker(): Worker {
 		if (this.worker) return this.worker;
-		const worker = new Worker(bundledFile('render-worker.js'), {
+		const worker = startWorker(bundledFile('render-worker.js'), {
 			// A small young generation: the worker makes short-lived garbage by the megabyte while it renders,
 			// and V8's default nursery for it grew the process's peak memory by about 40 MiB (bench row 5).
 			resourceLimits: {maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, stackSizeMb: 4},

@@ -117,23 +117,28 @@ export function indexTokens(text: string): string[] {
 export function fuzzyFilter(query: string, items: readonly FuzzyItem[], limit = Infinity): {key: string; score: number; positions: number[]}[] {
 	const words = query.toLowerCase().split(/\s+/).filter(w => w !== '').map(w => [...w]);
 	if (words.length === 0) return items.map(item => ({key: item.key, score: 0, positions: []}));
-	// Scored first without keeping positions (one small object per match), then positions for those returned:
-	// on every key this runs over each title of the shelf.
+	// This runs over each title of the shelf on every key: nothing is allocated for a title unless it
+	// is kept (a title's match object, its starts and its code points cost ~50 MiB a key at 100,000).
 	const scored: {at: number; score: number; starts: number[]}[] = [];
+	const starts = new Array<number>(words.length).fill(0);
 	items.forEach((item, at) => {
-		const {chars, lower} = codePoints(item);
+		const lower = item.lower ?? item.text.toLowerCase();
+		const simple = lower.length === item.text.length && !SURROGATE.test(item.text);
+		const chars: Chars = simple ? item.text : [...item.text];
+		const lowerChars: Chars = simple ? lower : (chars as string[]).map(c => c.toLowerCase());
 		let score = 0;
-		const starts: number[] = [];
-		for (const word of words) {
-			const m = bestStart(word, lower, chars);
-			if (!m) return;
-			score += m.score;
-			starts.push(m.start);
+		for (let w = 0; w < words.length; w++) {
+			const best = bestStart(words[w] as string[], lowerChars, chars);
+			if (best === NO_MATCH) return;
+			score += best;
+			starts[w] = bestAt;
 		}
-		const entry = {at, score: score - chars.length / 100, starts};
-		if (!Number.isFinite(limit)) return void scored.push(entry);
+		score -= chars.length / 100;
+		const full = !Number.isFinite(limit);
 		// Only the best `limit` are kept, best first (equal scores in the items' order).
-		if (scored.length >= limit && !(entry.score > (scored[scored.length - 1] as typeof entry).score)) return;
+		if (!full && scored.length >= limit && !(score > (scored[scored.length - 1] as typeof scored[number]).score)) return;
+		const entry = {at, score, starts: starts.slice()};
+		if (full) return void scored.push(entry);
 		let i = scored.length;
 		while (i > 0 && entry.score > (scored[i - 1] as typeof entry).score) i--;
 		scored.splice(i, 0, entry);
@@ -170,35 +175,45 @@ function codePoints(item: FuzzyItem): {chars: Chars; lower: Chars} {
 	return {chars, lower: chars.map(c => c.toLowerCase())};
 }
 
-/** Best of the greedy matches from each possible first character: word starts and runs score high. */
-function bestStart(word: string[], lower: Chars, chars: Chars): {score: number; start: number} | null {
-	const boundary = (i: number): number => {
-		const prev = chars[i - 1];
-		if (prev === undefined) return 10;
-		if (!isWordChar(prev)) return 8;
-		return isLower(prev) && isUpper(chars[i] ?? '') ? 6 : 0;
-	};
-	let best: {score: number; start: number} | null = null;
+const NO_MATCH = -Infinity;
+/** Where the best match of the last `bestStart` starts (a number beside its result, not an object per title). */
+let bestAt = -1;
+
+/** How well a match may start or go on at `i`: at the text's start, after a non-word character, at a camelCase hump. */
+function boundary(chars: Chars, i: number): number {
+	const prev = chars[i - 1];
+	if (prev === undefined) return 10;
+	if (!isWordChar(prev)) return 8;
+	return isLower(prev) && isUpper(chars[i] ?? '') ? 6 : 0;
+}
+
+/** The score of the best of the greedy matches from each possible first character (word starts and runs score high), or NO_MATCH; its start in `bestAt`. */
+function bestStart(word: string[], lower: Chars, chars: Chars): number {
+	let best = NO_MATCH;
 	for (let start = 0; start < lower.length; start++) {
 		if (lower[start] !== word[0]) continue;
 		let matched = 1;
 		let prev = start;
-		let score = boundary(start) - start / 10;
+		let score = boundary(chars, start) - start / 10;
 		for (let i = start + 1; i < lower.length && matched < word.length; i++) {
 			if (lower[i] !== word[matched]) continue;
-			score += i === prev + 1 ? 6 : boundary(i) - Math.min(3, i - prev - 1);
+			score += i === prev + 1 ? 6 : boundary(chars, i) - Math.min(3, i - prev - 1);
 			prev = i;
 			matched++;
 		}
 		// If the earliest start cannot complete the word, no later one can.
 		if (matched < word.length) break;
-		if (!best || score > best.score) best = {score, start};
+		if (score > best) {
+			best = score;
+			bestAt = start;
+		}
 	}
 	return best;
 }
 
 // ASCII answered by its code, the rest by the Unicode classes (the regular expressions cost most of a title's match).
-const isWordChar = (c: string): boolean => (c < '\x80' ? /[A-Za-z0-9]/.test(c) : /[\p{L}\p{N}]/u.test(c));
+// Comparisons, not a regular expression, for ASCII: each test of one allocated (~6 MiB a key over 100,000 titles).
+const isWordChar = (c: string): boolean => (c < '\x80' ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') : /[\p{L}\p{N}]/u.test(c));
 const isLower = (c: string): boolean => (c < '\x80' ? c >= 'a' && c <= 'z' : /\p{Ll}/u.test(c));
 const isUpper = (c: string): boolean => (c < '\x80' ? c >= 'A' && c <= 'Z' : /\p{Lu}/u.test(c));
 

@@ -1,6 +1,6 @@
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {Worker} from 'node:worker_threads';
+import {startWorker} from '../young-generation.js';
 import {loadShelf} from './loader.js';
 import type {Shelf} from './types.js';
 
@@ -48,7 +48,7 @@ export function loadInBackground(dir: string, workerUrl: URL): BackgroundLoad {
 		});
 		return {done, cancel: () => void (cancelled = true)};
 	}
-	const worker = new Worker(workerUrl, {workerData: {dir}});
+	const worker = startWorker(workerUrl, {workerData: {dir}});
 	// A worker still walking never keeps inkshelf from exiting.
 	worker.unref();
 	const done = new Promise<{shelf: Shelf} | {error: string}>(resolve => {

@@ -1,0 +1,23 @@
+import {describe, expect, it} from 'vitest';
+import v8 from 'node:v8';
+import {keepYoungGenerationSmall, startWorker} from '../../src/core/young-generation.js';
+
+const newSpaceMiB = (): number => (v8.getHeapSpaceStatistics().find(s => s.space_name === 'new_space')?.space_size ?? 0) / 1048576;
+
+describe('keepYoungGenerationSmall', () => {
+	it('keeps V8 young generation small while long-lived objects are made, also after a worker started', async () => {
+		keepYoungGenerationSmall();
+		// Node 22 puts V8's flags back when a worker starts: startWorker sets it again once the worker is online.
+		const worker = startWorker('require("node:worker_threads").parentPort.postMessage("up")', {eval: true});
+		await new Promise(resolve => worker.once('message', resolve));
+		const kept: unknown[] = [];
+		for (let round = 0; round < 40; round++) {
+			await new Promise(resolve => setTimeout(resolve, 1));
+			for (let i = 0; i < 10_000; i++) kept.push({a: `x${i}`, b: [i, i + 1], c: {d: i}});
+		}
+		// V8 left to itself grows it to 32 MiB (Node 22) or 64+ MiB (Node 24) on this.
+		expect(newSpaceMiB()).toBeLessThanOrEqual(16);
+		expect(kept.length).toBe(400_000);
+		await worker.terminate();
+	});
+});
