@@ -12,11 +12,12 @@
  */
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {MessageChannel, Worker, receiveMessageOnPort, type MessagePort} from 'node:worker_threads';
+import {MessageChannel, receiveMessageOnPort, type MessagePort, type Worker} from 'node:worker_threads';
 import {articleReader} from './loader.js';
 import {fileOf, type ShelfFile} from './walk.js';
 import {linkTargets} from './related.js';
 import {bundledFile} from '../bundled-file.js';
+import {startWorker} from '../young-generation.js';
 import type {Article, Skipped} from './types.js';
 
 /** An article read for the index: no body (it is read again when opened or indexed), its link targets, and its file with the stat taken as it was read. */
@@ -74,7 +75,7 @@ export function startReadHelper(file: URL = bundledFile('shelf-read-worker.js'))
 		if (!existsSync(fileURLToPath(file))) return null;
 		const shared = new SharedArrayBuffer(8);
 		const {port1, port2} = new MessageChannel();
-		const thread = new Worker(file, {workerData: {state: shared, port: port2}, transferList: [port2], stdout: true, stderr: true});
+		const thread = startWorker(file, {workerData: {state: shared, port: port2}, transferList: [port2], stdout: true, stderr: true});
 		// Never keeps the process alive; a worker that fails is simply not heard from (its files are read here).
 		thread.unref();
 		thread.on('error', () => undefined);
