@@ -21,7 +21,9 @@ const LINK = /\]\(\s{0,20}<?([^)\s>]{1,1000})>?(?:\s{1,20}["'(][^)]{0,500})?\)/g
 
 /** The link targets written in an article: markdown links and the links dialects write (what backlinks are made of). */
 export function linkTargets(article: Article): string[] {
-	return [...new Set([...Array.from(article.body.matchAll(LINK), m => m[1] ?? ''), ...dialectRefs(article).map(r => r.href)])];
+	// Every link starts with `](`: a body without one (most, in some shelves) is not run through the pattern (a first start runs all of them).
+	const markdown = article.body.includes('](') ? Array.from(article.body.matchAll(LINK), m => m[1] ?? '') : [];
+	return [...new Set([...markdown, ...dialectRefs(article).map(r => r.href)])];
 }
 
 /**
