@@ -4,10 +4,11 @@
  * need no change here) with the size, mtime and inode it was read at, and the
  * articles' text in an FTS5 table. WAL and a busy timeout let two inkshelf
  * processes share it; a file that is not a valid index of this format is
- * replaced, never trusted.
+ * replaced, never trusted, by one process at a time (index-lock.ts).
  */
 import {closeSync, openSync, rmSync} from 'node:fs';
 import type {Database} from './sqlite.js';
+import {withIndexLock} from './index-lock.js';
 import type {DatabaseSync as DatabaseSyncType} from 'node:sqlite';
 
 /** Bumped whenever the tables or the meaning of a column change: an older index is rebuilt. */
@@ -57,23 +58,12 @@ export class ShelfStore {
 	/**
 	 * Opens (or creates) the index at `file` for `root`. A corrupt, truncated,
 	 * foreign or other-format file is deleted and made again (`rebuilt`).
-	 * Throws only when the file cannot be created at all.
+	 * Throws only when the file cannot be created at all, or another inkshelf
+	 * keeps it busy for seconds. One process at a time does this (index-lock.ts).
 	 */
 	static open(sqlite: typeof import('node:sqlite'), file: string, root: string): {store: ShelfStore; outcome: Outcome} {
-		if (file !== ':memory:') closeSync(openSync(file, 'a', 0o600));
-		let first = attemptOpen(sqlite, file, root);
-		// Another inkshelf making the same index right now holds a lock SQLite does not wait for (the
-		// switch to WAL): that index is being made, not damaged, so it is waited for, not deleted.
-		for (let tries = 0; !first.store && tries < 20 && /locked|busy/i.test(String(first.error)); tries++) {
-			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
-			first = attemptOpen(sqlite, file, root);
-		}
-		if (first.store) return {store: first.store, outcome: first.fresh ? 'created' : 'opened'};
-		removeIndex(file);
-		closeSync(openSync(file, 'a', 0o600));
-		const again = attemptOpen(sqlite, file, root);
-		if (!again.store) throw again.error;
-		return {store: again.store, outcome: 'rebuilt'};
+		if (file === ':memory:') return openLocked(sqlite, file, root);
+		return withIndexLock(file, () => openLocked(sqlite, file, root));
 	}
 
 	/** Prepared once per statement text: preparing costs more than running a small statement. */
@@ -190,6 +180,27 @@ export class ShelfStore {
 			// Already closed.
 		}
 	}
+}
+
+/** An error that means the file is in use by another process, not damaged. */
+const BUSY = /locked|busy|locking protocol/i;
+
+function openLocked(sqlite: typeof import('node:sqlite'), file: string, root: string): {store: ShelfStore; outcome: Outcome} {
+	if (file !== ':memory:') closeSync(openSync(file, 'a', 0o600));
+	let first = attemptOpen(sqlite, file, root);
+	// Busy: another inkshelf is using the file (writing, or recovering its WAL). It is in use, not damaged:
+	// waited for, and never deleted (that is for a file that does not open as an index of this shelf).
+	for (let tries = 0; !first.store && BUSY.test(String(first.error)); tries++) {
+		if (tries >= 20) throw first.error;
+		Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+		first = attemptOpen(sqlite, file, root);
+	}
+	if (first.store) return {store: first.store, outcome: first.fresh ? 'created' : 'opened'};
+	removeIndex(file);
+	closeSync(openSync(file, 'a', 0o600));
+	const again = attemptOpen(sqlite, file, root);
+	if (!again.store) throw again.error;
+	return {store: again.store, outcome: 'rebuilt'};
 }
 
 function attemptOpen(sqlite: typeof import('node:sqlite'), file: string, root: string): {store?: ShelfStore; fresh?: boolean; error?: unknown} {
