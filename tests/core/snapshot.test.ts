@@ -61,4 +61,13 @@ describe('the snapshot of the last shelf', () => {
 		expect(decodeSnapshot(n => parts[n] ?? null, path.join(root, 'other'))).toBeNull();
 		expect(decodeSnapshot(n => (n === 1 ? '{"slug": [' : parts[n] ?? null), root)).toBeNull();
 	});
+
+	it('ignores a snapshot of an older shape without reading its ids as runs', () => {
+		// Shape 4 kept each id (20,000 of them from 19,001 up); read as runs of (first, length) they were 200 million ids.
+		const ids = Array.from({length: 20_000}, (_, i) => 19_001 + i);
+		const old = JSON.stringify({shape: 4, root, skipped: [], count: ids.length, ids, folders: [root], vaults: [], order: {all: [], categories: [], tags: [], authors: []}});
+		const before = process.memoryUsage().heapUsed;
+		expect(decodeSnapshot(n => (n === 0 ? old : null), root)).toBeNull();
+		expect(process.memoryUsage().heapUsed - before).toBeLessThan(64 * 1024 * 1024);
+	});
 });

@@ -59,8 +59,10 @@ export function decodeSnapshot(part: (n: number) => string | null, root: string)
 		const text = part(0);
 		if (text === null) return null;
 		const s = JSON.parse(text) as Head;
+		// The shape first: an older snapshot's ids are a plain list, which read as runs made 200 million ids (2 GiB) at 20,000 articles.
+		if (s.shape !== SHAPE || s.root !== root) return null;
 		const ids = unruns(s.ids);
-		if (s.shape !== SHAPE || s.root !== root || ids.length !== s.count) return null;
+		if (ids.length !== s.count) return null;
 		const all: Article[] = [];
 		for (let n = 1; all.length < s.count; n++) {
 			const columns = part(n);
