@@ -154,7 +154,7 @@ export class IndexedShelf {
 			const was = before.get(file.path);
 			before.delete(file.path);
 			if (was && unchanged(was, file)) {
-				known.set(file.path, was);
+				known.set(was.path, was);
 				if (!was.texted) this.queue.add(was.id);
 				continue;
 			}

@@ -2,39 +2,33 @@
 import type {Article, Shelf} from '../shelf/index.js';
 
 export class ShelfIds {
-	private maps: {ids: Map<string, number>; positions: Map<number, number>} | null = null;
+	/** Each id's place in `articles`, plus one (0: not on the shelf), indexed by id: a typed array, not a map of 100,000 entries. */
+	private places: Int32Array | null = null;
+	/** Slugs to ids, made only when asked for a slug whose id is not otherwise at hand (rare: see text-index.ts). */
+	private bySlug: Map<string, number> | null = null;
 	private articles: readonly Article[] = [];
 	private given: readonly number[] = [];
 
-	/** `ids[i]` is the id of `shelf.articles[i]`. The maps both ways are made when first asked for: not before a second start's first frame. */
+	/** `ids[i]` is the id of `shelf.articles[i]`. The lookups are made when first asked for: not before a second start's first frame. */
 	set(shelf: Shelf, ids: readonly number[]): void {
 		this.articles = shelf.articles;
 		this.given = ids;
-		this.maps = null;
+		this.places = null;
+		this.bySlug = null;
 	}
 
-	private get ids(): Map<string, number> {
-		return this.made().ids;
-	}
-
-	private get positions(): Map<number, number> {
-		return this.made().positions;
-	}
-
-	private made(): NonNullable<ShelfIds['maps']> {
-		if (this.maps) return this.maps;
-		const maps = {ids: new Map<string, number>(), positions: new Map<number, number>()};
-		this.articles.forEach((a, i) => {
-			const id = this.given[i] as number;
-			maps.ids.set(a.slug, id);
-			maps.positions.set(id, i);
-		});
-		return (this.maps = maps);
+	private placesById(): Int32Array {
+		if (this.places) return this.places;
+		let max = 0;
+		for (const id of this.given) if (id > max) max = id;
+		const places = new Int32Array(max + 1);
+		this.given.forEach((id, i) => void (id >= 0 && (places[id] = i + 1)));
+		return (this.places = places);
 	}
 
 	articleOf(id: number): Article | undefined {
-		const at = this.positions.get(id);
-		return at === undefined ? undefined : this.articles[at];
+		const at = (this.placesById()[id] ?? 0) - 1;
+		return at < 0 ? undefined : this.articles[at];
 	}
 
 	slugOf(id: number): string | undefined {
@@ -42,7 +36,11 @@ export class ShelfIds {
 	}
 
 	idOf(slug: string): number | undefined {
-		return this.ids.get(slug);
+		if (!this.bySlug) {
+			this.bySlug = new Map();
+			this.articles.forEach((a, i) => this.bySlug?.set(a.slug, this.given[i] as number));
+		}
+		return this.bySlug.get(slug);
 	}
 
 	pathOf(id: number): string | undefined {
@@ -51,6 +49,7 @@ export class ShelfIds {
 
 	/** The article's place in the shelf's order; past the end when it is not on the shelf. */
 	positionOf(id: number): number {
-		return this.positions.get(id) ?? this.articles.length;
+		const at = (this.placesById()[id] ?? 0) - 1;
+		return at < 0 ? this.articles.length : at;
 	}
 }

@@ -57,6 +57,8 @@ export class StoreTextIndex implements TextIndex {
 	private cachedRows = 0;
 	/** Plain texts of the last snippets, by slug. */
 	private readonly plains = new Map<string, string | null>();
+	/** The ids of the last search's hits by slug: their snippets are asked for by slug, and a map of every slug is 3.5 MiB at 100,000. */
+	private hitIds = new Map<string, number>();
 	private countsOf: object | null = null;
 
 	/** `ids`: the shelf's file ids and slugs both ways (slugs are given by the loader, ids by the store), and an article's text now. */
@@ -132,10 +134,13 @@ export class StoreTextIndex implements TextIndex {
 			}
 		});
 		const hits: TextHit[] = [];
+		this.hitIds = new Map();
 		for (const [id, f] of found) {
 			const slug = this.ids.slugOf(id);
+			if (slug === undefined) continue;
+			this.hitIds.set(slug, id);
 			// MiniSearch multiplies by the number of query terms matched.
-			if (slug !== undefined) hits.push({id: slug, score: f.score * f.queryTerms.length, terms: f.terms, queryTerms: f.queryTerms});
+			hits.push({id: slug, score: f.score * f.queryTerms.length, terms: f.terms, queryTerms: f.queryTerms});
 		}
 		return hits;
 	}
@@ -144,7 +149,7 @@ export class StoreTextIndex implements TextIndex {
 		// Each key typed asks for the snippets of nearly the same hits again: the last few are kept.
 		const kept = this.plains.get(slug);
 		if (kept !== undefined) return kept;
-		const id = this.ids.idOf(slug);
+		const id = this.hitIds.get(slug) ?? this.ids.idOf(slug);
 		if (id === undefined) return null;
 		const plain = this.ids.plainOf(id);
 		if (this.plains.size >= KEPT_TEXTS) this.plains.delete(this.plains.keys().next().value as string);
