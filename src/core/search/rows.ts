@@ -2,8 +2,8 @@
  * Library search as rows: the pure ranking behind the search line. The index
  * (built in the background by the UI) is handed in; nothing here waits for it.
  */
-import {fuzzyFilter, type ShelfSearch} from './shelf-search.js';
-import type {FuzzyItem} from './text.js';
+import type {ShelfSearch} from './shelf-search.js';
+import {fuzzyFilterTitles} from './fuzzy.js';
 import type {Article} from '../shelf/index.js';
 import {drain} from '../steps.js';
 
@@ -26,10 +26,10 @@ export interface SearchRow {
  * positions, for highlighting), then the index's tag/category/description and
  * full-text hits, each article once.
  */
-export function searchRows(query: string, articles: Article[], index: Pick<ShelfSearch, 'search'> | null): SearchRow[] {
+export function searchRows(query: string, articles: Article[], index: Pick<ShelfSearch, 'search' | 'articleOf'> | null): SearchRow[] {
 	const q = query.trim();
 	if (q === '') return [];
-	const {bySlug, lowerTitles, items} = shelfTables(articles);
+	const {lowerTitles} = shelfTables(articles);
 	const rows: SearchRow[] = [];
 	const seen = new Set<string>();
 	const add = (row: SearchRow): void => {
@@ -42,29 +42,27 @@ export function searchRows(query: string, articles: Article[], index: Pick<Shelf
 	if (exact) add({article: exact, kind: 'title', positions: [...exact.title].map((_, i) => i), snippet: null});
 	// Only titles holding the query's letters in order can match: a cheap test before the scored match.
 	const letters = lower.replace(/\s+/g, '');
-	const candidates: FuzzyItem[] = [];
+	const candidates: number[] = [];
 	// Plain loops: an iterator per title and key was most of what a key allocated at 100,000 articles.
 	titles: for (let i = 0; i < lowerTitles.length; i++) {
 		const t = lowerTitles[i] as string;
 		for (let at = 0, c = 0; c < letters.length; c++) if ((at = t.indexOf(letters[c] as string, at) + 1) === 0) continue titles;
-		candidates.push(items[i] as FuzzyItem);
+		candidates.push(i);
 	}
-	for (const m of fuzzyFilter(q, candidates, 50)) {
-		const article = bySlug.get(m.key);
+	for (const m of fuzzyFilterTitles(q, i => (articles[i] as Article).title, lowerTitles, candidates, 50)) {
+		const article = articles[m.at];
 		if (article && m.score > 0) add({article, kind: 'title', positions: m.positions, snippet: null});
 	}
 	for (const hit of index?.search(q, {limit: INDEX_HITS}) ?? []) {
-		const article = bySlug.get(hit.slug);
+		const article = index?.articleOf(hit.slug);
 		if (article) add({article, kind: hit.kind, positions: [], snippet: hit.snippet});
 	}
 	return rows;
 }
 
 interface Tables {
-	bySlug: Map<string, Article>;
+	/** The titles lowercased: an object per title, or a map by slug, would cost ~8 MiB at 100,000 articles. */
 	lowerTitles: string[];
-	/** The titles as fuzzyFilter takes them. */
-	items: FuzzyItem[];
 }
 
 const tables = new WeakMap<Article[], Tables>();
@@ -72,13 +70,9 @@ const tables = new WeakMap<Article[], Tables>();
 /** Makes the tables searchRows needs for these articles in a quiet moment, not on the first key: yields every 1,000 articles. */
 export function* warmRowSteps(articles: Article[]): Generator<void> {
 	if (tables.has(articles)) return;
-	const t: Tables = {bySlug: new Map(), lowerTitles: [], items: []};
+	const t: Tables = {lowerTitles: []};
 	for (let i = 0; i < articles.length; i++) {
-		const a = articles[i] as Article;
-		const lower = a.title.toLowerCase();
-		t.bySlug.set(a.slug, a);
-		t.lowerTitles.push(lower);
-		t.items.push({key: a.slug, text: a.title, lower});
+		t.lowerTitles.push((articles[i] as Article).title.toLowerCase());
 		if (i % 1000 === 999) yield;
 	}
 	// A search while this was under way made them already: those stay.

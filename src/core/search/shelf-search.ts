@@ -10,6 +10,7 @@
 import MiniSearch from 'minisearch';
 import {MemoryMetaIndex, shared, type MetaHit, type MetaIndex} from './meta.js';
 import {snippet} from './snippet.js';
+import {ExactTitles} from './exact-titles.js';
 import {indexTokens, plainLines, queryTokens} from './text.js';
 import type {Article} from '../shelf/index.js';
 
@@ -25,12 +26,6 @@ export interface SearchHit {
 	snippet: {line: number /* 1-based, in the body */; text: string /* trimmed to ~120 chars, sanitized */} | null;
 	/** The indexed terms that matched, lowercased. */
 	matches: string[];
-}
-
-interface Entry {
-	article: Article;
-	/** Lowercased, whitespace-collapsed title: an exact title match ranks first. */
-	title: string;
 }
 
 /** One article's match in the text index: MiniSearch's result shape, which the ranking below reads. */
@@ -54,17 +49,14 @@ export interface TextIndex {
 	plainOf(slug: string): string | null;
 }
 
-const norm = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
-
 type BodyDoc = {id: string; body: string};
 
 export class ShelfSearch {
 	private readonly meta: MetaIndex;
 	private readonly memory: MemoryTextIndex | null;
 	private readonly body: TextIndex;
-	private readonly entries = new Map<string, Entry>();
-	/** Slugs by normalized title (arrays, not sets: a set for each of 100,000 titles is ~15 MB). */
-	private readonly titles = new Map<string, string[]>();
+	private readonly entries = new Map<string, Article>();
+	private readonly titles = new ExactTitles();
 	/** Articles whose text is not indexed yet, oldest first. */
 	private readonly queue = new Map<string, Article>();
 
@@ -80,6 +72,11 @@ export class ShelfSearch {
 		return this.entries.size;
 	}
 
+	/** The indexed article of that slug (what a hit's slug stands for). */
+	articleOf(slug: string): Article | undefined {
+		return this.entries.get(slug);
+	}
+
 	/** Articles whose text is still to be indexed by `indexPending`. */
 	get pending(): number {
 		return this.queue.size;
@@ -88,11 +85,8 @@ export class ShelfSearch {
 	/** Indexes an article (replacing an earlier version); its text now, or later when `deferText`. */
 	add(article: Article, {deferText = false}: {deferText?: boolean} = {}): void {
 		this.remove(article.slug);
-		const entry: Entry = {article, title: norm(article.title)};
-		this.entries.set(article.slug, entry);
-		const same = this.titles.get(entry.title);
-		if (same) same.push(article.slug);
-		else this.titles.set(entry.title, [article.slug]);
+		this.entries.set(article.slug, article);
+		this.titles.add(article.slug, article.title);
 		this.meta.add(article);
 		// A broken article's body is whatever could be read (maybe binary): only its title and metadata count.
 		if (article.error || !this.memory) return;
@@ -101,13 +95,10 @@ export class ShelfSearch {
 	}
 
 	remove(slug: string): void {
-		const entry = this.entries.get(slug);
-		if (!entry) return;
+		const article = this.entries.get(slug);
+		if (!article) return;
 		this.entries.delete(slug);
-		const same = this.titles.get(entry.title);
-		const at = same?.indexOf(slug) ?? -1;
-		if (same && at >= 0) same.splice(at, 1);
-		if (same?.length === 0) this.titles.delete(entry.title);
+		this.titles.remove(slug, article.title);
 		this.meta.discard(slug);
 		this.memory?.discard(slug);
 		this.queue.delete(slug);
@@ -123,8 +114,8 @@ export class ShelfSearch {
 		const until = performance.now() + budgetMs;
 		for (const slug of this.queue.keys()) {
 			this.queue.delete(slug);
-			const entry = this.entries.get(slug);
-			if (entry) this.memory?.add(entry.article);
+			const article = this.entries.get(slug);
+			if (article) this.memory?.add(article);
 			if (performance.now() >= until) break;
 		}
 		return this.queue.size === 0;
@@ -136,15 +127,15 @@ export class ShelfSearch {
 		// Every query word must match somewhere; if no article has them all, any word or part of one will do.
 		let found = this.collect(query, queryTokens(query), queryTokens);
 		if (found.size === 0) found = this.collect(query, [], indexTokens);
-		const exact = this.titles.get(norm(query)) ?? [];
+		const exact = this.titles.find(query, slug => this.entries.get(slug)?.title);
 		for (const slug of exact) found.set(slug, {...found.get(slug) ?? {score: 0}, tier: 0, kind: 'title'});
 		const ranked = [...found].sort(([, a], [, b]) => a.tier - b.tier || b.score - a.score);
 		return ranked.slice(0, limit).map(([slug, f]) => {
-			const entry = this.entries.get(slug);
+			const article = this.entries.get(slug);
 			const bodyTerms = f.body?.terms ?? [];
 			const plain = bodyTerms.length ? this.body.plainOf(slug) : null;
 			return {
-				slug, title: entry?.article.title ?? '', score: f.score, kind: f.kind,
+				slug, title: article?.title ?? '', score: f.score, kind: f.kind,
 				snippet: plain ? snippet(plain, bodyTerms, query) : null,
 				matches: [...new Set([...(f.meta?.terms ?? []), ...bodyTerms])],
 			};
