@@ -39,4 +39,14 @@ describe('facets', () => {
 			expect(facets(articles, kind).map(f => ({name: f.name, articles: f.articles.map(a => a.slug)}))).toEqual(reference(articles, kind));
 		}
 	});
+
+	it('names a group by its most used spelling, the first met winning a tie', () => {
+		const shelf = (...tags: string[][]): Article[] => tags.map((t, i) => ({slug: `a${i}`, tags: t}) as unknown as Article);
+		const name = (...tags: string[][]): string | undefined => facets(shelf(...tags), 'tag')[0]?.name;
+		expect(name(['Go'], ['go'])).toBe('Go');
+		expect(name(['go'], ['Go'], ['Go'], ['go'])).toBe('go');
+		expect(name(['Go'], ['Go'], ['go'], ['go'], ['go'])).toBe('go');
+		expect(name(['#go'], [' go '], ['Go'])).toBe('go');
+		expect(name(['Go', 'go'], ['go'])).toBe('Go'); // an article counts once, by the spelling it names first: a tie
+	});
 });
