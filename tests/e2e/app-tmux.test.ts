@@ -8,7 +8,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {CLI, CONTENT} from '../helpers/cli.js';
 import {fencedBlocksOf} from '../helpers/fences.js';
-import {BAD_SCREEN, HAS_TMUX, Tmux, pressUntil as pressUntilOn, shellQuote} from '../helpers/tmux.js';
+import {BAD_SCREEN, HAS_TMUX, Tmux, pressUntil as pressUntilOn, selectionMoved, shellQuote} from '../helpers/tmux.js';
 import {tmuxSuite} from '../helpers/tmux-suite.js';
 
 const PYTHON_ARTICLE = path.join(CONTENT, 'why-python-dominates-ai.md');
@@ -38,7 +38,7 @@ describe.skipIf(!HAS_TMUX)('the app in tmux at 80x24', () => {
 		return tmux.waitFor(s => s.includes(' Browse ') && /\d+ articles/.test(s));
 	}
 
-	const pressUntil = (key: string, done: (screen: string) => boolean): Promise<string> => pressUntilOn(tmux, key, done);
+	const pressUntil = (key: string, done: (screen: string) => boolean): Promise<string> => pressUntilOn(tmux, key, done, 60, selectionMoved);
 
 	it('category → article → block 2 → copy → back → quit', async () => {
 		const fences = fencedBlocksOf(PYTHON_ARTICLE);

@@ -15,7 +15,7 @@ import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {typeAppCommand, assertCleanScreens, clearShell, HAS_TMUX, listBuffers, type Tmux, readerPosition, pressUntil, selectedArticle, serverEnvironment, snapshotApp, startTmuxWithEnv, statusLine, stopAppAndKill, waitForEchoedExit, waitForSettled} from '../helpers/tmux.js';
+import {typeAppCommand, assertCleanScreens, clearShell, HAS_TMUX, listBuffers, type Tmux, readerPosition, pressUntil, selectedArticle, selectionMoved, serverEnvironment, snapshotApp, startTmuxWithEnv, statusLine, stopAppAndKill, waitForEchoedExit, waitForSettled} from '../helpers/tmux.js';
 
 const WAIT = 15_000;
 const QUERY = 'max_connections';
@@ -101,7 +101,7 @@ async function backToLibrary(run: Run): Promise<void> {
 /** Opens the TypeScript article from the All list (j until it is the selected row). */
 async function openTypeScript(run: Run): Promise<string> {
 	const t = run.tmux;
-	await pressUntil(t, 'j', s => selectedArticle(s)?.startsWith(TS_TITLE) === true, 20);
+	await pressUntil(t, 'j', s => selectedArticle(s)?.startsWith(TS_TITLE) === true, 20, selectionMoved);
 	await t.key('Enter');
 	return t.waitFor(readerDone(TS_TITLE), WAIT);
 }

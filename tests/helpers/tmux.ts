@@ -388,18 +388,29 @@ export function selectedArticle(screen: string): string | undefined {
 
 /**
  * Presses `key` until `done(screen)`, reading the screen after every press and
- * waiting for the frame that answers it. Throws after `max` presses.
+ * waiting for the frame that answers it (`answered`: by default, any change).
+ * Throws after `max` presses.
  */
-export async function pressUntil(tmux: Tmux, key: string, done: (screen: string) => boolean, max = 60): Promise<string> {
+export async function pressUntil(tmux: Tmux, key: string, done: (screen: string) => boolean, max = 60, answered: (before: string, now: string) => boolean = (before, now) => now !== before): Promise<string> {
 	let screen = tmux.screen();
 	for (let i = 0; !done(screen); i++) {
 		if (i >= max) throw new Error(`pressed ${key} ${max} times and never got there; the screen was:\n${screen}`);
 		const before = screen;
 		await tmux.key(key);
-		screen = await tmux.waitFor(s => s !== before || done(s), 3_000).catch(() => tmux.screen());
+		screen = await tmux.waitFor(s => answered(before, s) || done(s), 3_000).catch(() => tmux.screen());
 	}
 	return screen;
 }
+
+/**
+ * For `pressUntil` in a list: the key is answered when the selected row (marked `▌`) moved. Any other
+ * change (an "indexing" mark, the status line) is not the answer: taking it for one sent the next key
+ * before the frame of this one, and two keys read together moved the selection past the row wanted.
+ */
+export const selectionMoved = (before: string, now: string): boolean => {
+	const selected = (screen: string): string => screen.split('\n').filter(line => line.includes('▌')).join('\n');
+	return selected(now) !== selected(before);
+};
 
 /**
  * Like `tmux.waitFor`, but the screen must also stay the same for `settleMs`:
