@@ -20,9 +20,12 @@ export class ShelfIds {
 	private placesById(): Int32Array {
 		if (this.places) return this.places;
 		let max = 0;
-		for (const id of this.given) if (id > max) max = id;
+		for (let i = 0; i < this.given.length; i++) max = Math.max(max, this.given[i] as number);
 		const places = new Int32Array(max + 1);
-		this.given.forEach((id, i) => void (id >= 0 && (places[id] = i + 1)));
+		for (let i = 0; i < this.given.length; i++) {
+			const id = this.given[i] as number;
+			if (id >= 0) places[id] = i + 1;
+		}
 		return (this.places = places);
 	}
 

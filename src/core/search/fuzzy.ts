@@ -17,10 +17,10 @@ export function fuzzyFilter(query: string, items: readonly FuzzyItem[], limit = 
  * the same titles lowercased), without an item object per title: a shelf's
  * library search runs it over every title on every key. Best first, by index.
  */
-export function fuzzyFilterTitles(query: string, titles: readonly string[] | ((i: number) => string), lowers: readonly string[], among: readonly number[], limit = Infinity): {at: number; score: number; positions: number[]}[] {
+export function fuzzyFilterTitles(query: string, titles: readonly string[] | ((i: number) => string), lowers: readonly string[], among: ArrayLike<number>, limit = Infinity): {at: number; score: number; positions: number[]}[] {
 	const words = wordsOf(query);
 	const titleOf = typeof titles === 'function' ? titles : (i: number): string => titles[i] as string;
-	if (words.length === 0) return among.map(at => ({at, score: 0, positions: []}));
+	if (words.length === 0) return Array.from(among, at => ({at, score: 0, positions: []}));
 	const scored = scan(words, among.length, k => titleOf(among[k] as number), k => lowers[among[k] as number], limit);
 	return scored.map(({at: k, score, starts}) => {
 		const at = among[k] as number;
