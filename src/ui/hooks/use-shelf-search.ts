@@ -3,6 +3,7 @@ import {ShelfSearch, searchRows, warmRowSteps, type SearchRow} from '../../core/
 import type {Article} from '../../core/shelf/index.js';
 import type {ShelfSource} from '../../core/index/index.js';
 import {formatCount} from '../../core/plural.js';
+import {collectWhenGrown} from '../../core/heap-trim.js';
 
 /** Articles indexed per slice of background work: small enough that a key never waits long. */
 const SLICE_MS = 8;
@@ -56,7 +57,12 @@ export function useShelfSearch(articles: Article[], active: boolean, source?: Sh
 		timer = setTimeout(step, 20);
 		return () => clearTimeout(timer);
 	}, [articles, active, source]);
-	const search = useCallback((query: string): SearchRow[] => searchRows(query, articles, index.current), [articles]);
+	const search = useCallback((query: string): SearchRow[] => {
+		const rows = searchRows(query, articles, index.current);
+		// What the keys' searches left behind is collected in a pause between keys: see heap-trim.ts.
+		collectWhenGrown();
+		return rows;
+	}, [articles]);
 	return {indexing, search};
 }
 
