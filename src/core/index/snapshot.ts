@@ -69,11 +69,17 @@ export function decodeSnapshot(part: (n: number) => string | null, root: string)
 			if (columns === null) return null;
 			for (const a of decodeColumns(JSON.parse(columns) as Columns, s.root, s.names)) all.push(a);
 		}
-		const articles = (list: number[]): Article[] => list.map(i => {
-			const a = all[i];
-			if (!a) throw new Error('snapshot out of step');
-			return a;
-		});
+		// A plain loop, not map(): this runs once per start over ~100,000 positions, before the JIT has
+		// compiled anything, and a callback per position cost ~15 ms there.
+		const articles = (list: number[]): Article[] => {
+			const out = new Array<Article>(list.length);
+			for (let k = 0; k < list.length; k++) {
+				const a = all[list[k] as number];
+				if (a === undefined) throw new Error('snapshot out of step');
+				out[k] = a;
+			}
+			return out;
+		};
 		const groups = (key: keyof typeof KINDS): Group[] => s.order[key].map(([name, list]) => ({kind: KINDS[key], name, articles: articles(list)}));
 		const index: ShelfIndex = {all: articles(s.order.all), categories: groups('categories'), tags: groups('tags'), authors: groups('authors')};
 		rememberIndex(all, index);
