@@ -78,3 +78,25 @@ describe('reading shared with a worker', () => {
 		expect(result).toHaveLength(20);
 	});
 });
+
+describe('the worker on its own', () => {
+	it('reads files whose front matter needs the full YAML parser (loaded only then) as the calling thread does', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'inkshelf-read-shared-yaml-'));
+		writeFileSync(path.join(dir, 'authors.yml'), 'ann:\n  name: Ann Example\n');
+		writeFileSync(path.join(dir, 'block.md'), '---\ntitle: Block\nsummary: |\n  two\n  lines\nauthors: [ann]\n---\nbody\n');
+		writeFileSync(path.join(dir, 'anchor.md'), '---\ntitle: &t Anchored\nkeywords: [*t]\ntags: [x, y]\n---\nbody\n');
+		writeFileSync(path.join(dir, 'broken.md'), '---\ntitle: [never closed\n---\nbody\n');
+		const scan = scanShelf(dir, {statFiles: false});
+		const helper = startReadHelper();
+		expect(helper).not.toBeNull();
+		if (!helper) return;
+		// The job as readShared sends it; the worker takes every chunk (the counter starts at 0) and sends them back.
+		helper.port.postMessage({root: scan.root, vaults: scan.vaults, files: scan.files});
+		const message = await new Promise<{start: number; items: unknown[]}>(resolve => helper.port.once('message', resolve));
+		await helper.thread.terminate();
+		helper.port.close();
+		expect(message.start).toBe(0);
+		expect(message.items).toEqual(read(dir, null).result);
+		expect(message.items).toHaveLength(3);
+	});
+});
