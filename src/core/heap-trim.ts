@@ -1,22 +1,23 @@
 /**
- * A full garbage collection after a burst of work, once the heap has grown
- * well past what was alive after the last one. V8 keeps a small young
- * generation here (young-generation.ts), so most of what a search key makes
- * is moved to the old generation before it dies; and V8 waits until the old
- * generation is hundreds of megabytes (its first limit is half the heap's
- * maximum, a few gigabytes on this kind of machine) before collecting it.
- * Typing a query at 20,000 articles grew it by 40 MiB, at 100,000 by 150.
+ * A full garbage collection in a pause, when the heap has grown well past
+ * what was alive after the last one. V8 keeps a small young generation here
+ * (young-generation.ts), so most of what a search key makes is moved to the
+ * old generation before it dies; and V8 waits until the old generation is
+ * hundreds of megabytes before collecting it: typing a query grew it by
+ * ~40 MiB at 20,000 articles and ~150 at 100,000.
  *
- * The collection runs a little after the last call (the key's frame is out
- * by then), only when the heap grew by more than 24 MiB or half of what was
- * alive: at 20,000 articles it takes ~10-30 ms, about every 5 keys.
+ * A collection takes 50-150 ms at 20,000-100,000 articles on a busy machine,
+ * so it waits for 100 ms without a key (the key's frame is long out by then):
+ * run 50 ms after each key, it once held a key's frame back long enough for
+ * the bench to take it for the next key's. Once start-up's work is done
+ * (`settled`), what it left behind is collected whatever the growth.
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
 const MIN_GROWTH = 24 * 1024 * 1024;
-/** After the last call: Ink draws a frame within 34 ms of a change. */
-const DELAY_MS = 50;
+/** Without a call for this long: Ink has drawn the last key's frame (it draws within 34 ms of a change). */
+const DELAY_MS = 100;
 
 let collect: (() => void) | null | undefined;
 let aliveAfterLast = 0;
@@ -35,13 +36,13 @@ function collector(): (() => void) | null {
 	return collect;
 }
 
-/** Collects garbage DELAY_MS after the last call, when the heap grew enough since the last collection. */
-export function collectWhenGrown(): void {
+/** Collects garbage DELAY_MS after the last call, when the heap grew enough since the last collection (or, `settled`, anyway). */
+export function collectWhenGrown({settled = false}: {settled?: boolean} = {}): void {
 	if (timer) clearTimeout(timer);
 	timer = setTimeout(() => {
 		timer = null;
 		const used = v8.getHeapStatistics().used_heap_size;
-		if (used - aliveAfterLast < Math.max(MIN_GROWTH, aliveAfterLast / 2)) return;
+		if (!settled && used - aliveAfterLast < Math.max(MIN_GROWTH, aliveAfterLast / 2)) return;
 		collector()?.();
 		aliveAfterLast = v8.getHeapStatistics().used_heap_size;
 	}, DELAY_MS);

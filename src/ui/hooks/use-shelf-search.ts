@@ -51,7 +51,12 @@ export function useShelfSearch(articles: Article[], active: boolean, source?: Sh
 		const warming = warmSteps(search, articles);
 		const warm = (): void => {
 			const until = performance.now() + SLICE_MS;
-			while (performance.now() < until) if (warming.next().done) return;
+			while (performance.now() < until) {
+				if (!warming.next().done) continue;
+				// All read: what start-up left behind is collected now, while nothing is typed (see heap-trim.ts).
+				collectWhenGrown({settled: true});
+				return;
+			}
 			timer = setTimeout(warm, 0);
 		};
 		timer = setTimeout(step, 20);
@@ -59,7 +64,7 @@ export function useShelfSearch(articles: Article[], active: boolean, source?: Sh
 	}, [articles, active, source]);
 	const search = useCallback((query: string): SearchRow[] => {
 		const rows = searchRows(query, articles, index.current);
-		// What the keys' searches left behind is collected in a pause between keys: see heap-trim.ts.
+		// What the keys' searches left behind is collected once the typing stops: see heap-trim.ts.
 		collectWhenGrown();
 		return rows;
 	}, [articles]);
