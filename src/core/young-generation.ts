@@ -18,20 +18,39 @@
 import v8 from 'node:v8';
 import {Worker, type WorkerOptions} from 'node:worker_threads';
 
-const FLAG = '--semi-space-growth-factor=1';
+const SMALL = '--semi-space-growth-factor=1';
+/** V8's own default (`node --v8-options`, Node 22 and 24). */
+const GROWING = '--semi-space-growth-factor=2';
+let flag = SMALL;
 
-/** Keeps V8's young generation at its starting size from now on (for the whole process, workers included). */
-export function keepYoungGenerationSmall(): void {
+function apply(): void {
 	try {
-		v8.setFlagsFromString(FLAG);
+		v8.setFlagsFromString(flag);
 	} catch {
 		// A Node without the flag: memory as before.
 	}
 }
 
+/**
+ * Keeps V8's young generation at its starting size from now on (for the whole process, workers
+ * included), or with `false` lets it grow again. A small shelf (under 5,000 articles, searched by
+ * the in-memory index) is told `false` once it is open: its search keys make many short-lived
+ * objects, a small young generation moved them to the old one before they died (2,000 articles:
+ * 3-9 ms more per search key), and its memory is far from any limit (~165 MiB).
+ */
+export function keepYoungGenerationSmall(keep = true): void {
+	flag = keep ? SMALL : GROWING;
+	apply();
+}
+
+/** Whether the young generation is being kept small (what `keepYoungGenerationSmall` was last told). */
+export function youngGenerationKeptSmall(): boolean {
+	return flag === SMALL;
+}
+
 /** A worker thread, started without undoing `keepYoungGenerationSmall`. */
 export function startWorker(file: URL | string, options?: WorkerOptions): Worker {
 	const worker = new Worker(file, options);
-	worker.once('online', keepYoungGenerationSmall);
+	worker.once('online', apply);
 	return worker;
 }

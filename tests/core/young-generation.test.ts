@@ -1,6 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import v8 from 'node:v8';
-import {keepYoungGenerationSmall, startWorker} from '../../src/core/young-generation.js';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {keepYoungGenerationSmall, startWorker, youngGenerationKeptSmall} from '../../src/core/young-generation.js';
+import {openShelfSource} from '../../src/core/index/shelf-source.js';
 
 const newSpaceMiB = (): number => (v8.getHeapSpaceStatistics().find(s => s.space_name === 'new_space')?.space_size ?? 0) / 1048576;
 
@@ -19,5 +23,20 @@ describe('keepYoungGenerationSmall', () => {
 		expect(newSpaceMiB()).toBeLessThanOrEqual(16);
 		expect(kept.length).toBe(400_000);
 		await worker.terminate();
+	});
+});
+
+describe('the young generation by shelf size', () => {
+	it('is let grow for a shelf searched in memory, and kept small for one searched in the index', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'inkshelf-young-'));
+		for (let i = 0; i < 3; i++) writeFileSync(path.join(dir, `a${i}.md`), `---\ntitle: A${i}\n---\n\nWords.\n`);
+		const env = {XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'inkshelf-young-cache-'))};
+		keepYoungGenerationSmall();
+		const small = await openShelfSource(dir, {env});
+		expect(youngGenerationKeptSmall()).toBe(false);
+		small.close();
+		const large = await openShelfSource(dir, {env, metaInIndexFrom: 3});
+		expect(youngGenerationKeptSmall()).toBe(true);
+		large.close();
 	});
 });

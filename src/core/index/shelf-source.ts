@@ -8,6 +8,7 @@ import {linkTargets} from '../shelf/index.js';
 import {IndexedShelf, type IndexOptions} from './indexed-shelf.js';
 import type {Article, Shelf} from '../shelf/index.js';
 import type {MetaIndex, TextIndex} from '../search/index.js';
+import {keepYoungGenerationSmall} from '../young-generation.js';
 
 /** Articles from which titles and metadata are searched in the index rather than in memory. */
 const META_IN_INDEX = 5000;
@@ -45,6 +46,7 @@ export async function openShelfSource(dir: string, options: IndexOptions = {}): 
 		if (error instanceof Error && /node:sqlite/.test(error.message)) return MemorySource.load(dir, error.message);
 		throw error;
 	}
+	keepYoungGenerationSmall(indexed.shelf.articles.length >= (options.metaInIndexFrom ?? META_IN_INDEX));
 	return {
 		get shelf() {
 			return indexed.shelf;
