@@ -92,6 +92,9 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	// otherwise meet a terminal in line mode, which echoes Enter (scrolling the screen) and turns it into \n.
 	// Ink turns it off on the way out (and Node resets the terminal at exit whatever happens).
 	if (keys.isTTY) keys.setRawMode(true);
+	// Keys typed while the shelf loaded were echoed by the terminal, still in line mode; the alternate
+	// screen keeps the cursor where they left it, and Ink draws from there: every line a few columns off.
+	process.stdout.write('\r');
 	const app = render(
 		tree(groupsOf(shelf), options.folder ? `${title} (loading the folder…)` : title),
 		// Started only with a terminal on both ends: interactive even where a CI variable is set.

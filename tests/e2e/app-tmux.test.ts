@@ -4,6 +4,8 @@
  * checked end to end: the app's OSC 52 and tmux routes must leave exactly the
  * block's source in tmux's paste buffer.
  */
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {CLI, CONTENT} from '../helpers/cli.js';
@@ -90,6 +92,26 @@ describe.skipIf(!HAS_TMUX)('the app in tmux at 80x24', () => {
 		await tmux.key('q');
 		expect(await tmux.waitForExit()).toBe(0);
 		expect(tmux.screen()).toMatch(/^e2e\$\s*$/m);
+	}, 60_000);
+
+	it('keys typed while a large shelf loads do not shift the screen', async () => {
+		// A first start of 3,000 articles: a moment with the terminal still in line mode, echoing keys.
+		const shelf = mkdtempSync(path.join(tmpdir(), 'inkshelf-typeahead-'));
+		for (let i = 0; i < 3000; i++) writeFileSync(path.join(shelf, `n${String(i).padStart(4, '0')}.md`), `---\ntitle: Note ${i}\ndate: 2026-01-01\n---\n\nWords ${i}.\n`);
+		const cache = mkdtempSync(path.join(tmpdir(), 'inkshelf-typeahead-cache-'));
+		try {
+			await tmux.runInShell(`XDG_CACHE_HOME=${shellQuote(cache)} ${[process.execPath, CLI, shelf].map(shellQuote).join(' ')}`);
+			await tmux.keys('j', 'j', 'j');
+			const screen = await tmux.waitFor(s => / Browse /.test(s) && /3000 articles/.test(s), 30_000);
+			const lines = screen.split('\n');
+			expect(lines[0]).toMatch(/^ inkshelf · /);
+			expect(lines[1]).toMatch(/^ Browse /);
+			await tmux.key('q');
+			await tmux.waitFor('INKSHELF_EXIT:0');
+		} finally {
+			rmSync(shelf, {recursive: true, force: true});
+			rmSync(cache, {recursive: true, force: true});
+		}
 	}, 60_000);
 
 	it('the long guide: End, Home, page down, copy block 3 by number, help', async () => {
