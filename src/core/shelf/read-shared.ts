@@ -99,7 +99,10 @@ export function stopReadHelper(helper: ReadHelper | null): void {
  * them. The helper is stopped.
  */
 export function readShared(root: string, skipped: Skipped[], vaults: string[], files: ShelfFile[], helper: ReadHelper | null): ReadForIndex[] {
-	const read = articleReader(root, skipped, vaults);
+	// Both threads may find the same unusable authors file (one per folder): each problem is listed once.
+	const addOnce = (found: Skipped): void => void (skipped.some(k => k.path === found.path) || skipped.push(found));
+	const own: Skipped[] = [];
+	const read = articleReader(root, own, vaults);
 	const results: (ReadForIndex | undefined)[] = new Array(files.length);
 	const worker = files.length >= SHARE_FROM && helper && !helper.stopped ? helper : null;
 	if (!worker) stopReadHelper(helper);
@@ -107,7 +110,7 @@ export function readShared(root: string, skipped: Skipped[], vaults: string[], f
 	const state = worker?.state ?? new Int32Array(2);
 	const take = (message: ReadMessage): void => {
 		message.items.forEach((item, i) => (results[message.start + i] = item));
-		for (const s of message.skipped) if (!skipped.some(k => k.path === s.path)) skipped.push(s);
+		for (const s of message.skipped) addOnce(s);
 	};
 	const drain = (): void => {
 		if (!worker) return;
@@ -127,5 +130,7 @@ export function readShared(root: string, skipped: Skipped[], vaults: string[], f
 		drain();
 		stopReadHelper(worker);
 	}
-	return results.map((r, i) => r ?? readForIndex(read, files[i] as ShelfFile));
+	const all = results.map((r, i) => r ?? readForIndex(read, files[i] as ShelfFile));
+	for (const s of own) addOnce(s);
+	return all;
 }
