@@ -1,3 +1,4 @@
+import {chmodSync} from 'node:fs';
 import module from 'node:module';
 import {homedir} from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import {isMainThread} from 'node:worker_threads';
  * On older Node, or when the folder cannot be made, start-up is just slower.
  * Node makes the folders itself with the process umask; the cache is the
  * user's alone (like the index beside it), so they are made user-only. A
- * worker may not change the umask; the main thread has made them by then.
+ * worker may not change the umask: its folder is made user-only after.
  */
 export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): void {
 	const enable = (module as {enableCompileCache?: (dir?: string) => unknown}).enableCompileCache;
@@ -18,6 +19,10 @@ export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): void {
 	const umask = isMainThread ? process.umask(0o077) : undefined;
 	try {
 		enable(path.join(base, 'inkshelf', 'compile-cache'));
+		// A worker's V8 flags differ from the main thread's, so Node gives it a folder of its own,
+		// made with the process umask: it is made user-only here.
+		const made = (module as {getCompileCacheDir?: () => string | undefined}).getCompileCacheDir?.();
+		if (!isMainThread && made) chmodSync(made, 0o700);
 	} catch {
 		// A read-only home: run without the cache.
 	} finally {
