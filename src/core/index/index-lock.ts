@@ -12,6 +12,7 @@
  * is gone, or it is older than STALE_MS) is taken over.
  */
 import {closeSync, openSync, readFileSync, rmSync, statSync, writeSync} from 'node:fs';
+import {sleepSync} from '../sleep-sync.js';
 
 /** How long an open waits for another process's open before giving up (then it runs without the cache). */
 const WAIT_MS = 10_000;
@@ -32,7 +33,7 @@ export function withIndexLock<T>(file: string, work: () => T, waitMs = WAIT_MS):
 			continue;
 		}
 		if (Date.now() >= until) throw new IndexLockTimeout(`another inkshelf has held ${lock} for ${Math.round(waitMs / 1000)} s`);
-		Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, POLL_MS);
+		sleepSync(POLL_MS);
 	}
 	try {
 		return work();

@@ -10,6 +10,7 @@ import {closeSync, openSync, rmSync} from 'node:fs';
 import type {Database} from './sqlite.js';
 import {withIndexLock} from './index-lock.js';
 import type {DatabaseSync as DatabaseSyncType} from 'node:sqlite';
+import {sleepSync} from '../sleep-sync.js';
 
 /** Bumped whenever the tables or the meaning of a column change: an older index is rebuilt. */
 export const INDEX_FORMAT = '5';
@@ -192,7 +193,7 @@ function openLocked(sqlite: typeof import('node:sqlite'), file: string, root: st
 	// waited for, and never deleted (that is for a file that does not open as an index of this shelf).
 	for (let tries = 0; !first.store && BUSY.test(String(first.error)); tries++) {
 		if (tries >= 20) throw first.error;
-		Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+		sleepSync(50);
 		first = attemptOpen(sqlite, file, root);
 	}
 	if (first.store) return {store: first.store, outcome: first.fresh ? 'created' : 'opened'};

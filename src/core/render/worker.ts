@@ -14,6 +14,7 @@ import {limitNesting} from './depth.js';
 import {makeStyles} from './styles.js';
 import type {FromWorker, RenderChunk, RenderSpec, ToWorker} from './protocol.js';
 import type {RenderedImage} from './types.js';
+import {sleepSync} from '../sleep-sync.js';
 
 const SLICE_MS = 8;
 const CHUNK_EVERY_MS = 40;
@@ -87,7 +88,7 @@ function step(): void {
 	if (!current) return;
 	try {
 		work(current);
-		if (SLOW_MS > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SLOW_MS);
+		if (SLOW_MS > 0) sleepSync(SLOW_MS);
 	} catch (error) {
 		job = null;
 		fail(current.id, error);
