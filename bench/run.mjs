@@ -32,7 +32,8 @@ if (flag('help') || flag('h')) {
   --build      rebuild dist/cli.js first even when it exists
   --keep       keep the temporary fixtures folder
   --large=N    articles in the large shelf (default 20000)
-  --scale[=N]  also a shelf of N small (1 KiB) articles (default 100000): starts, browses, searches, RSS`);
+  --scale[=N]  also a shelf of N small (1 KiB) articles (default 100000): starts, browses, searches, RSS
+  --only=A,B   run only these series (names in series(), e.g. shelf2,shelf20kCold): a quick look at a few figures`);
 	process.exit(0);
 }
 // inkshelf needs Node >= 22: on an older machine Node the bench runs itself again on Node 22 from the
@@ -48,6 +49,7 @@ if (Number(process.versions.node.split('.')[0]) < 22) {
 const SHORT = flag('short');
 const LARGE = Number(valueOf('large') ?? 20000);
 const SCALE = flag('scale') ? 100000 : valueOf('scale') ? Number(valueOf('scale')) : 0;
+const ONLY = valueOf('only') ? new Set(valueOf('only').split(',')) : null;
 const STRICT = flag('strict');
 const REPS = Number(valueOf('reps') ?? (SHORT ? 2 : 5));
 const INSTALL_REPS = SHORT ? 1 : 2;
@@ -232,6 +234,7 @@ function series(node) {
 
 /** Runs the named series interleaved, REPS times, rotating the order each time so drift is shared. */
 async function runInterleaved(node, names, reps, defs, store) {
+	if (ONLY) names = names.filter((name) => ONLY.has(name));
 	const failed = {};
 	for (let rep = 0; rep < reps; rep++) {
 		const order = names.map((_, i) => names[(i + rep) % names.length]);

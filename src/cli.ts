@@ -5,13 +5,10 @@ import {sanitize} from './core/sanitize.js';
 import {VERSION} from './version.js';
 import {enableCompileCache} from './compile-cache.js';
 import {nodeVersionProblem} from './node-version.js';
-import {keepYoungGenerationSmall} from './core/young-generation.js';
 import type {Io} from './commands.js';
 
 // Everything heavy is imported on demand below: `--version` should not pay for a UI toolkit.
 enableCompileCache();
-// Peak memory: see young-generation.ts (a large shelf's objects grew V8's young generation to 128 MiB on Node 24).
-keepYoungGenerationSmall();
 
 /** The articles that ship with inkshelf, used when no folder is given. */
 export const BUNDLED_CONTENT = fileURLToPath(new URL('../content', import.meta.url));

@@ -29,10 +29,16 @@ import {Worker, type WorkerOptions} from 'node:worker_threads';
 const SMALL = ['--semi-space-growth-factor=1', '--heap-growing-percent=30'];
 /** V8's own defaults (`node --v8-options`, Node 22 and 24). */
 const GROWING = ['--semi-space-growth-factor=2', '--heap-growing-percent=0'];
-let flags = SMALL;
+/** What was asked for; nothing is set until then (a start compiles its modules with V8's defaults). */
+let flags = GROWING;
+/** Workers loading their modules with V8's defaults (see `startWorker`), each by a token made before the worker. */
+const loading = new Set<object>();
+const tokens = new WeakMap<Worker, object>();
+/** The longest a worker may keep V8's defaults without saying it has loaded. */
+const LOADING_MS = 1000;
 
 function apply(): void {
-	for (const flag of flags) {
+	for (const flag of loading.size ? GROWING : flags) {
 		try {
 			v8.setFlagsFromString(flag);
 		} catch {
@@ -43,10 +49,15 @@ function apply(): void {
 
 /**
  * Keeps V8's young generation at its starting size from now on (for the whole process, workers
- * included), or with `false` lets it grow again. A small shelf (under 5,000 articles, searched by
- * the in-memory index) is told `false` once it is open: its search keys make many short-lived
- * objects, a small young generation moved them to the old one before they died (2,000 articles:
- * 3-9 ms more per search key), and its memory is far from any limit (~165 MiB).
+ * included), or with `false` lets it grow again. Called where a shelf's articles are about to be
+ * made (opening its index), not at start: any flag that differs from V8's defaults makes V8 refuse
+ * the code caches Node ships for its own modules and keeps for the app's (they carry a hash of the
+ * flags), and the modules a start loads would be compiled from source.
+ *
+ * A small shelf (under 5,000 articles, searched by the in-memory index) is told `false` once it is
+ * open: its search keys make many short-lived objects, a small young generation moved them to the
+ * old one before they died (2,000 articles: 3-9 ms more per search key), and its memory is far
+ * from any limit (~165 MiB).
  */
 export function keepYoungGenerationSmall(keep = true): void {
 	flags = keep ? SMALL : GROWING;
@@ -58,9 +69,39 @@ export function youngGenerationKeptSmall(): boolean {
 	return flags === SMALL;
 }
 
-/** A worker thread, started without undoing `keepYoungGenerationSmall`. */
-export function startWorker(file: URL | string, options?: WorkerOptions): Worker {
-	const worker = new Worker(file, options);
-	worker.once('online', apply);
+/** The flags set in V8 now: V8's defaults while a worker loads, else what was asked for. */
+export function youngGenerationFlags(): readonly string[] {
+	return loading.size ? GROWING : flags;
+}
+
+/**
+ * A worker thread, started without undoing `keepYoungGenerationSmall`. With `loadsWithDefaults`,
+ * V8's defaults are put back while the worker loads its modules, until `workerLoaded` is called
+ * (the caller knows the worker's first message) or the worker ends, or after a second at most:
+ * with the flags set, Node and the app's code caches were refused and a worker took 30-35 ms more
+ * to load (Node 22 and 24; ~100 ms more inside a first start of 20,000 articles). Meanwhile the
+ * young generation may grow a step; only workers a start waits for load this way.
+ */
+export function startWorker(file: URL | string, options?: WorkerOptions & {loadsWithDefaults?: boolean}): Worker {
+	const {loadsWithDefaults = false, ...workerOptions} = options ?? {};
+	if (!loadsWithDefaults || flags === GROWING) {
+		const worker = new Worker(file, workerOptions);
+		worker.once('online', apply);
+		return worker;
+	}
+	const token = {};
+	loading.add(token);
+	apply();
+	const worker = new Worker(file, workerOptions);
+	tokens.set(worker, token);
+	const timer = setTimeout(() => workerLoaded(worker), LOADING_MS);
+	timer.unref();
+	worker.once('exit', () => workerLoaded(worker));
 	return worker;
+}
+
+/** The worker has loaded its modules: the flags asked for are set again once no worker loads. */
+export function workerLoaded(worker: Worker): void {
+	const token = tokens.get(worker);
+	if (token && loading.delete(token)) apply();
 }

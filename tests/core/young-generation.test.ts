@@ -3,7 +3,7 @@ import v8 from 'node:v8';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {keepYoungGenerationSmall, startWorker, youngGenerationKeptSmall} from '../../src/core/young-generation.js';
+import {keepYoungGenerationSmall, startWorker, workerLoaded, youngGenerationFlags, youngGenerationKeptSmall} from '../../src/core/young-generation.js';
 import {openShelfSource} from '../../src/core/index/shelf-source.js';
 
 const newSpaceMiB = (): number => (v8.getHeapSpaceStatistics().find(s => s.space_name === 'new_space')?.space_size ?? 0) / 1048576;
@@ -40,5 +40,33 @@ describe('the young generation by shelf size', () => {
 		const large = await openShelfSource(dir, {env, metaInIndexFrom: 3});
 		expect(youngGenerationKeptSmall()).toBe(true);
 		large.close();
+	});
+});
+
+describe('a worker that loads with V8\'s defaults', () => {
+	it('has the defaults set while it loads, and the flags asked for once it has loaded or ended', async () => {
+		keepYoungGenerationSmall();
+		const small = youngGenerationFlags();
+		expect(small).toContain('--semi-space-growth-factor=1');
+		const first = startWorker('require("node:worker_threads").parentPort.postMessage("up")', {eval: true, loadsWithDefaults: true});
+		const second = startWorker('setTimeout(() => {}, 50)', {eval: true, loadsWithDefaults: true});
+		expect(youngGenerationFlags()).toContain('--semi-space-growth-factor=2');
+		await new Promise(resolve => first.once('message', resolve));
+		workerLoaded(first);
+		// The other one still loads: the defaults stay until it has loaded too (here: until it ends).
+		expect(youngGenerationFlags()).toContain('--semi-space-growth-factor=2');
+		await new Promise(resolve => second.once('exit', resolve));
+		expect(youngGenerationFlags()).toEqual(small);
+		expect(youngGenerationKeptSmall()).toBe(true);
+		await first.terminate();
+	});
+
+	it('changes nothing when the young generation is not kept small', async () => {
+		keepYoungGenerationSmall(false);
+		const worker = startWorker('require("node:worker_threads").parentPort.postMessage("up")', {eval: true, loadsWithDefaults: true});
+		expect(youngGenerationFlags()).toContain('--semi-space-growth-factor=2');
+		await new Promise(resolve => worker.once('message', resolve));
+		await worker.terminate();
+		expect(youngGenerationKeptSmall()).toBe(false);
 	});
 });

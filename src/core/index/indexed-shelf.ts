@@ -5,7 +5,7 @@
  * start shows the last finished shelf (the snapshot) at once; with
  * `deferWalk` the walk waits for `syncInBackground` (in slices).
  */
-import {articleReader, finishShelf, inSlices, loadArticleFile, readShared, scanInBackground, scanShelf, shelfRoot, startReadHelper, type ReadForIndex, type ReadHelper, type ShelfFile, type ShelfScan} from '../shelf/index.js';
+import {articleReader, finishShelf, inSlices, loadArticleFile, readShared, scanInBackground, scanShelf, shelfRoot, startReadHelper, type Article, type ReadForIndex, type ReadHelper, type Shelf, type ShelfFile, type ShelfScan} from '../shelf/index.js';
 import {plainLines, type MetaIndex, type TextIndex} from '../search/index.js';
 import {StoreMetaIndex} from './meta-index.js';
 import {ShelfStore} from './store.js';
@@ -17,7 +17,7 @@ import {StoreTextIndex, indexText, type TextStats} from './text-index.js';
 import {loadSqlite} from './sqlite.js';
 import {ShelfIds} from './shelf-ids.js';
 import {TextQueue} from './text-queue.js';
-import type {Article, Shelf} from '../shelf/index.js';
+import {keepYoungGenerationSmall} from '../young-generation.js';
 
 export interface IndexOptions {
 	/** Keep nothing on disk (`--no-cache`): the same index, in memory. */
@@ -70,6 +70,7 @@ export class IndexedShelf {
 		const {store, status} = openStore(sqlite, root, options);
 		const indexed = new IndexedShelf(dir, store, sqlite, options);
 		indexed.status = status;
+		keepYoungGenerationSmall(); // the shelf's articles are made next; a small shelf lets it grow again once open (shelf-source)
 		const snapshot = indexed.tryStore(() => decodeSnapshot(n => store.snapshotPart(n), root), null);
 		if (snapshot) {
 			indexed.vaults = snapshot.vaults;

@@ -8,7 +8,7 @@
  */
 import type {Worker} from 'node:worker_threads';
 import {bundledFile} from '../bundled-file.js';
-import {startWorker} from '../young-generation.js';
+import {startWorker, workerLoaded} from '../young-generation.js';
 import {Job, type RenderJob} from './render-job.js';
 import type {FromWorker, RenderSpec} from './protocol.js';
 
@@ -108,6 +108,8 @@ export class RenderService {
 			// and V8's default nursery for it grew the process's peak memory by about 40 MiB (bench row 5).
 			resourceLimits: {maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, stackSizeMb: 4},
 			stdout: true, stderr: true,
+			// An article is waiting for it: it loads with V8's default flags until it says it is ready (young-generation.ts).
+			loadsWithDefaults: true,
 		});
 		// An idle worker must not keep `inkshelf read` from exiting.
 		worker.unref();
@@ -137,6 +139,7 @@ export class RenderService {
 		if (worker !== this.worker) return;
 		// The budget counts the worker's work, not its start-up (loading highlight.js and marked).
 		if (m.type === 'ready') {
+			workerLoaded(worker);
 			this.ready = true;
 			this.heard = this.started = performance.now();
 			return;

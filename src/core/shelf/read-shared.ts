@@ -17,7 +17,7 @@ import {articleReader} from './loader.js';
 import {fileOf, type ShelfFile} from './walk.js';
 import {linkTargets} from './related.js';
 import {bundledFile} from '../bundled-file.js';
-import {startWorker} from '../young-generation.js';
+import {startWorker, workerLoaded} from '../young-generation.js';
 import type {Article, Skipped} from './types.js';
 
 /** An article read for the index: no body (it is read again when opened or indexed), its link targets, and its file with the stat taken as it was read. */
@@ -75,7 +75,8 @@ export function startReadHelper(file: URL = bundledFile('shelf-read-worker.js'))
 		if (!existsSync(fileURLToPath(file))) return null;
 		const shared = new SharedArrayBuffer(8);
 		const {port1, port2} = new MessageChannel();
-		const thread = startWorker(file, {workerData: {state: shared, port: port2}, transferList: [port2], stdout: true, stderr: true});
+		// It loads with V8's default flags (young-generation.ts): its first chunk says it has loaded.
+		const thread = startWorker(file, {workerData: {state: shared, port: port2}, transferList: [port2], stdout: true, stderr: true, loadsWithDefaults: true});
 		// Never keeps the process alive; a worker that fails is simply not heard from (its files are read here).
 		thread.unref();
 		thread.on('error', () => undefined);
@@ -88,6 +89,7 @@ export function startReadHelper(file: URL = bundledFile('shelf-read-worker.js'))
 export function stopReadHelper(helper: ReadHelper | null): void {
 	if (!helper || helper.stopped) return;
 	helper.stopped = true;
+	workerLoaded(helper.thread);
 	helper.port.close();
 	void helper.thread.terminate();
 }
@@ -109,6 +111,7 @@ export function readShared(root: string, skipped: Skipped[], vaults: string[], f
 	worker?.port.postMessage({root, vaults, files} satisfies ReadJob);
 	const state = worker?.state ?? new Int32Array(2);
 	const take = (message: ReadMessage): void => {
+		if (worker) workerLoaded(worker.thread);
 		message.items.forEach((item, i) => (results[message.start + i] = item));
 		for (const s of message.skipped) addOnce(s);
 	};
