@@ -51,15 +51,42 @@ describe('the snapshot of the last shelf', () => {
 	});
 
 	it('is not trusted when a part is missing, out of step or of another shelf', () => {
-		const articles = Array.from({length: 2500}, (_, i) => article(`n${i}`));
+		const articles = Array.from({length: 2500}, (_, i) => article(`n${i}`, {draft: i === 7}));
 		const parts = encodeSnapshot({shelf: {root, articles, skipped: []}, ids: articles.map((_, i) => i + 1), folders: [root], vaults: []});
-		expect(parts.length).toBe(3);
-		expect(decodeSnapshot(n => (n === 2 ? null : parts[n] ?? null), root)).toBeNull();
-		const short = JSON.parse(parts[1] as string) as Record<string, unknown[]>;
-		short['title'] = short['title']?.slice(1) ?? [];
-		expect(decodeSnapshot(n => (n === 1 ? JSON.stringify(short) : parts[n] ?? null), root)).toBeNull();
+		expect(parts.length).toBe(2);
+		expect(decodeSnapshot(n => (n === 1 ? null : parts[n] ?? null), root)).toBeNull();
+		const changed = (change: (c: Record<string, unknown>) => void): string => {
+			const c = JSON.parse(parts[1] as string) as Record<string, unknown>;
+			change(c);
+			return JSON.stringify(c);
+		};
+		// A title short, a list one name short, a draft past the last article.
+		const broken = [
+			changed(c => void (c['title'] = (c['title'] as string[]).slice(1))),
+			changed(c => void (c['tags'] = (c['tags'] as number[]).slice(0, -1))),
+			changed(c => void (c['rare'] = {draft: [2500, 1]})),
+		];
+		for (const part of broken) expect(decodeSnapshot(n => (n === 1 ? part : parts[n] ?? null), root)).toBeNull();
 		expect(decodeSnapshot(n => parts[n] ?? null, path.join(root, 'other'))).toBeNull();
 		expect(decodeSnapshot(n => (n === 1 ? '{"slug": [' : parts[n] ?? null), root)).toBeNull();
+	});
+
+	it('keeps a part to few JSON values: lists flat, defaults left out', () => {
+		const articles = Array.from({length: 3}, (_, i) => article(`n${i}`, i === 1 ? {cover: 'x.png'} : {}));
+		const parts = encodeSnapshot({shelf: {root, articles, skipped: []}, ids: [1, 2, 3], folders: [root], vaults: []});
+		const c = JSON.parse(parts[1] as string) as Record<string, unknown>;
+		expect(c['tags']).toEqual([2, expect.any(Number), expect.any(Number), 2, expect.any(Number), expect.any(Number), 2, expect.any(Number), expect.any(Number)]);
+		expect(c['rare']).toEqual({cover: [1, 'x.png']});
+	});
+
+	it('keeps the order and the groups across several parts', () => {
+		const articles = Array.from({length: 20_001}, (_, i) => article(`n${i}`, {date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`, tags: i === 20_000 ? ['last'] : ['tea']}));
+		const back = roundTrip({root, articles, skipped: []}, articles.map((_, i) => i + 1));
+		expect(back?.shelf.articles.map(a => a.slug)).toEqual(articles.map(a => a.slug));
+		const index = buildIndex(back?.shelf.articles ?? []);
+		const made = buildIndex([...articles]);
+		expect(index.all.map(a => a.slug)).toEqual(made.all.map(a => a.slug));
+		expect(index.tags.map(g => [g.name, g.articles.length])).toEqual([['tea', 20_000], ['last', 1]]);
 	});
 
 	it('ignores a snapshot of an older shape without reading its ids as runs', () => {
