@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {searchRows} from '../../src/core/search/rows.js';
-import {createSearchIndex} from '../../src/core/search/shelf-search.js';
+import {ShelfSearch, createSearchIndex, type TextIndex} from '../../src/core/search/shelf-search.js';
 import type {Article} from '../../src/core/shelf/types.js';
 import {article as make} from '../helpers/articles.js';
 
@@ -36,5 +36,25 @@ describe('searchRows', () => {
 	});
 	it('without an index yet, titles still match', () => {
 		expect(searchRows('postgres', shelf, null).map(r => r.article.slug)).toEqual(['pg']);
+	});
+	it('cuts a snippet only for a row that is read (drawn), once, from the article\'s text then', () => {
+		// Every article's text holds the word: each is a text hit, and a snippet would read its file.
+		const many = Array.from({length: 30}, (_, i) => article(`a${i}`, `Article ${i}`, `intro\nthe cache line ${i}`));
+		const read: string[] = [];
+		const text: TextIndex = {
+			search: () => many.map((a, i) => ({id: a.slug, score: 30 - i, terms: ['cache'], queryTerms: ['cache']})),
+			plainOf: slug => {
+				read.push(slug);
+				return `intro\nthe cache line ${slug.slice(1)}`;
+			},
+		};
+		const lazy = new ShelfSearch(text);
+		for (const a of many) lazy.add(a);
+		const rows = searchRows('cache', many, lazy);
+		expect(rows.map(r => r.article.slug)).toEqual(many.map(a => a.slug));
+		expect(read).toEqual([]);
+		expect(rows[2]?.snippet).toEqual({line: 2, text: 'the cache line 2'});
+		expect(rows[2]?.snippet).toEqual({line: 2, text: 'the cache line 2'});
+		expect(read).toEqual(['a2']);
 	});
 });

@@ -8,7 +8,7 @@ import type {Article} from '../shelf/index.js';
 import {drain} from '../steps.js';
 
 const MAX_ROWS = 120;
-/** Full-text hits asked of the index per key: each one costs a scan of its text for a snippet. */
+/** Full-text hits asked of the index per key: a few screens of them (a snippet is cut only for a row drawn). */
 const INDEX_HITS = 60;
 
 /** One row of library search results. */
@@ -18,7 +18,7 @@ export interface SearchRow {
 	kind: 'title' | 'meta' | 'body';
 	/** Matched character positions in the title, for highlighting. */
 	positions: number[];
-	snippet: {line: number; text: string} | null;
+	readonly snippet: {line: number; text: string} | null;
 }
 
 /**
@@ -57,7 +57,8 @@ export function searchRows(query: string, articles: Article[], index: Pick<Shelf
 	}
 	for (const hit of index?.search(q, {limit: INDEX_HITS}) ?? []) {
 		const article = index?.articleOf(hit.slug);
-		if (article) add({article, kind: hit.kind, positions: [], snippet: hit.snippet});
+		// The snippet is read only for a row that is drawn: see SearchHit.
+		if (article) add({article, kind: hit.kind, positions: [], get snippet() { return hit.snippet; }});
 	}
 	return rows;
 }

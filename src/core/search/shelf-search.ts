@@ -22,8 +22,8 @@ export interface SearchHit {
 	score: number;
 	/** Where the query matched: the title, tags/category/description, or only the text. */
 	kind: 'title' | 'meta' | 'body';
-	/** The best matching line of the text, when the text matched. */
-	snippet: {line: number /* 1-based, in the body */; text: string /* trimmed to ~120 chars, sanitized */} | null;
+	/** The best matching line of the text, when the text matched (cut from the article's text when first read). */
+	readonly snippet: {line: number /* 1-based, in the body */; text: string /* trimmed to ~120 chars, sanitized */} | null;
 	/** The indexed terms that matched, lowercased. */
 	matches: string[];
 }
@@ -130,13 +130,22 @@ export class ShelfSearch {
 		const exact = this.titles.find(query, slug => this.entries.get(slug)?.title);
 		for (const slug of exact) found.set(slug, {...found.get(slug) ?? {score: 0}, tier: 0, kind: 'title'});
 		const ranked = [...found].sort(([, a], [, b]) => a.tier - b.tier || b.score - a.score);
+		const body = this.body;
 		return ranked.slice(0, limit).map(([slug, f]) => {
 			const article = this.entries.get(slug);
 			const bodyTerms = f.body?.terms ?? [];
-			const plain = bodyTerms.length ? this.body.plainOf(slug) : null;
+			let cut: SearchHit['snippet'] | undefined;
 			return {
 				slug, title: article?.title ?? '', score: f.score, kind: f.kind,
-				snippet: plain ? snippet(plain, bodyTerms, query) : null,
+				// Cut when first read: each cut reads the article's file, and the library shows a screen of the
+				// hits, most of them often already listed by their titles (without a snippet).
+				get snippet(): SearchHit['snippet'] {
+					if (cut === undefined) {
+						const plain = bodyTerms.length ? body.plainOf(slug) : null;
+						cut = plain ? snippet(plain, bodyTerms, query) : null;
+					}
+					return cut;
+				},
 				matches: [...new Set([...(f.meta?.terms ?? []), ...bodyTerms])],
 			};
 		});

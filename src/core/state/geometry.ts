@@ -12,7 +12,8 @@ export function articleRowHeight(listRows: number): number {
 
 /** Lines an article's row needs: no blank line stands in for a missing description. */
 export function articleRowLines(article: Article, row: SearchRow | undefined, most: number): number {
-	const third = article.error !== undefined || row?.snippet !== undefined || article.description !== '';
+	// A search row always has its third line (its snippet, or else the description): its snippet is not cut here.
+	const third = article.error !== undefined || row !== undefined || article.description !== '';
 	return Math.min(most, third ? 3 : 2);
 }
 

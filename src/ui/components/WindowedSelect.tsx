@@ -1,5 +1,4 @@
 import React from 'react';
-import SelectInput from 'ink-select-input';
 import {Box, Text} from 'ink';
 import {useTheme} from '../theme.js';
 import {listWindow} from '../../core/state/index.js';
@@ -23,30 +22,33 @@ interface Props<T> {
 }
 
 /**
- * ink-select-input draws the rows; the selection lives in inkshelf's state
- * (one keymap drives every screen), so the list is handed the window around
- * the selection and remounted at the new index when it moves. Windowing here
- * also avoids ink-select-input's rotating `limit`, which wraps the end of a
- * list around to its top.
+ * The window of rows around the selection, each behind a one-column mark
+ * (▌ on the selected row). The selection lives in inkshelf's state (one
+ * keymap drives every screen), so the list only draws. Drawn here rather
+ * than by ink-select-input, whose row and mark components are new functions
+ * on every render when they close over the row's value: React then made
+ * every row of the window anew on each key (its Ink nodes and their layout),
+ * where now a row keeps its nodes and only its text changes.
  */
 export function WindowedSelect<T>({count, rowAt, selected, visible, heightOf = oneLine, focused, renderRow}: Props<T>): React.ReactElement {
 	const theme = useTheme();
 	// When the list overflows, one line goes to the "↑↓ 3/40" position line.
 	const {start, end} = listWindow(count, selected, visible, heightOf);
-	const window = Array.from({length: end - start}, (_, i) => rowAt(start + i));
-	const items = window.map(r => ({key: r.key, label: r.key, value: r.key}));
-	const byKey = new Map(window.map(r => [r.key, r.value]));
 	const more = {above: start > 0, below: end < count};
+	const rows: React.ReactElement[] = [];
+	for (let i = start; i < end; i++) {
+		const row = rowAt(i);
+		const isSelected = i === selected;
+		rows.push(
+			<Box key={row.key}>
+				<Text {...theme.accent}>{isSelected ? (focused ? '▌' : '│') : ' '}</Text>
+				{renderRow(row.value, isSelected, focused)}
+			</Box>,
+		);
+	}
 	return (
 		<Box flexDirection="column">
-			<SelectInput
-				key={`${start}:${selected}`}
-				items={items}
-				initialIndex={selected - start}
-				isFocused={false}
-				indicatorComponent={({isSelected}) => <Text {...theme.accent}>{isSelected ? (focused ? '▌' : '│') : ' '}</Text>}
-				itemComponent={({label, isSelected}) => <>{renderRow(byKey.get(label) as T, isSelected ?? false, focused)}</>}
-			/>
+			<Box flexDirection="column">{rows}</Box>
 			{(more.above || more.below) && (
 				<Text {...theme.muted}>{` ${more.above ? '↑' : ' '}${more.below ? '↓' : ' '} ${selected + 1}/${count}`}</Text>
 			)}
