@@ -1,6 +1,6 @@
 /**
  * A first start's reading begun before the app's modules load. The CLI starts
- * the reading worker (read-helper.ts `startEarlyRead`) as soon as it knows the shelf and sees no index of it:
+ * the reading worker (read-helper.ts `startEarlyHelper`, `earlyRead`) as soon as it knows the shelf and sees no index of it:
  * the worker walks the folder and reads its files while the main thread
  * compiles the UI (~100 ms), and the index's first sync takes the worker's
  * walk instead of walking again and shares the rest of the reading with it.
