@@ -29,8 +29,24 @@ const common = {
 	banner: {js: "import {createRequire as __inkshelfRequire} from 'node:module'; const require = __inkshelfRequire(import.meta.url);"},
 };
 
+// Ink and the packages it draws with measure text with string-width (v8, the top-level copy): they get
+// src/ink-string-width.ts, which answers the same faster for lines of one-column characters. Our own
+// code, and packages holding an older string-width of their own, keep theirs.
+const inkWidth = {
+	name: 'ink-string-width',
+	setup(b) {
+		const real = path.join(root, 'node_modules/string-width/index.js');
+		b.onResolve({filter: /^string-width$/}, async args => {
+			if (!args.importer.includes(`${path.sep}node_modules${path.sep}`) || args.pluginData === 'real') return undefined;
+			const found = await b.resolve(args.path, {resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'real'});
+			return found.path === real ? {path: path.join(root, 'src/ink-string-width.ts')} : undefined;
+		});
+	},
+};
+
 const app = await build({
 	...common,
+	plugins: [inkWidth],
 	// Each worker is an entry of its own: `new Worker(new URL('./render-worker.js', import.meta.url))`.
 	entryPoints: {cli: path.join(root, 'src/cli.ts'), 'shelf-worker': path.join(root, 'src/shelf-worker.ts'), 'render-worker': path.join(root, 'src/core/render/worker-entry.ts'), 'image-worker': path.join(root, 'src/core/images/worker.ts')},
 	outdir: dist,

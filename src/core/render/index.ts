@@ -10,7 +10,7 @@
  */
 export {colorLevelFor, makeStyles, type Styles} from './styles.js';
 export {clip, expandTabs, fitLine, sliceAnsi, stringWidth, stripAnsi, wrapStyled} from './fit.js';
-export {visibleWidth} from './wrap.js';
+export {NARROW, visibleWidth} from './wrap.js';
 export {bodyToRead} from './title-heading.js';
 export {coverMarkdown} from './images.js';
 export {SAFE_TARGET, byLine, highlight, hyperlink, type LineLink, type Mark} from './decorate.js';

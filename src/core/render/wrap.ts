@@ -8,8 +8,13 @@ import stringWidth from 'string-width';
  */
 
 const SGR = /\x1b\[[0-9;]*m/g;
-/** One column per UTF-16 unit: ASCII, Latin-1, common punctuation, arrows, and the box drawing the renderer itself draws. */
-const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u00ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u259f\u25aa\u25e6]*$/;
+/**
+ * One column per UTF-16 unit, each unit a grapheme of its own (string-width's answer, checked
+ * for every one of them in tests/core/narrow-width.test.ts): ASCII, Latin-1, common punctuation,
+ * arrows, mathematical operators, the box drawing, blocks and shapes the renderer and the app
+ * draw (not ◽◾, two columns), ✓ and ⚠.
+ */
+export const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u00ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff\u2500-\u25fc\u26a0\u2713]*$/;
 
 /** Renderer markers (see markers.ts) take no room. */
 const MARKER = /[\uE000-\uE01F]/g;
