@@ -39,7 +39,7 @@ describe('the snapshot of the last shelf', () => {
 		expect(index.authors.map(g => g.name)).toEqual(['Ann', 'Bo']);
 	});
 
-	it('shares one string per name and one empty list, and keeps no body', () => {
+	it('shares one string per name, one empty list and one list per single name, and keeps no body', () => {
 		const articles = Array.from({length: 5000}, (_, i) => article(`n${i}`, {body: 'text'}));
 		const back = roundTrip({root, articles, skipped: []}, articles.map((_, i) => i + 1));
 		const all = back?.shelf.articles ?? [];
@@ -47,6 +47,10 @@ describe('the snapshot of the last shelf', () => {
 		expect(all.every(a => a.body === '')).toBe(true);
 		expect(all[0]?.aliases).toBe(all[4999]?.aliases);
 		expect(Object.isFrozen(all[0]?.aliases)).toBe(true);
+		// One category each: one frozen list of it for all 5,000.
+		expect(all[0]?.categories).toEqual(['Guides']);
+		expect(all[0]?.categories).toBe(all[4999]?.categories);
+		expect(Object.isFrozen(all[0]?.categories)).toBe(true);
 		expect(all.map(a => a.slug)).toEqual(articles.map(a => a.slug));
 	});
 

@@ -103,6 +103,9 @@ export function decodeColumns(c: Columns, root: string, names: readonly string[]
 	};
 	// Each flat list read in step with the articles: `at` is where the next article's list starts.
 	const at = {categories: 0, tags: 0, authors: 0};
+	// A list of one name is one frozen list per name, shared like NONE: most articles have one category
+	// (often one author), and 20,000 lists of one were 1 MiB made before the first frame.
+	const single: string[][] = [];
 	const list = (field: (typeof LISTS)[number]): string[] => {
 		const flat = c[field];
 		const length = flat[at[field]] as number;
@@ -110,6 +113,10 @@ export function decodeColumns(c: Columns, root: string, names: readonly string[]
 		const start = at[field] + 1;
 		at[field] = start + length;
 		if (length === 0) return NONE;
+		if (length === 1) {
+			const n = flat[start] as number;
+			return (single[n] ??= Object.freeze([name(n)]) as string[]);
+		}
 		const out = new Array<string>(length);
 		for (let k = 0; k < length; k++) out[k] = name(flat[start + k] as number);
 		return out;
