@@ -9,7 +9,6 @@ import {fileURLToPath} from 'node:url';
 import {MessageChannel, type MessagePort, type Worker} from 'node:worker_threads';
 import {bundledFile} from './bundled-file.js';
 import {startWorker, workerLoaded} from './young-generation.js';
-import type {ShelfScan} from './shelf/index.js';
 
 /** Slots of the shared state: the next file to take, chunks the worker holds, and (an early helper) whether its walk is posted. */
 export const NEXT = 0;
@@ -25,8 +24,6 @@ export interface ReadHelper {
 	stopped: boolean;
 	/** A helper that walks the shelf itself and reads its files at once (early-read.ts): what it was asked to walk. */
 	early: EarlyJob | null;
-	/** An early helper's walk, once taken (its files are the ones it reads). */
-	scan: ShelfScan | null;
 }
 
 /** What an early helper walks: the shelf's root and the folders left out (config `exclude`). */
@@ -46,7 +43,7 @@ export function startReadHelper(file: URL = bundledFile('shelf-read-worker.js'))
 		// Never keeps the process alive; a worker that fails is simply not heard from (its files are read here).
 		thread.unref();
 		thread.on('error', () => undefined);
-		return {thread, port: port1, state: new Int32Array(shared), stopped: false, early: null, scan: null};
+		return {thread, port: port1, state: new Int32Array(shared), stopped: false, early: null};
 	} catch {
 		return null;
 	}

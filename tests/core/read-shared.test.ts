@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {readShared, SHARE_FROM} from '../../src/core/shelf/read-shared.js';
-import {earlyRead, startEarlyHelper, startReadHelper, takeEarlyHelper, type ReadHelper} from '../../src/core/read-helper.js';
+import {earlyRead, SCANNED, startEarlyHelper, startReadHelper, takeEarlyHelper, type ReadHelper} from '../../src/core/read-helper.js';
 import {takeScan} from '../../src/core/shelf/early-read.js';
 import {loadShelf, scanShelf} from '../../src/core/shelf/loader.js';
 import {openShelfSource} from '../../src/core/index/shelf-source.js';
@@ -112,6 +112,7 @@ describe('a first start read early (the worker walks and reads while the app loa
 		startEarlyHelper();
 		earlyRead(path.resolve(dir), ['folder-5']);
 		const helper = takeEarlyHelper();
+		if (helper) Atomics.wait(helper.state, SCANNED, 0, 10_000);
 		const scan = takeScan(helper);
 		const walked = scanShelf(dir, {statFiles: false, exclude: ['folder-5']});
 		expect(scan).toEqual(walked);
@@ -119,6 +120,20 @@ describe('a first start read early (the worker walks and reads while the app loa
 		const result = readShared(walked.root, skipped, walked.vaults, scan?.files ?? [], helper);
 		expect(result).toEqual(readShared(walked.root, [], walked.vaults, walked.files, null));
 		expect(helper?.stopped).toBe(true);
+	});
+
+	it('checks what the worker read against the calling thread\'s own walk, when it walked itself (the folder changed between the two)', () => {
+		const dir = shelf(SHARE_FROM + 600);
+		startEarlyHelper();
+		earlyRead(path.resolve(dir), []);
+		const helper = takeEarlyHelper();
+		if (helper) Atomics.wait(helper.state, SCANNED, 0, 10_000);
+		// Files the worker's walk does not have, early in the order: every index after them is another file here.
+		for (let i = 0; i < 40; i++) writeFileSync(path.join(dir, 'folder-0', `00000-added-${i}.md`), `# Added ${i}\n`);
+		const walked = scanShelf(dir, {statFiles: false});
+		const result = readShared(walked.root, [], walked.vaults, walked.files, helper);
+		expect(result).toEqual(readShared(walked.root, [], walked.vaults, walked.files, null));
+		expect(result.filter(r => r.article.title.startsWith('Added '))).toHaveLength(40);
 	});
 
 	it('gives the shelf a first start gives without it, the worker taken by the index', async () => {

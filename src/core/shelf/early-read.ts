@@ -3,18 +3,14 @@
  * the reading worker (read-helper.ts `startEarlyHelper`, `earlyRead`) as soon as it knows the shelf and sees no index of it:
  * the worker walks the folder and reads its files while the main thread
  * compiles the UI (~100 ms), and the index's first sync takes the worker's
- * walk instead of walking again and shares the rest of the reading with it.
- * Anything unexpected (another root or exclude, a snapshot after all, a worker
- * that never answers) stops the worker: the sync then walks and reads as
- * without it.
+ * walk (or walks itself, if the worker has not yet) and shares the rest of
+ * the reading with it. Another root or exclude, or a snapshot after all,
+ * stops the worker; the sync then walks and reads as without it.
  */
 import {receiveMessageOnPort} from 'node:worker_threads';
 import {SCANNED, startReadHelper, stopReadHelper, takeEarlyHelper, type ReadHelper} from '../read-helper.js';
 import {UNSTATTED} from './walk.js';
 import type {ShelfScan} from './loader.js';
-
-/** The longest the first sync waits for the worker's walk before walking itself. */
-const SCAN_WAIT_MS = 5000;
 
 /** A walk as the worker posts it: paths only (the files are listed without their stat). */
 export interface PostedScan {
@@ -39,17 +35,19 @@ export function readHelperFor(root: string, exclude: readonly string[], wanted: 
 	return wanted ? startReadHelper() : null;
 }
 
-/** An early helper's walk (waited for); null for another helper, or when the worker could not walk: then the caller walks. */
+/**
+ * An early helper's walk when it is done; null for another helper, or when
+ * the worker has not walked yet or could not: then the caller walks itself,
+ * and readShared checks what the worker reads against that walk.
+ */
 export function takeScan(helper: ReadHelper | null): ShelfScan | null {
-	if (!helper?.early || helper.stopped) return null;
-	Atomics.wait(helper.state, SCANNED, 0, SCAN_WAIT_MS);
+	if (!helper?.early || helper.stopped || Atomics.load(helper.state, SCANNED) === 0) return null;
 	// The walk is the worker's first message (posted before SCANNED is set): the chunks it reads after it stay on the port for readShared.
-	const posted = Atomics.load(helper.state, SCANNED) === 0 ? undefined : receiveMessageOnPort(helper.port)?.message as {scan: PostedScan | null} | undefined;
+	const posted = receiveMessageOnPort(helper.port)?.message as {scan: PostedScan | null} | undefined;
 	if (!posted?.scan) {
 		stopReadHelper(helper);
 		return null;
 	}
 	const {root, paths, skipped, folders, vaults} = posted.scan;
-	helper.scan = {root, files: paths.map(path => ({path, ...UNSTATTED})), skipped, folders, vaults};
-	return helper.scan;
+	return {root, files: paths.map(path => ({path, ...UNSTATTED})), skipped, folders, vaults};
 }

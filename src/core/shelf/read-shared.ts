@@ -67,14 +67,16 @@ export function readShared(root: string, skipped: Skipped[], vaults: string[], f
 	const own: Skipped[] = [];
 	const read = articleReader(root, own, vaults);
 	const results: (ReadForIndex | undefined)[] = new Array(files.length);
-	// An early helper already reads the files of its walk, from the first: only those same files can be shared with it.
-	const same = !helper?.early || helper.scan?.files.length === files.length;
-	const worker = files.length >= SHARE_FROM && same && helper && !helper.stopped ? helper : null;
+	const worker = files.length >= SHARE_FROM && helper && !helper.stopped ? helper : null;
 	if (!worker) stopReadHelper(helper);
 	if (!worker?.early) worker?.port.postMessage({root, vaults, files} satisfies ReadJob);
 	const state = worker?.state ?? new Int32Array(3);
-	const take = (message: ReadMessage): void => {
+	const take = (message: ReadMessage | {scan: unknown}): void => {
+		if (!('items' in message)) return; // an early helper's walk, not taken: this thread walked too
 		if (worker) workerLoaded(worker.thread);
+		// An early helper reads the files of its own walk: the same files as here unless the folder changed
+		// between the two walks, or only some files are read (an index was there after all). Checked file by file.
+		if (worker?.early && message.items.some((item, i) => item.file.path !== files[message.start + i]?.path)) return;
 		message.items.forEach((item, i) => (results[message.start + i] = item));
 		for (const s of message.skipped) addOnce(s);
 	};
@@ -96,7 +98,8 @@ export function readShared(root: string, skipped: Skipped[], vaults: string[], f
 		drain();
 		stopReadHelper(worker);
 	}
-	const all = results.map((r, i) => r ?? readForIndex(read, files[i] as ShelfFile));
+	// Not results.map: map passes over the holes of a chunk the worker never gave back (or gave for other files).
+	const all = Array.from(results, (r, i) => r ?? readForIndex(read, files[i] as ShelfFile));
 	for (const s of own) addOnce(s);
 	return all;
 }
