@@ -31,7 +31,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 	}
 	if (args.command === 'completion') return await completion(args, io);
 	// A folder never indexed: the worker that reads it loads while the config is read (early-start.ts).
-	const early = args.command === '_complete' ? null : await import('./early-start.js');
+	const early = args.command === '_complete' || args.command === 'config' ? null : await import('./early-start.js');
 	early?.loadReaderEarly(args.dir, args.noCache, io.env);
 	const {loadConfig} = await import('./core/config/load.js');
 	const {configCommand, flagSettings, reportConfigProblems} = await import('./config-command.js');

@@ -1,7 +1,7 @@
 /**
  * The worker that shares a first start's reading (core/shelf/read-shared.ts),
  * started and stopped from here. A module of its own, light on purpose: the
- * CLI starts it before the app's modules load (`startEarlyRead`), so it must
+ * CLI starts it before the app's modules load (`startEarlyHelper`), so it must
  * not load the loader and its parsers to do so.
  */
 import {existsSync} from 'node:fs';
