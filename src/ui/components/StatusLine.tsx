@@ -11,7 +11,8 @@ interface Props {
 	right?: string;
 }
 
-export function StatusLine({width, status, hints, right = ''}: Props): React.ReactElement {
+/** Drawn again only when its text changes (not on every key of a search: see Library's PaneTitle). */
+export const StatusLine = React.memo(function StatusLine({width, status, hints, right = ''}: Props): React.ReactElement {
 	const theme = useTheme();
 	const style = status ? theme[status.kind] : theme.muted;
 	const leftWidth = Math.max(0, width - right.length - 1);
@@ -23,4 +24,4 @@ export function StatusLine({width, status, hints, right = ''}: Props): React.Rea
 			{right && <Text {...theme.muted} wrap="truncate">{` ${right}`}</Text>}
 		</Box>
 	);
-}
+});

@@ -41,7 +41,7 @@ export function WindowedSelect<T>({count, rowAt, selected, visible, heightOf = o
 		const isSelected = i === selected;
 		rows.push(
 			<Box key={row.key}>
-				<Text {...theme.accent}>{isSelected ? (focused ? '▌' : '│') : ' '}</Text>
+				<Mark selected={isSelected} focused={focused} />
 				{renderRow(row.value, isSelected, focused)}
 			</Box>,
 		);
@@ -55,6 +55,12 @@ export function WindowedSelect<T>({count, rowAt, selected, visible, heightOf = o
 		</Box>
 	);
 }
+
+/** The column left of a row: ▌ on the selected row (│ when the list is not focused). */
+const Mark = React.memo(function Mark({selected, focused}: {selected: boolean; focused: boolean}): React.ReactElement {
+	const theme = useTheme();
+	return <Text {...theme.accent}>{selected ? (focused ? '▌' : '│') : ' '}</Text>;
+});
 
 function oneLine(): number {
 	return 1;

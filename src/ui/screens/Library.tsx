@@ -49,7 +49,7 @@ export function Library({state, width, height, title, opened, indexing, preview 
 						<Text {...theme.muted} wrap="truncate">{` · ${countOf(state.groups[0]?.articles.length ?? 0, 'article')}${broken ? ` (${broken} broken)` : ''}${indexing ? ` · ${indexing}` : ''}`}</Text>
 					</>}
 			</Box>
-			<Box height={listRows + 1} overflow="hidden">
+			<Box height={listRows + 1} overflowY="hidden">
 				{showGroups && (
 					<Box flexDirection="column" width={groupWidth} marginRight={twoPanes ? 1 : 0}>
 						<PaneTitle text="Browse" focused={state.focus === 'groups' && !search} width={groupWidth} />
@@ -112,10 +112,12 @@ function groupTitle(g: Group, count: number, filters: AppState['filters']): stri
 	return `${[name, ...extra].join(' + ')} · ${count}`;
 }
 
-function PaneTitle({text, focused, width}: {text: string; focused: boolean; width: number}): React.ReactElement {
+// The group pane, the pane titles and the status line stay as they are while a search is typed: memo
+// keeps React from drawing them again on every key (each Text drawn again is laid out again by Ink).
+const PaneTitle = React.memo(function PaneTitle({text, focused, width}: {text: string; focused: boolean; width: number}): React.ReactElement {
 	const theme = useTheme();
 	return <Text bold={focused} {...(focused ? theme.accent : theme.muted)} wrap="truncate">{` ${text} `.padEnd(width, '─').slice(0, width)}</Text>;
-}
+});
 
 const GROUP_ICON = {all: '≡ ', recent: '↺ ', shelf: '▤ ', category: '▪ ', tag: '# ', author: '@ '} as const;
 
@@ -129,7 +131,7 @@ interface GroupRowProps {
 	width: number;
 }
 
-function GroupRow({group, count: n, pinned, selected, focused, width}: GroupRowProps): React.ReactElement {
+const GroupRow = React.memo(function GroupRow({group, count: n, pinned, selected, focused, width}: GroupRowProps): React.ReactElement {
 	const theme = useTheme();
 	const icon = pinned ? '✓ ' : GROUP_ICON[group.kind];
 	const count = String(n);
@@ -142,7 +144,7 @@ function GroupRow({group, count: n, pinned, selected, focused, width}: GroupRowP
 			<Text {...iconStyle}>{icon}</Text>{label} <Text {...theme.muted}>{count}</Text>
 		</Text>
 	);
-}
+});
 
 interface RowProps {
 	height: number;
@@ -166,7 +168,7 @@ function ArticleRow({article, row, unread, selected, focused, width, height}: Ro
 			? <Text wrap="truncate"><Text {...theme.muted}>{`L${row.snippet.line}: `}</Text>{row.snippet.text}</Text>
 			: <Text dimColor wrap="truncate">{headingText(article.description)}</Text>;
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
 			<Text bold {...titleStyle} wrap="truncate">
 				{article.error ? '⚠ ' : unread ? <Text {...theme.accent}>● </Text> : ''}
 				{article.draft ? <Text {...theme.warning}>[draft] </Text> : ''}
