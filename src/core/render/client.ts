@@ -8,7 +8,7 @@
  */
 import type {Worker} from 'node:worker_threads';
 import {bundledFile} from '../bundled-file.js';
-import {startWorker, workerLoaded} from '../young-generation.js';
+import {startWorker} from '../young-generation.js';
 import {Job, type RenderJob} from './render-job.js';
 import type {FromWorker, RenderSpec} from './protocol.js';
 
@@ -108,8 +108,9 @@ export class RenderService {
 			// and V8's default nursery for it grew the process's peak memory by about 40 MiB (bench row 5).
 			resourceLimits: {maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, stackSizeMb: 4},
 			stdout: true, stderr: true,
-			// An article is waiting for it: it loads with V8's default flags until it says it is ready (young-generation.ts).
-			loadsWithDefaults: true,
+			// Not with V8's defaults while it loads (young-generation.ts): it starts as the library's first frame is out,
+			// when a large shelf's ids are made, and the young generation let grow meanwhile added 10-20 MiB to the peak
+			// memory after a search (20,000 articles, Node 22 and 24). A small shelf's flags are the defaults anyway.
 		});
 		// An idle worker must not keep `inkshelf read` from exiting.
 		worker.unref();
@@ -139,7 +140,6 @@ export class RenderService {
 		if (worker !== this.worker) return;
 		// The budget counts the worker's work, not its start-up (loading highlight.js and marked).
 		if (m.type === 'ready') {
-			workerLoaded(worker);
 			this.ready = true;
 			this.heard = this.started = performance.now();
 			return;
