@@ -15,6 +15,9 @@ const common = {
 	platform: 'node',
 	format: 'esm',
 	target: 'node20',
+	// Kept as literals (Node 20 and later have them): for these esbuild otherwise writes `new RegExp("…")`,
+	// which builds the expression again on every call, once per character in Ink's own text functions.
+	supported: {'regexp-unicode-property-escapes': true, 'regexp-set-notation': true},
 	minify: true,
 	keepNames: false,
 	legalComments: 'none',
@@ -29,24 +32,26 @@ const common = {
 	banner: {js: "import {createRequire as __inkshelfRequire} from 'node:module'; const require = __inkshelfRequire(import.meta.url);"},
 };
 
-// Ink and the packages it draws with measure text with string-width (v8, the top-level copy): they get
-// src/ink-string-width.ts, which answers the same faster for lines of one-column characters. Our own
-// code, and packages holding an older string-width of their own, keep theirs.
-const inkWidth = {
-	name: 'ink-string-width',
+// Ink and the packages it draws with get faster versions of two packages that answer the same:
+// src/ink-string-width.ts for string-width (v8, the top-level copy), for lines of one-column characters,
+// and src/ink-ansi-tokenize.ts, which keeps the last frames' tokens. Our own code, and packages holding
+// an older copy of their own, keep theirs.
+const INK_SHIMS = {'string-width': 'src/ink-string-width.ts', '@alcalzone/ansi-tokenize': 'src/ink-ansi-tokenize.ts'};
+const inkShims = {
+	name: 'ink-shims',
 	setup(b) {
-		const real = path.join(root, 'node_modules/string-width/index.js');
-		b.onResolve({filter: /^string-width$/}, async args => {
+		b.onResolve({filter: /^(?:string-width|@alcalzone\/ansi-tokenize)$/}, async args => {
 			if (!args.importer.includes(`${path.sep}node_modules${path.sep}`) || args.pluginData === 'real') return undefined;
 			const found = await b.resolve(args.path, {resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'real'});
-			return found.path === real ? {path: path.join(root, 'src/ink-string-width.ts')} : undefined;
+			const top = path.join(root, 'node_modules', args.path);
+			return found.path.startsWith(`${top}${path.sep}`) ? {path: path.join(root, INK_SHIMS[args.path])} : undefined;
 		});
 	},
 };
 
 const app = await build({
 	...common,
-	plugins: [inkWidth],
+	plugins: [inkShims],
 	// Each worker is an entry of its own: `new Worker(new URL('./render-worker.js', import.meta.url))`.
 	entryPoints: {cli: path.join(root, 'src/cli.ts'), 'shelf-worker': path.join(root, 'src/shelf-worker.ts'), 'render-worker': path.join(root, 'src/core/render/worker-entry.ts'), 'image-worker': path.join(root, 'src/core/images/worker.ts')},
 	outdir: dist,
