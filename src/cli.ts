@@ -30,17 +30,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		return 0;
 	}
 	if (args.command === 'completion') return await completion(args, io);
-	// A folder never indexed: the worker that reads it loads while the config is read (early-start.ts).
-	const early = args.command === '_complete' || args.command === 'config' ? null : await import('./early-start.js');
-	early?.loadReaderEarly(args.dir, args.noCache, io.env);
 	const {loadConfig} = await import('./core/config/load.js');
 	const {configCommand, flagSettings, reportConfigProblems} = await import('./config-command.js');
 	const config = await loadConfig(flagSettings(args), io.env);
 	if (args.command === 'config') return configCommand(config, args, io);
 	// Completion runs on every Tab: a broken config is for the other commands to say.
 	if (args.command !== '_complete') reportConfigProblems(config, io);
-	const specs = args.dir !== undefined ? [args.dir] : config.settings.shelves.length ? config.settings.shelves : [BUNDLED_CONTENT];
-	if (specs[0] !== BUNDLED_CONTENT) early?.startReadingEarly(specs, config.settings.exclude, args.noCache, io.env);
 	// The app's theme may need the terminal's background colour: asked now, it answers while the rest loads.
 	const appMayStart = Boolean(process.stdin.isTTY && io.out.isTTY) && (args.command === 'browse' || args.command === 'read');
 	const background = appMayStart ? (await import('./background-query.js')).askBackground(config.settings.theme, process.stdin, io.out, io.env) : null;
@@ -50,6 +45,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		const document = documentTarget(args);
 		if (document) return await openDocument(document, args, {...io, stdin: io.stdin ?? process.stdin}, config, background);
 		const {openShelves} = await import('./shelves.js');
+		const specs = args.dir !== undefined ? [args.dir] : config.settings.shelves.length ? config.settings.shelves : [BUNDLED_CONTENT];
 		const interactive = Boolean(process.stdin.isTTY && io.out.isTTY);
 		// The library shows the index's last shelf at once and walks the folder after its first frame.
 		const deferWalk = interactive && args.command === 'browse';

@@ -5,7 +5,7 @@ import {spawn} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
 import {CLI, cliEnv, ensureBuilt} from '../helpers/cli.js';
 import {openShelfSource, type ShelfSource} from '../../src/core/index/shelf-source.js';
-import {cacheFolder, indexFileFor} from '../../src/core/cache-location.js';
+import {cacheFolder, indexFileFor} from '../../src/core/index/cache-location.js';
 import {ShelfSearch} from '../../src/core/search/shelf-search.js';
 import {buildIndex} from '../../src/core/shelf/catalog.js';
 

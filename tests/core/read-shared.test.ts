@@ -2,10 +2,9 @@
 import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {pathToFileURL} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {readShared, SHARE_FROM} from '../../src/core/shelf/read-shared.js';
-import {earlyRead, SCANNED, startEarlyHelper, startReadHelper, takeEarlyHelper, type ReadHelper} from '../../src/core/read-helper.js';
-import {takeScan} from '../../src/core/shelf/early-read.js';
+import {readShared, SHARE_FROM, startReadHelper, type ReadHelper} from '../../src/core/shelf/read-shared.js';
 import {loadShelf, scanShelf} from '../../src/core/shelf/loader.js';
 import {openShelfSource} from '../../src/core/index/shelf-source.js';
 import type {Skipped} from '../../src/core/shelf/types.js';
@@ -73,6 +72,18 @@ describe('reading shared with a worker', () => {
 		second.close();
 	});
 
+	it('reads itself a chunk the worker took and never gave back', async () => {
+		const dir = shelf(SHARE_FROM + 100);
+		// A worker that takes the first chunk from the shared counter as it starts, then gives nothing back.
+		const fake = path.join(mkdtempSync(path.join(tmpdir(), 'inkshelf-read-shared-fake-')), 'worker.mjs');
+		writeFileSync(fake, "import {parentPort, workerData} from 'node:worker_threads';\nAtomics.add(new Int32Array(workerData.state), 0, 128);\nparentPort.postMessage('took');\n");
+		const helper = startReadHelper(pathToFileURL(fake));
+		await new Promise(resolve => helper?.thread.once('message', resolve));
+		const {result} = read(dir, helper);
+		expect(result.slice(0, 128).every(r => r !== undefined)).toBe(true);
+		expect(result).toEqual(read(dir, null).result);
+	});
+
 	it('leaves a small shelf to the calling thread', () => {
 		const dir = shelf(20);
 		const helper = startReadHelper();
@@ -100,81 +111,5 @@ describe('the worker on its own', () => {
 		expect(message.start).toBe(0);
 		expect(message.items).toEqual(read(dir, null).result);
 		expect(message.items).toHaveLength(3);
-	});
-});
-
-describe('a first start read early (the worker walks and reads while the app loads)', () => {
-	const open = async (dir: string, exclude: string[] = []): Promise<Awaited<ReturnType<typeof openShelfSource>>> =>
-		openShelfSource(dir, {env: {XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'inkshelf-early-cache-'))}, deferWalk: true, exclude});
-
-	it('walks the shelf in the worker as the calling thread would, and reads it with the calling thread', () => {
-		const dir = shelf(SHARE_FROM + 300);
-		startEarlyHelper();
-		earlyRead(path.resolve(dir), ['folder-5']);
-		const helper = takeEarlyHelper();
-		if (helper) Atomics.wait(helper.state, SCANNED, 0, 10_000);
-		const scan = takeScan(helper);
-		const walked = scanShelf(dir, {statFiles: false, exclude: ['folder-5']});
-		expect(scan).toEqual(walked);
-		const skipped: Skipped[] = [];
-		const result = readShared(walked.root, skipped, walked.vaults, scan?.files ?? [], helper);
-		expect(result).toEqual(readShared(walked.root, [], walked.vaults, walked.files, null));
-		expect(helper?.stopped).toBe(true);
-	});
-
-	it('checks what the worker read against the calling thread\'s own walk, when it walked itself (the folder changed between the two)', () => {
-		const dir = shelf(SHARE_FROM + 600);
-		startEarlyHelper();
-		earlyRead(path.resolve(dir), []);
-		const helper = takeEarlyHelper();
-		if (helper) Atomics.wait(helper.state, SCANNED, 0, 10_000);
-		// Files the worker's walk does not have, early in the order: every index after them is another file here.
-		for (let i = 0; i < 40; i++) writeFileSync(path.join(dir, 'folder-0', `00000-added-${i}.md`), `# Added ${i}\n`);
-		const walked = scanShelf(dir, {statFiles: false});
-		const result = readShared(walked.root, [], walked.vaults, walked.files, helper);
-		expect(result).toEqual(readShared(walked.root, [], walked.vaults, walked.files, null));
-		expect(result.filter(r => r.article.title.startsWith('Added '))).toHaveLength(40);
-	});
-
-	it('gives the shelf a first start gives without it, the worker taken by the index', async () => {
-		const dir = shelf(SHARE_FROM + 500);
-		const plain = await open(dir);
-		startEarlyHelper();
-		earlyRead(path.resolve(dir), []);
-		const early = await open(dir);
-		expect(takeEarlyHelper()).toBeNull(); // the index's first sync took it
-		expect(early.shelf.articles).toEqual(plain.shelf.articles);
-		expect(early.shelf.skipped).toEqual(plain.shelf.skipped);
-		expect(early.folders).toEqual(plain.folders);
-		plain.close();
-		early.close();
-	});
-
-	it('is let go when another folder or other excludes are opened, and the shelf is read as without it', async () => {
-		const dir = shelf(SHARE_FROM + 100);
-		const other = shelf(SHARE_FROM + 100);
-		const plain = await open(dir, ['folder-2']);
-		startEarlyHelper();
-		earlyRead(path.resolve(other), ['folder-2']);
-		const wrongFolder = await open(dir, ['folder-2']);
-		startEarlyHelper();
-		earlyRead(path.resolve(dir), []);
-		const wrongExclude = await open(dir, ['folder-2']);
-		expect(wrongFolder.shelf.articles).toEqual(plain.shelf.articles);
-		expect(wrongExclude.shelf.articles).toEqual(plain.shelf.articles);
-		expect(plain.shelf.articles.some(a => a.path.includes('folder-2'))).toBe(false);
-		for (const s of [plain, wrongFolder, wrongExclude]) s.close();
-	});
-
-	it('reads a small shelf on the calling thread, and serves as a plain helper when it never got a folder', async () => {
-		const small = shelf(30);
-		startEarlyHelper();
-		earlyRead(path.resolve(small), []);
-		expect((await open(small)).shelf.articles).toHaveLength(30);
-		const dir = shelf(SHARE_FROM + 10);
-		const plain = await open(dir);
-		startEarlyHelper();
-		const loadedOnly = await open(dir);
-		expect(loadedOnly.shelf.articles).toEqual(plain.shelf.articles);
 	});
 });

@@ -1,4 +1,4 @@
 /** The persistent shelf index: a cache per shelf (SQLite FTS5), validated by one stat walk, and the folder watcher. */
 export {memorySource, openShelfSource, type ShelfSource} from './shelf-source.js';
-export {cacheFolder, indexFileFor} from '../cache-location.js';
+export {cacheFolder, indexFileFor} from './cache-location.js';
 export {watchShelf, type Watcher} from './shelf-watcher.js';

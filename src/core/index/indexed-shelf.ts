@@ -5,7 +5,7 @@
  * start shows the last finished shelf (the snapshot) at once; with
  * `deferWalk` the walk waits for `syncInBackground` (in slices).
  */
-import {articleReader, finishShelf, inSlices, loadArticleFile, readHelperFor, readShared, scanInBackground, scanShelf, shelfRoot, takeScan, type Article, type ReadForIndex, type Shelf, type ShelfFile, type ShelfScan} from '../shelf/index.js';
+import {articleReader, finishShelf, inSlices, loadArticleFile, readShared, scanInBackground, scanShelf, shelfRoot, startReadHelper, type Article, type ReadForIndex, type ReadHelper, type Shelf, type ShelfFile, type ShelfScan} from '../shelf/index.js';
 import {plainLines, type MetaIndex, type TextIndex} from '../search/index.js';
 import {StoreMetaIndex} from './meta-index.js';
 import {ShelfStore} from './store.js';
@@ -18,7 +18,6 @@ import {loadSqlite} from './sqlite.js';
 import {ShelfIds} from './shelf-ids.js';
 import {TextQueue} from './text-queue.js';
 import {keepYoungGenerationSmall} from '../young-generation.js';
-import type {ReadHelper} from '../read-helper.js';
 
 export interface IndexOptions {
 	/** Keep nothing on disk (`--no-cache`): the same index, in memory. */
@@ -82,8 +81,7 @@ export class IndexedShelf {
 			indexed.unwalked = true;
 		}
 		indexed.writeLater = !snapshot && Boolean(options.deferWalk); // the app's first start: written after the first frame
-		const helper = readHelperFor(root, options.exclude ?? [], !snapshot); // a first start: a worker shares the reading
-		if (!snapshot || !options.deferWalk) indexed.sync(undefined, undefined, helper);
+		if (!snapshot || !options.deferWalk) indexed.sync(undefined, undefined, snapshot ? null : startReadHelper()); // a first start: a worker shares the reading
 		indexed.writeLater = false;
 		return indexed;
 	}
@@ -125,7 +123,7 @@ export class IndexedShelf {
 	 * dropped, renamed ones moved (`helper` reads some). Returns whether anything changed.
 	 */
 	sync(scan?: ShelfScan, known?: Map<string, Known>, helper: ReadHelper | null = null): boolean {
-		const walked = scan ?? takeScan(helper) ?? scanShelf(this.dir, {exclude: this.options.exclude ?? [], statFiles: !helper}); // a first start learns stats as it reads
+		const walked = scan ?? scanShelf(this.dir, {exclude: this.options.exclude ?? [], statFiles: !helper}); // a first start learns stats as it reads
 		try {
 			return this.syncWith(this.store, walked, known, helper);
 		} catch (error) {
@@ -232,7 +230,9 @@ export class IndexedShelf {
 		return this.queue.size === 0 && !this.writes;
 	}
 
-	close = (): void => this.store.close();
+	close(): void {
+		this.store.close();
+	}
 
 	private totals(): ReturnType<TextStats['totals']> {
 		return (this.totalsCache ??= this.tryStore(() => this.store.textTotals(), {docs: 0, ftsDocs: 0, words: 0, unique: 0}));

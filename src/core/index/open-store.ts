@@ -1,6 +1,6 @@
 /** Opens the shelf's index file in the cache folder, or an index in memory when the cache cannot be used (one status line says why). */
 import {sanitizeLine} from '../sanitize.js';
-import {cacheFolder, indexFileFor, makeCacheFolder} from '../cache-location.js';
+import {cacheFolder, indexFileFor, makeCacheFolder} from './cache-location.js';
 import {ShelfStore} from './store.js';
 import type {IndexOptions} from './indexed-shelf.js';
 

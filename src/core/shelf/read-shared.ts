@@ -10,12 +10,14 @@
  * receiveMessageOnPort and the last wait is Atomics.wait, so the index's
  * sync stays one synchronous step.
  */
-import {receiveMessageOnPort} from 'node:worker_threads';
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {MessageChannel, receiveMessageOnPort, type MessagePort, type Worker} from 'node:worker_threads';
 import {articleReader} from './loader.js';
 import {fileOf, type ShelfFile} from './walk.js';
 import {linkTargets} from './related.js';
-import {HELD, NEXT, stopReadHelper, type ReadHelper} from '../read-helper.js';
-import {workerLoaded} from '../young-generation.js';
+import {bundledFile} from '../bundled-file.js';
+import {startWorker, workerLoaded} from '../young-generation.js';
 import type {Article, Skipped} from './types.js';
 
 /** An article read for the index: no body (it is read again when opened or indexed), its link targets, and its file with the stat taken as it was read. */
@@ -32,6 +34,9 @@ export const SHARE_FROM = 2000;
 /** The longest the caller waits for the worker's last chunk before reading it itself. */
 const LAST_WAIT_MS = 2000;
 
+/** Slots of the shared state: the next file to take, and chunks the worker holds. */
+export const NEXT = 0;
+export const HELD = 1;
 
 /** The job the worker is sent once the walk has found the files. */
 export interface ReadJob {
@@ -55,6 +60,40 @@ export function readForIndex(read: ArticleReader, walked: ShelfFile): ReadForInd
 	return {file, article: {...article, body: ''}, links: article.error ? [] : linkTargets(article)};
 }
 
+/** A worker thread that will read part of the files, started before they are known (it loads while the folder is walked). */
+export interface ReadHelper {
+	thread: Worker;
+	port: MessagePort;
+	state: Int32Array;
+	/** Stopped (its job done or never needed): reading goes on without it. */
+	stopped: boolean;
+}
+
+/** Starts the worker (dist/shelf-read-worker.js), or null where it is not built (tests from the sources) or cannot start. */
+export function startReadHelper(file: URL = bundledFile('shelf-read-worker.js')): ReadHelper | null {
+	try {
+		if (!existsSync(fileURLToPath(file))) return null;
+		const shared = new SharedArrayBuffer(8);
+		const {port1, port2} = new MessageChannel();
+		// It loads with V8's default flags (young-generation.ts): its first chunk says it has loaded.
+		const thread = startWorker(file, {workerData: {state: shared, port: port2}, transferList: [port2], stdout: true, stderr: true, loadsWithDefaults: true});
+		// Never keeps the process alive; a worker that fails is simply not heard from (its files are read here).
+		thread.unref();
+		thread.on('error', () => undefined);
+		return {thread, port: port1, state: new Int32Array(shared), stopped: false};
+	} catch {
+		return null;
+	}
+}
+
+export function stopReadHelper(helper: ReadHelper | null): void {
+	if (!helper || helper.stopped) return;
+	helper.stopped = true;
+	workerLoaded(helper.thread);
+	helper.port.close();
+	void helper.thread.terminate();
+}
+
 /**
  * Reads `files` of the shelf at `root` into articles for the index, in the
  * same order (a file walked without its stat gets it here); problems found on the way (an unusable authors file) are added
@@ -69,14 +108,10 @@ export function readShared(root: string, skipped: Skipped[], vaults: string[], f
 	const results: (ReadForIndex | undefined)[] = new Array(files.length);
 	const worker = files.length >= SHARE_FROM && helper && !helper.stopped ? helper : null;
 	if (!worker) stopReadHelper(helper);
-	if (!worker?.early) worker?.port.postMessage({root, vaults, files} satisfies ReadJob);
-	const state = worker?.state ?? new Int32Array(3);
-	const take = (message: ReadMessage | {scan: unknown}): void => {
-		if (!('items' in message)) return; // an early helper's walk, not taken: this thread walked too
+	worker?.port.postMessage({root, vaults, files} satisfies ReadJob);
+	const state = worker?.state ?? new Int32Array(2);
+	const take = (message: ReadMessage): void => {
 		if (worker) workerLoaded(worker.thread);
-		// An early helper reads the files of its own walk: the same files as here unless the folder changed
-		// between the two walks, or only some files are read (an index was there after all). Checked file by file.
-		if (worker?.early && message.items.some((item, i) => item.file.path !== files[message.start + i]?.path)) return;
 		message.items.forEach((item, i) => (results[message.start + i] = item));
 		for (const s of message.skipped) addOnce(s);
 	};
@@ -98,7 +133,7 @@ export function readShared(root: string, skipped: Skipped[], vaults: string[], f
 		drain();
 		stopReadHelper(worker);
 	}
-	// Not results.map: map passes over the holes of a chunk the worker never gave back (or gave for other files).
+	// Not results.map: map passes over the holes a chunk the worker never gave back leaves.
 	const all = Array.from(results, (r, i) => r ?? readForIndex(read, files[i] as ShelfFile));
 	for (const s of own) addOnce(s);
 	return all;

@@ -5,36 +5,15 @@
  * as soon as it is read.
  */
 import {workerData, type MessagePort} from 'node:worker_threads';
-import {articleReader, scanShelf, type ShelfScan} from './loader.js';
-import {CHUNK, SHARE_FROM, readForIndex, type ReadForIndex, type ReadJob, type ReadMessage} from './read-shared.js';
-import {HELD, NEXT, SCANNED, type EarlyJob} from '../read-helper.js';
-import type {PostedScan} from './early-read.js';
+import {articleReader} from './loader.js';
+import {CHUNK, HELD, NEXT, readForIndex, type ReadForIndex, type ReadJob, type ReadMessage} from './read-shared.js';
 import type {Skipped} from './types.js';
 import type {ShelfFile} from './walk.js';
 
 const {state: shared, port} = workerData as {state: SharedArrayBuffer; port: MessagePort};
 const state = new Int32Array(shared);
 
-port.once('message', (job: ReadJob | {early: EarlyJob}) => ('early' in job ? walkAndRead(job.early) : readAll(job)));
-
-/** Started before the app's modules load (core/shelf/early-read.ts): walk, post the walk, and read at once. */
-function walkAndRead(early: EarlyJob): void {
-	let scan: ShelfScan | null = null;
-	try {
-		scan = scanShelf(early.root, {exclude: early.exclude, statFiles: false});
-	} catch {
-		// The main thread walks again and says why.
-	}
-	const posted: PostedScan | null = scan && {root: scan.root, paths: scan.files.map(f => f.path), skipped: scan.skipped, folders: scan.folders, vaults: scan.vaults};
-	port.postMessage({scan: posted});
-	Atomics.store(state, SCANNED, 1);
-	Atomics.notify(state, SCANNED);
-	// A small shelf is read by the main thread alone (readShared's SHARE_FROM).
-	if (scan && scan.files.length >= SHARE_FROM) readAll({root: scan.root, vaults: scan.vaults, files: scan.files});
-	else port.close();
-}
-
-function readAll({root, vaults, files}: ReadJob): void {
+port.once('message', ({root, vaults, files}: ReadJob) => {
 	const skipped: Skipped[] = [];
 	const read = articleReader(root, skipped, vaults);
 	for (;;) {
@@ -51,4 +30,4 @@ function readAll({root, vaults, files}: ReadJob): void {
 		if (start >= files.length) break;
 	}
 	port.close();
-}
+});
