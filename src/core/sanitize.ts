@@ -16,10 +16,9 @@ function placeholder(ch: string): string {
 	return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
 }
 
-// Tests first: most text has nothing to replace, and a test costs less than a replace (or two) that finds nothing.
+// Tests first: most text has nothing to replace, and a test costs less than a replace that finds nothing.
 const HAS_CONTROL = new RegExp(CONTROL.source);
-/** Anything `sanitizeLine` changes: CONTROL, tab and newline. */
-const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const HAS_LAYOUT = /[\t\n]/;
 
 export function sanitize(text: string): string {
 	return HAS_CONTROL.test(text) ? text.replace(CONTROL, placeholder) : text;
@@ -27,5 +26,6 @@ export function sanitize(text: string): string {
 
 /** Like `sanitize`, but newlines and tabs become spaces too: for one-line fields. */
 export function sanitizeLine(text: string): string {
-	return ANY_CONTROL.test(text) ? text.replace(CONTROL, placeholder).replace(/[\t\n]/g, ' ') : text;
+	const clean = sanitize(text);
+	return HAS_LAYOUT.test(clean) ? clean.replace(/[\t\n]/g, ' ') : clean;
 }

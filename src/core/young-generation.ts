@@ -31,14 +31,13 @@ const SMALL = ['--semi-space-growth-factor=1', '--heap-growing-percent=30'];
 const GROWING = ['--semi-space-growth-factor=2', '--heap-growing-percent=0'];
 /** What was asked for; nothing is set until then (a start compiles its modules with V8's defaults). */
 let flags = GROWING;
-/** Workers loading their modules with V8's defaults (see `startWorker`), each by a token made before the worker. */
-const loading = new Set<object>();
-const tokens = new WeakMap<Worker, object>();
+/** Workers loading their modules with V8's defaults (see `startWorker`). */
+const loading = new Set<Worker>();
 /** The longest a worker may keep V8's defaults without saying it has loaded. */
 const LOADING_MS = 1000;
 
-function apply(): void {
-	for (const flag of loading.size ? GROWING : flags) {
+function set(list: readonly string[]): void {
+	for (const flag of list) {
 		try {
 			v8.setFlagsFromString(flag);
 		} catch {
@@ -47,17 +46,21 @@ function apply(): void {
 	}
 }
 
+function apply(): void {
+	set(loading.size ? GROWING : flags);
+}
+
 /**
  * Keeps V8's young generation at its starting size from now on (for the whole process, workers
  * included), or with `false` lets it grow again. Called where a shelf's articles are about to be
- * made (opening its index), not at start: any flag that differs from V8's defaults makes V8 refuse
+ * made (opening its index), not at start: a flag that differs from V8's defaults makes V8 refuse
  * the code caches Node ships for its own modules and keeps for the app's (they carry a hash of the
  * flags), and the modules a start loads would be compiled from source.
  *
  * A small shelf (under 5,000 articles, searched by the in-memory index) is told `false` once it is
  * open: its search keys make many short-lived objects, a small young generation moved them to the
  * old one before they died (2,000 articles: 3-9 ms more per search key), and its memory is far
- * from any limit (~165 MiB).
+ * below the limits (~165 MiB).
  */
 export function keepYoungGenerationSmall(keep = true): void {
 	flags = keep ? SMALL : GROWING;
@@ -89,11 +92,16 @@ export function startWorker(file: URL | string, options?: WorkerOptions & {loads
 		worker.once('online', apply);
 		return worker;
 	}
-	const token = {};
-	loading.add(token);
-	apply();
-	const worker = new Worker(file, workerOptions);
-	tokens.set(worker, token);
+	// Before the worker is made: it loads as soon as it is.
+	set(GROWING);
+	let worker: Worker;
+	try {
+		worker = new Worker(file, workerOptions);
+	} catch (error) {
+		apply(); // no worker loads: the flags asked for again
+		throw error;
+	}
+	loading.add(worker);
 	const timer = setTimeout(() => workerLoaded(worker), LOADING_MS);
 	timer.unref();
 	worker.once('exit', () => workerLoaded(worker));
@@ -102,6 +110,5 @@ export function startWorker(file: URL | string, options?: WorkerOptions & {loads
 
 /** The worker has loaded its modules: the flags asked for are set again once no worker loads. */
 export function workerLoaded(worker: Worker): void {
-	const token = tokens.get(worker);
-	if (token && loading.delete(token)) apply();
+	if (loading.delete(worker)) apply();
 }
