@@ -49,7 +49,7 @@ export function Library({state, width, height, title, opened, indexing, preview 
 						<Text {...theme.muted} wrap="truncate">{` · ${countOf(state.groups[0]?.articles.length ?? 0, 'article')}${broken ? ` (${broken} broken)` : ''}${indexing ? ` · ${indexing}` : ''}`}</Text>
 					</>}
 			</Box>
-			<Box height={listRows + 1} overflowY="hidden">
+			<Box height={listRows + 1} overflow="hidden">
 				{showGroups && (
 					<Box flexDirection="column" width={groupWidth} marginRight={twoPanes ? 1 : 0}>
 						<PaneTitle text="Browse" focused={state.focus === 'groups' && !search} width={groupWidth} />
@@ -168,7 +168,7 @@ function ArticleRow({article, row, unread, selected, focused, width, height}: Ro
 			? <Text wrap="truncate"><Text {...theme.muted}>{`L${row.snippet.line}: `}</Text>{row.snippet.text}</Text>
 			: <Text dimColor wrap="truncate">{headingText(article.description)}</Text>;
 	return (
-		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold {...titleStyle} wrap="truncate">
 				{article.error ? '⚠ ' : unread ? <Text {...theme.accent}>● </Text> : ''}
 				{article.draft ? <Text {...theme.warning}>[draft] </Text> : ''}
