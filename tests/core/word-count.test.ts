@@ -23,6 +23,23 @@ describe('words for the reading time', () => {
 		for (const text of texts(3000)) expect(wordsInBytes(Buffer.from(text), 0)).toBe(wordsInText(text));
 	});
 
+	it('counts the same wherever the bytes lie in memory and wherever counting starts (bytes read two at a time)', () => {
+		const spaces = new Set([9, 10, 13, 32]);
+		const oneByOne = (bytes: Uint8Array, start: number): number => {
+			let words = 0;
+			for (let i = start; i < bytes.length; i++) if (!spaces.has(bytes[i] as number) && (i === start || spaces.has(bytes[i - 1] as number))) words++;
+			return words;
+		};
+		for (const text of texts(500)) {
+			const bytes = Buffer.from(text);
+			for (let offset = 0; offset < 4; offset++) {
+				const placed = new Uint8Array(new ArrayBuffer(bytes.length + 4), offset, bytes.length);
+				placed.set(bytes);
+				for (let start = 0; start <= Math.min(3, bytes.length); start++) expect([text, offset, start, wordsInBytes(placed, start)]).toEqual([text, offset, start, oneByOne(bytes, start)]);
+			}
+		}
+	});
+
 	it('counts the same for a body found in the bytes as on the parsed body', () => {
 		for (const text of texts(3000)) {
 			const bytes = Buffer.from(text);
