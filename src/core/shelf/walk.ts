@@ -71,7 +71,9 @@ export function* walkSteps(root: string, realRoot: string, rootStat: Stats, foun
 			// Hidden entries include .git and editor lock files (.#x.md, often broken symlinks).
 			if (name === '.obsidian') vaults.push(next.dir);
 			if (name.startsWith('.') || SKIPPED_FOLDERS.has(name)) continue;
-			const path = join(next.dir, name);
+			// Not join: the folder is already a clean path and an entry's name has no separator; join's
+			// normalizing took half the walk (20,000 files: 40-55 ms against 21-29, Node 24).
+			const path = next.dir.endsWith(sep) ? next.dir + name : next.dir + sep + name;
 			if (!statFiles && entry.isFile()) {
 				if (MARKDOWN.test(name)) files.push({path, ...UNSTATTED});
 				continue;
