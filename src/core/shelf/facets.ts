@@ -49,24 +49,23 @@ export interface Facet {
 	articles: Article[];
 }
 
-/** Whether one of the first `n` values has the key `key` (an article in a group once, however often it names it): a loop, not a slice, 80,000 times on a first start. */
-function namedBefore(values: readonly string[], n: number, key: string): boolean {
-	for (let j = 0; j < n; j++) if (facetKey(values[j] as string) === key) return true;
-	return false;
-}
-
 /** Groups `articles` (already in display order) by each value of `kind`; an article is in every group it names. */
 export function facets(articles: readonly Article[], kind: FacetKind): Facet[] {
 	// `spellings` is made only when a second spelling turns up: most names are spelled one way, and a
 	// first start groups 20,000 articles (80,000 tags) before its first frame.
 	const groups = new Map<string, {articles: Article[]; first: string; spellings: Map<string, number> | null}>();
+	// The keys of the article's values so far: an article is in a group once, however often it names it
+	// (each value's key made once: comparing with the earlier values' keys made them again, 10 a 4-tag article).
+	const named: string[] = [];
 	// Values are counted per spelling, and spellings made into names once: a shelf repeats a few names thousands of times.
 	for (const article of articles) {
 		const values = valuesOf(article, kind);
+		named.length = 0;
 		for (let i = 0; i < values.length; i++) {
 			const value = values[i] as string;
 			const key = facetKey(value);
-			if (key === '' || namedBefore(values, i, key)) continue;
+			if (key === '' || named.includes(key)) continue;
+			named.push(key);
 			let group = groups.get(key);
 			if (!group) groups.set(key, group = {articles: [], first: value, spellings: null});
 			if (!group.spellings && value !== group.first) group.spellings = new Map([[group.first, group.articles.length]]);
