@@ -66,7 +66,7 @@ export function readFields(raw: Record<string, unknown>, options: FieldOptions, 
 	const categories = mergeLists(...listOf('categories', 'comma-or-space', undefined, TEXT_LIMIT), ...listOf('categories-zola', 'comma-or-space', undefined, TEXT_LIMIT));
 	const label = (r: Record<string, unknown>): unknown => r['label'] ?? r['name'];
 	// `#bread` is the tag bread, as Obsidian and the library's groups read it.
-	const bare = (tags: string[]): string[] => tags.map(t => t.replace(/^#+/, '')).filter(Boolean);
+	const bare = (tags: string[]): string[] => (tags.some(t => t.startsWith('#')) ? tags.map(t => t.replace(/^#+/, '')).filter(Boolean) : tags);
 	return {
 		title: textOf('title', TEXT_LIMIT),
 		date: dateOf('date'),
