@@ -1,6 +1,7 @@
 import type {Position} from './frontmatter.js';
 
-const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*$/;
+// The value's trailing spaces and tabs are cut after: a lazy `(.*?)[ \t]*$` tried the end at every character.
+const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$/;
 // A plain scalar: no leading indicator, no ": " or " #" inside, no trailing colon.
 const PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^:#\t]|:(?=\S)|(?<=\S)#)*$/;
 const FLOW_ITEM = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^:#,[\]{}\t]|:(?=[^\s,\]])|(?<=\S)#)*$/;
@@ -26,7 +27,7 @@ export function simpleYaml(source: string): {value: Record<string, unknown>; key
 		if (!m) return null;
 		const key = m[1] as string;
 		if (keyAt.has(key) || key === '__proto__') return null;
-		const raw = m[2] ?? '';
+		const raw = trimSpacesEnd(m[2] ?? '');
 		let v: unknown;
 		if (raw === '') v = null;
 		else if (raw.startsWith('[') && raw.endsWith(']')) {
@@ -44,3 +45,9 @@ export function simpleYaml(source: string): {value: Record<string, unknown>; key
 	return {value, keyAt};
 }
 
+/** `value` without the spaces and tabs it ends with (what YAML drops; other white space is kept). */
+function trimSpacesEnd(value: string): string {
+	let end = value.length;
+	while (end > 0 && (value.charCodeAt(end - 1) === 32 || value.charCodeAt(end - 1) === 9)) end--;
+	return end === value.length ? value : value.slice(0, end);
+}
