@@ -3,7 +3,7 @@
  * in every view they belong to: hiding them would hide the fact that a file
  * needs fixing.
  */
-import {facets, isUncategorized} from './facets.js';
+import {facetsOf, isUncategorized, type Facet} from './facets.js';
 import {MARKDOWN} from './file-facts.js';
 import {editDistance} from '../edit-distance.js';
 import type {Article} from './types.js';
@@ -64,15 +64,15 @@ export function buildIndex(articles: readonly Article[]): ShelfIndex {
 
 function makeIndex(articles: readonly Article[]): ShelfIndex {
 	const all = [...articles].sort(compareArticles);
-	const groups = (kind: 'category' | 'tag' | 'author'): Group[] =>
-		facets(all, kind).map(f => ({kind, name: f.name, articles: f.articles}));
+	const [categories = [], tags = [], authors = []] = facetsOf(all, ['category', 'tag', 'author']);
+	const groups = (kind: 'category' | 'tag' | 'author', found: Facet[]): Group[] => found.map(f => ({kind, name: f.name, articles: f.articles}));
 	return {
 		all,
-		categories: groups('category').sort(
+		categories: groups('category', categories).sort(
 			(a, b) => Number(isUncategorized(a.name)) - Number(isUncategorized(b.name)) || byName(a.name, b.name),
 		),
-		tags: groups('tag').sort((a, b) => b.articles.length - a.articles.length || byName(a.name, b.name)),
-		authors: groups('author').sort((a, b) => byName(a.name, b.name)),
+		tags: groups('tag', tags).sort((a, b) => b.articles.length - a.articles.length || byName(a.name, b.name)),
+		authors: groups('author', authors).sort((a, b) => byName(a.name, b.name)),
 	};
 }
 
