@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {readShared, SHARE_FROM, startReadHelper, type ReadHelper} from '../../src/core/shelf/read-shared.js';
+import {readShared, SHARE_FROM, startReadHelper, type ReadHelper, type ReadJob} from '../../src/core/shelf/read-shared.js';
 import {loadShelf, scanShelf} from '../../src/core/shelf/loader.js';
 import {openShelfSource} from '../../src/core/index/shelf-source.js';
 import type {Skipped} from '../../src/core/shelf/types.js';
@@ -104,7 +104,7 @@ describe('the worker on its own', () => {
 		expect(helper).not.toBeNull();
 		if (!helper) return;
 		// The job as readShared sends it; the worker takes every chunk (the counter starts at 0) and sends them back.
-		helper.port.postMessage({root: scan.root, vaults: scan.vaults, files: scan.files});
+		helper.port.postMessage({root: scan.root, vaults: scan.vaults, paths: scan.files.map(f => f.path).join('\0')} satisfies ReadJob);
 		const message = await new Promise<{start: number; items: unknown[]}>(resolve => helper.port.once('message', resolve));
 		await helper.thread.terminate();
 		helper.port.close();

@@ -42,7 +42,8 @@ export const HELD = 1;
 export interface ReadJob {
 	root: string;
 	vaults: string[];
-	files: ShelfFile[];
+	/** The files' paths joined by NUL, which no path holds: one string costs a message far less than 20,000 objects (~2 ms against ~8, and as much again to receive). */
+	paths: string;
 }
 
 /** What the worker sends back: a chunk's articles from `start`, and what it passed over since its last chunk. */
@@ -108,7 +109,7 @@ export function readShared(root: string, skipped: Skipped[], vaults: string[], f
 	const results: (ReadForIndex | undefined)[] = new Array(files.length);
 	const worker = files.length >= SHARE_FROM && helper && !helper.stopped ? helper : null;
 	if (!worker) stopReadHelper(helper);
-	worker?.port.postMessage({root, vaults, files} satisfies ReadJob);
+	worker?.port.postMessage({root, vaults, paths: files.map(f => f.path).join('\0')} satisfies ReadJob);
 	const state = worker?.state ?? new Int32Array(2);
 	const take = (message: ReadMessage): void => {
 		if (worker) workerLoaded(worker.thread);

@@ -8,12 +8,14 @@ import {workerData, type MessagePort} from 'node:worker_threads';
 import {articleReader} from './loader.js';
 import {CHUNK, HELD, NEXT, readForIndex, type ReadForIndex, type ReadJob, type ReadMessage} from './read-shared.js';
 import type {Skipped} from './types.js';
-import type {ShelfFile} from './walk.js';
+import {UNSTATTED, type ShelfFile} from './walk.js';
 
 const {state: shared, port} = workerData as {state: SharedArrayBuffer; port: MessagePort};
 const state = new Int32Array(shared);
 
-port.once('message', ({root, vaults, files}: ReadJob) => {
+port.once('message', ({root, vaults, paths}: ReadJob) => {
+	// Only the paths: a file's stat is taken as it is read.
+	const files = (paths === '' ? [] : paths.split('\0')).map(path => ({path, ...UNSTATTED}));
 	const skipped: Skipped[] = [];
 	const read = articleReader(root, skipped, vaults);
 	for (;;) {
