@@ -162,7 +162,7 @@ export class IndexedShelf {
 			changes.push({file, was});
 		}
 		const read = readShared(scan.root, scan.skipped, scan.vaults, changes.map(c => c.file), helper); // no body is kept: read again when opened or indexed
-		const fresh = changes.map((c, i) => ({...c, ...read[i] as ReadForIndex}));
+		const fresh = changes.map(({was}, i) => ({...read[i] as ReadForIndex, was}));
 		// What is left in `before` is gone from its path: renamed (same inode, size and time) or deleted.
 		const changed = fresh.length > 0 || before.size > 0;
 		const first = this.known === null;
@@ -172,7 +172,7 @@ export class IndexedShelf {
 			this.unwalked = false;
 			return false;
 		}
-		for (const f of fresh) known.set(f.file.path, {...f.file, id: -1, article: f.article, texted: false});
+		for (const {file, article} of fresh) known.set(file.path, {id: -1, path: file.path, size: file.size, mtimeMs: file.mtimeMs, ino: file.ino, texted: false, article});
 		const shelf = finishShelf(scan.root, [...known.values()].map(k => k.article), scan.skipped);
 		const writes = new Writes(fresh, before, known, shelf, {folders: this.folders, vaults: this.vaults});
 		if (this.writeLater) {
