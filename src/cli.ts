@@ -36,14 +36,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
 	if (args.command === 'config') return configCommand(config, args, io);
 	// Completion runs on every Tab: a broken config is for the other commands to say.
 	if (args.command !== '_complete') reportConfigProblems(config, io);
-	// The app's theme may need the terminal's background colour: asked now, it answers while the rest loads.
+	// The app asks the terminal for its background colour and whether it draws images: asked now, it answers while the rest loads.
 	const appMayStart = Boolean(process.stdin.isTTY && io.out.isTTY) && (args.command === 'browse' || args.command === 'read');
-	const background = appMayStart ? (await import('./background-query.js')).askBackground(config.settings.theme, process.stdin, io.out, io.env) : null;
+	const answers = appMayStart ? (await import('./terminal-answers.js')).askEarly(config.settings.theme, process.stdin, io.out, io.env) : null;
 	const {CliError, checkCommand, codeCommand, countsCommand, listCommand, printWidth, readCommand, searchCommand} = await import('./commands.js');
 	try {
 		const {documentTarget, openDocument} = await import('./document.js');
 		const document = documentTarget(args);
-		if (document) return await openDocument(document, args, {...io, stdin: io.stdin ?? process.stdin}, config, background);
+		if (document) return await openDocument(document, args, {...io, stdin: io.stdin ?? process.stdin}, config, answers);
 		const {openShelves} = await import('./shelves.js');
 		const specs = args.dir !== undefined ? [args.dir] : config.settings.shelves.length ? config.settings.shelves : [BUNDLED_CONTENT];
 		const interactive = Boolean(process.stdin.isTTY && io.out.isTTY);
@@ -71,19 +71,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
 				case '_complete': return (await import('./completion.js')).completeNamesCommand(shelf, args, io);
 				case 'read':
 					if (!interactive) return await readCommand(source, {...args, width: printWidth(config, io)}, io, (await import('./core/theme/detect.js')).decideTheme(config.settings.theme, io.env).theme);
-					return await (tui ?? await importTui()).runApp(shelf, title, args.args[0], config, location.notices, {hideDrafts: withDrafts.noDrafts, source, background});
+					return await (tui ?? await importTui()).runApp(shelf, title, args.args[0], config, location.notices, {hideDrafts: withDrafts.noDrafts, source, answers});
 				case 'browse':
 					// Without a terminal there is nothing to browse: print the list instead, like `ls` does.
 					if (!interactive) return listCommand(shelf, withDrafts, io);
-					return await (tui ?? await importTui()).runApp(shelf, title, undefined, config, location.notices, {hideDrafts: withDrafts.noDrafts, source, background});
+					return await (tui ?? await importTui()).runApp(shelf, title, undefined, config, location.notices, {hideDrafts: withDrafts.noDrafts, source, answers});
 			}
 		} finally {
 			// The index stays open while the app runs (it reads and fills it).
 			source.close();
 		}
 	} catch (error) {
-		// A question to the terminal still out has it in raw mode: the message waits for it (at most 100 ms).
-		await background;
+		// A question to the terminal still out has it in raw mode: the message waits for them (at most 250 ms).
+		await answers?.graphics;
 		if (error instanceof CliError) {
 			io.err.write(`inkshelf: ${error.message}\n`);
 			return error.exitCode;

@@ -13,7 +13,7 @@ import {sanitizeLine} from './core/sanitize.js';
 import type {CliArgs} from './cli-args.js';
 import type {Shelf} from './core/shelf/index.js';
 import type {EffectiveConfig} from './core/config/index.js';
-import type {Rgb} from './core/theme/index.js';
+import type {EarlyAnswers} from './terminal-answers.js';
 
 export type DocumentTarget = {kind: 'stdin'} | {kind: 'file'; path: string};
 
@@ -42,7 +42,7 @@ export interface DocumentIo extends Io {
 	stdin: NodeJS.ReadStream;
 }
 
-export async function openDocument(target: DocumentTarget, args: CliArgs, io: DocumentIo, config?: EffectiveConfig, background?: Promise<Rgb | null> | null): Promise<number> {
+export async function openDocument(target: DocumentTarget, args: CliArgs, io: DocumentIo, config?: EffectiveConfig, answers?: EarlyAnswers | null): Promise<number> {
 	const shelf = target.kind === 'stdin' ? await stdinShelf(io.stdin) : await loadDocumentShelf(target.path);
 	const article = shelf.articles[0];
 	if (!article) throw new CliError('nothing to read');
@@ -55,7 +55,7 @@ export async function openDocument(target: DocumentTarget, args: CliArgs, io: Do
 	const folder = target.kind === 'file' ? shelf.root : undefined;
 	const title = target.kind === 'stdin' ? 'standard input' : displayFolder(shelf.root);
 	try {
-		return await runApp(shelf, title, article.slug, config, undefined, {keys, hideDrafts: config ? !config.settings.drafts : args.noDrafts, ...(folder ? {folder} : {}), ...(keys === io.stdin ? {background} : {})});
+		return await runApp(shelf, title, article.slug, config, undefined, {keys, hideDrafts: config ? !config.settings.drafts : args.noDrafts, ...(folder ? {folder} : {}), ...(keys === io.stdin && answers ? {answers} : {})});
 	} finally {
 		if (keys !== io.stdin) keys.destroy();
 	}

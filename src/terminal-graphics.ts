@@ -115,7 +115,7 @@ export function kittyGraphics(support: GraphicsSupport, write: (s: string) => vo
 }
 
 /** Asks the terminal (not inside tmux); kitty graphics give the app its images, anything else keeps labelled lines. */
-export async function startGraphics(keys: NodeJS.ReadStream, env: NodeJS.ProcessEnv): Promise<{graphics: TerminalGraphics | null; support: GraphicsSupport}> {
-	const support = await queryGraphics({stdin: keys, stdout: process.stdout}, env);
+export async function startGraphics(keys: NodeJS.ReadStream, env: NodeJS.ProcessEnv, asked?: Promise<GraphicsSupport>): Promise<{graphics: TerminalGraphics | null; support: GraphicsSupport}> {
+	const support = await (asked ?? queryGraphics({stdin: keys, stdout: process.stdout}, env));
 	return {graphics: support.protocol === 'kitty' ? kittyGraphics(support) : null, support};
 }

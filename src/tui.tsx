@@ -24,7 +24,7 @@ import {decideTheme} from './core/theme/index.js';
 import type {ThemeName} from './core/theme/index.js';
 import type {ColorLevel} from './core/theme/index.js';
 import {queryBackground} from './core/system/index.js';
-import {wantsBackground} from './background-query.js';
+import {wantsBackground, type EarlyAnswers} from './terminal-answers.js';
 import type {Rgb} from './core/theme/index.js';
 import {ThemeContext, uiTheme} from './ui/theme.js';
 
@@ -36,8 +36,8 @@ export interface RunOptions {
 	folder?: string;
 	/** The shelf's persistent index: bodies are read from it when opened, search uses it. */
 	source?: ShelfSource;
-	/** The terminal's background colour, already asked for (see background-query.ts). */
-	background?: Promise<Rgb | null> | null;
+	/** The terminal's background colour and images, already asked for (see terminal-answers.ts). */
+	answers?: EarlyAnswers | null;
 }
 
 /**
@@ -49,7 +49,7 @@ export interface RunOptions {
 async function appLook(choice: ThemeChoice, keys: NodeJS.ReadStream, asked?: Promise<Rgb | null> | null): Promise<{theme: ThemeName; level: ColorLevel}> {
 	const env = process.env;
 	const level = colorLevelFor(process.stdout, {...env, NO_COLOR: undefined});
-	// Usually asked by the CLI before this module loaded (background-query.ts); the answer is in by now.
+	// Usually asked by the CLI before this module loaded (terminal-answers.ts); the answer is in by now.
 	const background = wantsBackground(choice, process.stdout, env) ? await (asked ?? queryBackground({stdin: keys, stdout: process.stdout})) : null;
 	return {theme: decideTheme(choice, env, background).theme, level};
 }
@@ -60,10 +60,10 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	const regroup = source ? (): ReturnType<typeof groupsOf> => groupsOf(source.shelf) : undefined;
 	const initialSlug = slug === undefined ? undefined : articleFor(shelf, slug).slug;
 	const keys = options.keys ?? process.stdin;
-	const {theme, level} = await appLook(config?.settings.theme ?? 'auto', keys, options.background);
+	const {theme, level} = await appLook(config?.settings.theme ?? 'auto', keys, options.answers?.background);
 	const styles = makeStyles(level, theme);
 	// Kitty graphics, detected (never inside tmux): images drawn inline; otherwise labelled lines.
-	const {graphics} = await startGraphics(keys, process.env);
+	const {graphics} = await startGraphics(keys, process.env, options.answers?.graphics);
 	// Problems of the config file were printed on stderr too, but the alternate screen hides them.
 	const problem = config?.problems.find(p => p.severity === 'error') ?? config?.problems[0];
 	const firstProblem = problem ? formatProblem(problem) : undefined;
