@@ -5,7 +5,8 @@
  * place (bundle folder, date prefix, Jekyll folders).
  */
 import {closeSync, constants, fstatSync, openSync, readSync, type Stats} from 'node:fs';
-import {parseFrontmatter, TEXT_LIMIT, UNCATEGORIZED} from './frontmatter.js';
+import {parseFrontmatter, TEXT_LIMIT, UNCATEGORIZED, type ParsedFrontmatter} from './frontmatter.js';
+import type {FieldOptions} from './fields.js';
 import {mergeLists} from './coerce.js';
 import type {FileFacts} from './file-facts.js';
 import {inlineTags} from './inline-tags.js';
@@ -31,7 +32,7 @@ export function readArticle(path: string, maxBytes: number, context: FileContext
 
 /** An article from bytes already read: a file's, or standard input's (`inkshelf -`), named as if at `path`. */
 // Made once: a decoder costs more to make than a small file costs to decode (20,000 files on a first start).
-const STRICT_UTF8 = new TextDecoder('utf-8', {fatal: true});
+export const STRICT_UTF8 = new TextDecoder('utf-8', {fatal: true});
 const LENIENT_UTF8 = new TextDecoder('utf-8');
 
 export function articleFromBytes(path: string, read: Uint8Array, context: FileContext): Article {
@@ -48,10 +49,18 @@ export function articleFromBytes(path: string, read: Uint8Array, context: FileCo
 	}
 	if (!/\S/.test(text)) return broken(path, context.facts, 'empty file');
 
-	const fm = parseFrontmatter(text, {authorKeys: context.authors?.keys ?? null, authorsFile: context.authors?.name});
+	const fm = parseFrontmatter(text, frontmatterOptions(context));
 	problems.push(...fm.problems);
 	if (fm.error !== undefined) return {...broken(path, context.facts, fm.error), errorAt: fm.errorAt, problems};
-	const {data, body} = fm;
+	const {body} = fm;
+	return assemble(path, context, fm, body, strict ? bodyWords(read, text, body) : wordsInText(body), problems);
+}
+
+export const frontmatterOptions = (context: FileContext): FieldOptions => ({authorKeys: context.authors?.keys ?? null, authorsFile: context.authors?.name});
+
+/** The article from its parsed front matter, its body (the title and inline tags may come from it) and the body's words. */
+export function assemble(path: string, context: FileContext, fm: ParsedFrontmatter, body: string, words: number, problems: Problem[]): Article {
+	const {data} = fm;
 	const {facts} = context;
 	const categories = mergeLists(data.categories, facts.categories);
 	return {
@@ -63,7 +72,7 @@ export function articleFromBytes(path: string, read: Uint8Array, context: FileCo
 		category: categories[0] ?? UNCATEGORIZED,
 		tags: context.obsidian ? mergeLists(data.tags, inlineTags(body)) : data.tags,
 		draft: data.draft || facts.draft,
-		readingMinutes: Math.max(1, Math.round((strict ? bodyWords(read, text, body) : wordsInText(body)) / 230)),
+		readingMinutes: Math.max(1, Math.round(words / 230)),
 		body,
 		bodyLine: fm.bodyLine,
 		problems,
@@ -71,7 +80,7 @@ export function articleFromBytes(path: string, read: Uint8Array, context: FileCo
 }
 
 /** A Buffer's indexOf is memchr: ~0.2 µs for an 8 KiB file, where a Uint8Array's includes took 2.6 (20,000 files on a first start). */
-function hasNul(bytes: Uint8Array): boolean {
+export function hasNul(bytes: Uint8Array): boolean {
 	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(0) !== -1;
 }
 
@@ -87,7 +96,7 @@ function readBuffer(size: number): Uint8Array {
 }
 
 /** Reads at most maxBytes + 1 bytes, so a file that grew after its size was checked is still caught. The bytes are valid until the next read. */
-function readLimited(path: string, maxBytes: number, onStat?: (stats: Stats) => void): Uint8Array | string {
+export function readLimited(path: string, maxBytes: number, onStat?: (stats: Stats) => void): Uint8Array | string {
 	let fd: number | undefined;
 	try {
 		// O_NONBLOCK: if the path was swapped for a FIFO since the walk, open must not wait for a writer.

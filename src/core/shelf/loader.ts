@@ -8,6 +8,7 @@ import {lstatSync, realpathSync, statSync} from 'node:fs';
 import type {Stats} from 'node:fs';
 import {dirname, join, relative, resolve, sep} from 'node:path';
 import {articleFromBytes, broken, readArticle, type FileContext} from './article-file.js';
+import {readForIndexOnly} from './head-article.js';
 import {authorsProbe} from './authors-file.js';
 import {MARKDOWN, fileFacts, jekyllConfigProbe} from './file-facts.js';
 import {errorCode, reason} from './fs-errors.js';
@@ -34,7 +35,7 @@ const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 
 export async function loadShelf(root: string, options: LoadOptions = {}): Promise<Shelf> {
 	const scan = scanShelf(root, {...options, statFiles: false}); // every file is read: its stat is not needed
-	const read = articleReader(scan.root, scan.skipped, scan.vaults, maxBytesOf(options));
+	const read = articleReader(scan.root, scan.skipped, scan.vaults, {maxBytes: maxBytesOf(options)});
 	return finishShelf(scan.root, scan.files.map(file => read(file.path)), scan.skipped);
 }
 
@@ -92,10 +93,14 @@ export function shelfRoot(root: string): string {
 	return statRoot(root).isFile() ? dirname(abs) : abs;
 }
 
-/** Reads and parses files of the shelf at `root`: the one way a file of a shelf becomes an Article. `onStat` hears the stat of a regular file read. */
-export function articleReader(root: string, skipped: Skipped[] = [], vaults: string[] = [], maxBytes = DEFAULT_MAX_BYTES): (path: string, onStat?: (stats: Stats) => void) => Article {
+/**
+ * Reads and parses files of the shelf at `root`: the one way a file of a shelf becomes an Article. `onStat` hears the stat of a regular file read.
+ * `forIndex`: for the index, which keeps no body: a body is left out ('') when the file's start gave all the index keeps (head-article.ts).
+ */
+export function articleReader(root: string, skipped: Skipped[] = [], vaults: string[] = [], {maxBytes = DEFAULT_MAX_BYTES, forIndex = false} = {}): (path: string, onStat?: (stats: Stats) => void) => Article {
 	const context = contextFor(root, skipped, vaults);
-	return (path, onStat) => readArticle(path, maxBytes, context(path), onStat);
+	const read = forIndex ? readForIndexOnly : readArticle;
+	return (path, onStat) => read(path, maxBytes, context(path), onStat);
 }
 
 /** Orders the articles and gives every one a unique slug: the last step of loading, whichever way the articles were read. */

@@ -58,6 +58,8 @@ type ArticleReader = ReturnType<typeof articleReader>;
 export function readForIndex(read: ArticleReader, walked: ShelfFile): ReadForIndex {
 	let file = walked;
 	const article = read(walked.path, stats => (file = fileOf(walked.path, stats)));
+	// A body '' has no link: its file had none (head-article.ts).
+	if (article.body === '') return {file, article, links: []};
 	return {file, article: {...article, body: ''}, links: article.error ? [] : linkTargets(article)};
 }
 
@@ -105,7 +107,7 @@ export function readShared(root: string, skipped: Skipped[], vaults: string[], f
 	// Both threads may find the same unusable authors file (one per folder): each problem is listed once.
 	const addOnce = (found: Skipped): void => void (skipped.some(k => k.path === found.path) || skipped.push(found));
 	const own: Skipped[] = [];
-	const read = articleReader(root, own, vaults);
+	const read = articleReader(root, own, vaults, {forIndex: true});
 	const results: (ReadForIndex | undefined)[] = new Array(files.length);
 	const worker = files.length >= SHARE_FROM && helper && !helper.stopped ? helper : null;
 	if (!worker) stopReadHelper(helper);

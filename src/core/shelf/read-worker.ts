@@ -17,7 +17,7 @@ port.once('message', ({root, vaults, paths}: ReadJob) => {
 	// Only the paths: a file's stat is taken as it is read.
 	const files = (paths === '' ? [] : paths.split('\0')).map(path => ({path, ...UNSTATTED}));
 	const skipped: Skipped[] = [];
-	const read = articleReader(root, skipped, vaults);
+	const read = articleReader(root, skipped, vaults, {forIndex: true});
 	for (;;) {
 		// Held before it is taken: the caller, once every chunk is taken, waits while any is held.
 		Atomics.add(state, HELD, 1);
