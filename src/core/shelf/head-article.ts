@@ -1,9 +1,9 @@
 /**
  * The article as the index keeps it (no body), read from the file's start
  * when that is enough. A first start reads 20,000 files before its first
- * frame and keeps none of their text: decoding each whole file into a string
- * only to drop it was most of what the reading made for the garbage
- * collector. The start alone is decoded when the front matter closes in it
+ * frame and keeps none of their text: each whole file decoded into a string
+ * only to be dropped was the largest thing that reading made (and left to the
+ * garbage collector). The start alone is decoded when the front matter closes in it
  * and nothing else is wanted from the body: its words are counted on the
  * bytes, a title is in the front matter, no link can be in it (the index
  * keeps links) and no inline tag (not an Obsidian vault). Anything else (a
