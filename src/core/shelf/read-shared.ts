@@ -12,7 +12,7 @@
  */
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {MessageChannel, receiveMessageOnPort, type MessagePort, type Worker} from 'node:worker_threads';
+import {isMainThread, MessageChannel, receiveMessageOnPort, type MessagePort, type Worker} from 'node:worker_threads';
 import {articleReader} from './loader.js';
 import {fileOf, type ShelfFile} from './walk.js';
 import {linkTargets} from './related.js';
@@ -74,17 +74,25 @@ export interface ReadHelper {
 
 /** Starts the worker (dist/shelf-read-worker.js), or null where it is not built (tests from the sources) or cannot start. */
 export function startReadHelper(file: URL = bundledFile('shelf-read-worker.js')): ReadHelper | null {
+	if (!existsSync(fileURLToPath(file))) return null;
+	// Node makes the worker's compile cache folder with the process umask, which a worker may not set, and
+	// compile-cache.ts makes it user-only just after: a worker stopped between the two (a first start whose
+	// reading ended while it loaded, on a busy machine) left it readable by others. The umask is user-only
+	// while the worker lives: before the first frame, when nothing else is made but the index (user-only too).
+	const umask = isMainThread ? process.umask(0o077) : null;
+	const restore = (): void => void (umask !== null && process.umask(umask));
 	try {
-		if (!existsSync(fileURLToPath(file))) return null;
 		const shared = new SharedArrayBuffer(8);
 		const {port1, port2} = new MessageChannel();
 		// It loads with V8's default flags (young-generation.ts): its first chunk says it has loaded.
 		const thread = startWorker(file, {workerData: {state: shared, port: port2}, transferList: [port2], stdout: true, stderr: true, loadsWithDefaults: true});
+		thread.once('exit', restore);
 		// Never keeps the process alive; a worker that fails is simply not heard from (its files are read here).
 		thread.unref();
 		thread.on('error', () => undefined);
 		return {thread, port: port1, state: new Int32Array(shared), stopped: false};
 	} catch {
+		restore();
 		return null;
 	}
 }
