@@ -105,7 +105,7 @@ export class ShelfStore {
 		return row ? String(row.article) : null;
 	}
 
-	/** Link targets of every article that has any, by path. */
+	/** Link targets of every article that links somewhere, by path. */
 	allLinks(): Map<string, readonly string[]> {
 		const rows = this.sql("SELECT path, links FROM files WHERE links <> '[]'").all() as {path: string; links: string}[];
 		return new Map(rows.map(r => [String(r.path), JSON.parse(String(r.links)) as string[]]));

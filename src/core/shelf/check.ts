@@ -11,7 +11,7 @@ import {shelfNames} from './shelf-links.js';
 export interface CheckResult {
 	/** One line per finding, ordered by path then line. */
 	lines: string[];
-	/** Articles with `error`: any makes `check` exit 1. Problems and skipped paths do not. */
+	/** Articles with `error`: one of them makes `check` exit 1. Problems and skipped paths do not. */
 	broken: number;
 }
 
