@@ -1,6 +1,8 @@
 /** Reading time counted on a file's bytes (src/core/shelf/word-count.ts) is the count on its text. */
+import {execFileSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
-import {bodyWords, wordsInBytes, wordsInText} from '../../src/core/shelf/word-count.js';
+import {bodyWords, wordsInBytes, wordsInText, wordsOneByOne} from '../../src/core/shelf/word-count.js';
+import {WORD_COUNT_WASM} from '../../src/core/shelf/word-count-wasm.js';
 import {articleFromText} from '../../src/core/shelf/loader.js';
 import {parseFrontmatter} from '../../src/core/shelf/frontmatter.js';
 
@@ -23,7 +25,7 @@ describe('words for the reading time', () => {
 		for (const text of texts(3000)) expect(wordsInBytes(Buffer.from(text), 0)).toBe(wordsInText(text));
 	});
 
-	it('counts the same wherever the bytes lie in memory and wherever counting starts (bytes read two at a time)', () => {
+	it('counts the same wherever the bytes lie in memory and wherever counting starts (16 bytes a step, then one at a time)', () => {
 		const spaces = new Set([9, 10, 13, 32]);
 		const oneByOne = (bytes: Uint8Array, start: number): number => {
 			let words = 0;
@@ -35,9 +37,26 @@ describe('words for the reading time', () => {
 			for (let offset = 0; offset < 4; offset++) {
 				const placed = new Uint8Array(new ArrayBuffer(bytes.length + 4), offset, bytes.length);
 				placed.set(bytes);
-				for (let start = 0; start <= Math.min(3, bytes.length); start++) expect([text, offset, start, wordsInBytes(placed, start)]).toEqual([text, offset, start, oneByOne(bytes, start)]);
+				for (let start = 0; start <= Math.min(17, bytes.length); start++) {
+					expect([text, offset, start, wordsInBytes(placed, start)]).toEqual([text, offset, start, oneByOne(bytes, start)]);
+					expect(wordsOneByOne(placed, start)).toBe(oneByOne(bytes, start));
+				}
 			}
 		}
+	});
+
+	it('counts past the counter\'s memory (64 KiB a page), a word cut by the page\'s end counted once', () => {
+		for (const [word, gap] of [['abc', ' '], ['x', '\n'], ['longer-word', '\t\r\n'], ['日本語', ' ']] as const) {
+			const text = `${word}${gap}`.repeat(Math.ceil(200_000 / (word.length + gap.length)));
+			const bytes = Buffer.from(text);
+			for (const start of [0, 1, 65_535, 65_536, 65_537]) expect(wordsInBytes(bytes, start)).toBe(wordsOneByOne(bytes, start));
+			expect(wordsInBytes(bytes, 0)).toBe(wordsInText(text));
+		}
+	});
+
+	it('runs the committed WebAssembly: word-count-wasm.ts is word-count.wat compiled (node scripts/word-count-wasm.mjs)', () => {
+		expect(execFileSync(process.execPath, ['scripts/word-count-wasm.mjs', '--check'], {encoding: 'utf8'})).toContain('is word-count.wat compiled');
+		expect(WebAssembly.validate(Buffer.from(WORD_COUNT_WASM, 'base64'))).toBe(true); // SIMD included: the counter runs here, not the fallback
 	});
 
 	it('counts the same for a body found in the bytes as on the parsed body', () => {
