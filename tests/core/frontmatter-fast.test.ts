@@ -2,6 +2,7 @@ import {describe, it, expect} from 'vitest';
 import fc from 'fast-check';
 import {parse} from 'yaml';
 import {simpleYaml} from '../../src/core/shelf/frontmatter-fast.js';
+import {parseFrontmatter} from '../../src/core/shelf/frontmatter.js';
 
 const CORE = {schema: 'core', resolveKnownTags: false, uniqueKeys: false, logLevel: 'error'} as const;
 
@@ -40,6 +41,13 @@ describe('the frontmatter fast path', () => {
 	])('%j (fast: %s)', (source, fast) => {
 		expect(simpleYaml(source) !== null).toBe(fast);
 		agrees(source);
+	});
+
+	it('says on which line of the file a key is, worked out only when a problem asks', () => {
+		const fast = simpleYaml('# a comment\ntitle: x\n\ndate: someday\ntags: []\n');
+		expect([fast?.keyAt.get('title'), fast?.keyAt.get('date'), fast?.keyAt.get('tags'), fast?.keyAt.get('cover')]).toEqual([{line: 3, column: 1}, {line: 5, column: 1}, {line: 6, column: 1}, undefined]);
+		// Through the whole parse: the problem with the date is on its line.
+		expect(parseFrontmatter('---\n# a comment\ntitle: x\n\ndate: someday\n---\nbody\n').problems).toEqual([expect.objectContaining({line: 5, column: 1})]);
 	});
 
 	it('agrees with yaml on random frontmatter-like input', () => {

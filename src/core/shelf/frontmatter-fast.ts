@@ -1,4 +1,4 @@
-import type {Position} from './frontmatter.js';
+import type {KeyPositions, Position} from './frontmatter.js';
 
 // The value's trailing spaces and tabs are cut after: a lazy `(.*?)[ \t]*$` tried the end at every character.
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$/;
@@ -16,17 +16,19 @@ const NOT_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[
  * numbers, booleans, nesting, anchors, tags, comments after values, duplicate
  * keys...), which `yaml` then parses. Either way the value is what `yaml` gives.
  */
-export function simpleYaml(source: string): {value: Record<string, unknown>; keyAt: Map<string, Position>} | null {
+export function simpleYaml(source: string): {value: Record<string, unknown>; keyAt: KeyPositions} | null {
 	const value: Record<string, unknown> = {};
-	const keyAt = new Map<string, Position>();
-	const lines = source.split('\n');
-	for (let i = 0; i < lines.length; i++) {
-		const line = lines[i] as string;
-		if (line.trim() === '' || /^#/.test(line)) continue;
+	// Line by line without splitting, and no positions kept: they are wanted only for a problem (rare).
+	for (let start = 0; start <= source.length; ) {
+		let end = source.indexOf('\n', start);
+		if (end === -1) end = source.length;
+		const line = source.slice(start, end);
+		start = end + 1;
+		if (line.charCodeAt(0) === 35 || line.trim() === '') continue;
 		const m = KEY_LINE.exec(line);
 		if (!m) return null;
 		const key = m[1] as string;
-		if (keyAt.has(key) || key === '__proto__') return null;
+		if (key === '__proto__' || Object.hasOwn(value, key)) return null;
 		const raw = trimSpacesEnd(m[2] ?? '');
 		let v: unknown;
 		if (raw === '') v = null;
@@ -39,10 +41,20 @@ export function simpleYaml(source: string): {value: Record<string, unknown>; key
 		else if (PLAIN.test(raw) && !NOT_STRING.test(raw)) v = raw;
 		else return null;
 		value[key] = v;
-		// Lines in the file: the frontmatter starts after the opening ---.
-		keyAt.set(key, {line: i + 2, column: 1});
 	}
-	return {value, keyAt};
+	return {value, keyAt: {get: key => lineOfKey(source, key)}};
+}
+
+/** Where `key:` starts a line of `source` (a key read by simpleYaml, so once and unindented); the front matter starts on line 2. */
+function lineOfKey(source: string, key: string): Position | undefined {
+	let line = 2;
+	for (let start = 0; start < source.length; line++) {
+		if (source.startsWith(`${key}:`, start)) return {line, column: 1};
+		const end = source.indexOf('\n', start);
+		if (end === -1) break;
+		start = end + 1;
+	}
+	return undefined;
 }
 
 /** `value` without the spaces and tabs it ends with (what YAML drops; other white space is kept). */

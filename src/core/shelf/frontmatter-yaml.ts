@@ -26,7 +26,7 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 /** Parses `source`, which starts on line 2 of the file. */
 export function parseYaml(source: string): RawFrontmatter {
 	const simple = simpleYaml(source);
-	if (simple) return {...simple, problems: []};
+	if (simple) return {value: simple.value, keyAt: simple.keyAt, problems: []};
 	const problems: Problem[] = [];
 	const keyAt = new Map<string, Position>();
 	const lineCounter = new LineCounter();

@@ -22,11 +22,16 @@ export interface Position {
 	column?: number;
 }
 
+/** Where each top-level key is (a Map, or worked out when asked). */
+export interface KeyPositions {
+	get(key: string): Position | undefined;
+}
+
 /** What a syntax's parser gives: the value, where each top-level key is, or why it failed. */
 export interface RawFrontmatter {
 	value?: unknown;
 	problems: Problem[];
-	keyAt: Map<string, Position>;
+	keyAt: KeyPositions;
 	error?: string;
 	errorAt?: Position;
 }
