@@ -5,7 +5,9 @@ const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$/;
 // A plain scalar: no leading indicator, no ": " or " #" inside, no trailing colon.
 const PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^:#\t]|:(?=\S)|(?<=\S)#)*$/;
 const FLOW_ITEM = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^:#,[\]{}\t]|:(?=[^\s,\]])|(?<=\S)#)*$/;
-// What the core schema turns into something other than a string.
+const QUOTES = new Set([34, 39]);
+// What the core schema turns into something other than a string, and the characters it starts with (most text starts otherwise: one test less).
+const MAY_NOT_BE_STRING = new Set([...'~nNtTfF0123456789+-.'].map(c => c.charCodeAt(0)));
 const NOT_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 /**
@@ -37,8 +39,10 @@ export function simpleYaml(source: string): {value: Record<string, unknown>; key
 			const items = inner === '' ? [] : inner.split(',').map(x => x.trim());
 			if (items.some(x => !FLOW_ITEM.test(x) || NOT_STRING.test(x))) return null;
 			v = items;
-		} else if (/^"[^"\\]*"$/.test(raw) || /^'[^']*'$/.test(raw)) v = raw.slice(1, -1);
-		else if (PLAIN.test(raw) && !NOT_STRING.test(raw)) v = raw;
+		} else if (QUOTES.has(raw.charCodeAt(0))) {
+			if (!/^"[^"\\]*"$/.test(raw) && !/^'[^']*'$/.test(raw)) return null;
+			v = raw.slice(1, -1);
+		} else if (PLAIN.test(raw) && !(MAY_NOT_BE_STRING.has(raw.charCodeAt(0)) && NOT_STRING.test(raw))) v = raw;
 		else return null;
 		value[key] = v;
 	}

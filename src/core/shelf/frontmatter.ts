@@ -83,7 +83,7 @@ export function parseFrontmatter(input: string, options: FieldOptions = {}): Par
 		const syntax = SYNTAXES.yaml.open.test(text) ? SYNTAXES.yaml : SYNTAXES.toml.open.test(text) ? SYNTAXES.toml : null;
 		if (!syntax) return {data: defaultFields(), body: text, bodyLine: 1, problems: []};
 		const open = syntax.open.exec(text)?.[0] ?? '';
-		const close = new RegExp(syntax.close.source, 'gm');
+		const {close} = syntax; // global: searched from lastIndex, set here (parsing is synchronous)
 		close.lastIndex = open.length;
 		const end = close.exec(text);
 		if (!end) return fail(`frontmatter starts on line 1 but never closes (end it with a line of ${syntax.fence})`, {line: 1});
