@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {buildIndex, findArticle, suggest} from '../../src/core/shelf/catalog.js';
+import {buildIndex, compareArticles, findArticle, sortArticles, suggest} from '../../src/core/shelf/catalog.js';
 import type {Article} from '../../src/core/shelf/types.js';
 
 function article(slug: string, fields: Partial<Article> = {}): Article {
@@ -22,6 +22,17 @@ const articles = [
 
 describe('buildIndex', () => {
 	const index = buildIndex(articles);
+
+	it('sorts a date at a time exactly as compareArticles sorts all at once', () => {
+		let seed = 11;
+		const next = (k: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % k);
+		const titles = ['alpha', 'Alpha', 'ÅNGSTRÖM', 'angstrom', 'item 10', 'item 9', 'Zebra', 'zebra', '', 'über', '日本'];
+		const many = Array.from({length: 3000}, (_, i) => article(`s/${next(500)}-${i}`, {
+			title: titles[next(titles.length)] as string,
+			date: next(8) === 0 ? null : `202${next(3)}-0${1 + next(9)}-1${next(10)}`,
+		}));
+		expect(sortArticles(many).map(a => a.slug)).toEqual([...many].sort(compareArticles).map(a => a.slug));
+	});
 
 	it('orders All newest first, undated last, then by title (case-insensitive)', () => {
 		expect(index.all.map((a) => a.slug)).toEqual([

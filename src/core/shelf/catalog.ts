@@ -40,8 +40,10 @@ export function compareArticles(a: Article, b: Article): number {
 		if (b.date === null) return -1;
 		return a.date < b.date ? 1 : -1;
 	}
-	return byName(a.title, b.title) || byName(a.slug, b.slug);
+	return byTitle(a, b);
 }
+
+const byTitle = (a: Article, b: Article): number => byName(a.title, b.title) || byName(a.slug, b.slug);
 
 /** Indexes made already, by the articles they were made of: the library, `list` and completion ask for the same one. */
 const built = new WeakMap<readonly Article[], ShelfIndex>();
@@ -62,8 +64,30 @@ export function buildIndex(articles: readonly Article[]): ShelfIndex {
 	return index;
 }
 
+/**
+ * `articles` in `compareArticles` order, sorted a date at a time: a shelf has far fewer dates than
+ * articles (20,000 generated articles: 2,190), so dates are sorted once each and titles compared only
+ * among articles of one date. Sorting 20,000 with compareArticles alone took ~30 ms before a first frame.
+ */
+export function sortArticles(articles: readonly Article[]): Article[] {
+	const byDate = new Map<string | null, Article[]>();
+	for (const article of articles) {
+		const same = byDate.get(article.date);
+		if (same) same.push(article);
+		else byDate.set(article.date, [article]);
+	}
+	const dates = [...byDate.keys()].sort((a, b) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1));
+	const sorted: Article[] = [];
+	for (const date of dates) {
+		const same = byDate.get(date) as Article[];
+		if (same.length > 1) same.sort(byTitle);
+		for (const article of same) sorted.push(article);
+	}
+	return sorted;
+}
+
 function makeIndex(articles: readonly Article[]): ShelfIndex {
-	const all = [...articles].sort(compareArticles);
+	const all = sortArticles(articles);
 	const [categories = [], tags = [], authors = []] = facetsOf(all, ['category', 'tag', 'author']);
 	const groups = (kind: 'category' | 'tag' | 'author', found: Facet[]): Group[] => found.map(f => ({kind, name: f.name, articles: f.articles}));
 	return {

