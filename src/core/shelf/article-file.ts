@@ -14,7 +14,7 @@ import {bodyWords, wordsInText} from './word-count.js';
 import {errorCode, fileKind, formatSize, reason} from './fs-errors.js';
 import type {AuthorsFile} from './authors-file.js';
 import {sanitize, sanitizeLine} from '../sanitize.js';
-import type {Article, Problem} from './types.js';
+import {NONE, orNone, type Article, type Problem} from './types.js';
 
 /** What the rest of the shelf tells about one file. */
 export interface FileContext {
@@ -67,9 +67,9 @@ export function assemble(path: string, context: FileContext, fm: ParsedFrontmatt
 	// start (20,000), the spreads made three objects and copied each field twice.
 	return {
 		slug: facts.slug, path, title: data.title ?? firstHeading(body) ?? humanize(facts.name), date: data.date ?? facts.date, updated: data.updated,
-		categories, category: categories[0] ?? UNCATEGORIZED, tags: context.obsidian ? mergeLists(data.tags, inlineTags(body)) : data.tags,
-		authors: data.authors, draft: data.draft || facts.draft, aliases: data.aliases, slugAlias: data.slugAlias, excerptSeparator: data.excerptSeparator,
-		description: data.description, cover: data.cover, body, problems, readingMinutes: Math.max(1, Math.round(words / 230)), bodyLine: fm.bodyLine,
+		categories: orNone(categories), category: categories[0] ?? UNCATEGORIZED, tags: orNone(context.obsidian ? mergeLists(data.tags, inlineTags(body)) : data.tags),
+		authors: orNone(data.authors), draft: data.draft || facts.draft, aliases: orNone(data.aliases), slugAlias: data.slugAlias, excerptSeparator: data.excerptSeparator,
+		description: data.description, cover: data.cover, body, problems: orNone(problems), readingMinutes: Math.max(1, Math.round(words / 230)), bodyLine: fm.bodyLine,
 	};
 }
 
@@ -123,8 +123,8 @@ function entry(path: string, facts: FileFacts): Article {
 	const title = sanitizeLine(path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1));
 	return {
 		slug: facts.slug, path, title, date: facts.date, updated: null, categories: facts.categories,
-		category: facts.categories[0] ?? UNCATEGORIZED, tags: [], authors: [], draft: facts.draft, aliases: [],
-		slugAlias: null, excerptSeparator: null, description: '', cover: '', body: '', problems: [], readingMinutes: 1, bodyLine: 1,
+		category: facts.categories[0] ?? UNCATEGORIZED, tags: NONE, authors: NONE, draft: facts.draft, aliases: NONE,
+		slugAlias: null, excerptSeparator: null, description: '', cover: '', body: '', problems: NONE, readingMinutes: 1, bodyLine: 1,
 	};
 }
 

@@ -1,5 +1,5 @@
 /** The shelf: loading a folder of markdown, front matter, grouping, links between articles, checks. */
-export type {Article, Problem, Shelf, Skipped} from './types.js';
+export {NONE, type Article, type Problem, type Shelf, type Skipped} from './types.js';
 export {articleFromText, articleReader, finishShelf, loadShelf, loadArticleFile, scanShelf, shelfRoot, type LoadOptions, type ScanOptions, type ShelfFile, type ShelfScan} from './loader.js';
 export {loadInBackground, tooLargeBehindAFile, type BackgroundLoad} from './load-in-background.js';
 export {inSlices, scanInBackground} from './scan-in-background.js';

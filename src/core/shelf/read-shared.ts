@@ -18,7 +18,7 @@ import {fileOf, type ShelfFile} from './walk.js';
 import {linkTargets} from './related.js';
 import {bundledFile} from '../bundled-file.js';
 import {startWorker, workerLoaded} from '../young-generation.js';
-import type {Article, Skipped} from './types.js';
+import {NONE, orNone, type Article, type Skipped} from './types.js';
 
 /** An article read for the index: no body (it is read again when opened or indexed), its link targets, and its file with the stat taken as it was read. */
 export interface ReadForIndex {
@@ -59,8 +59,8 @@ export function readForIndex(read: ArticleReader, walked: ShelfFile): ReadForInd
 	let file = walked;
 	const article = read(walked.path, stats => (file = fileOf(walked.path, stats)));
 	// A body '' has no link: its file had none (head-article.ts).
-	if (article.body === '') return {file, article, links: []};
-	return {file, article: {...article, body: ''}, links: article.error ? [] : linkTargets(article)};
+	if (article.body === '') return {file, article, links: NONE};
+	return {file, article: {...article, body: ''}, links: article.error ? NONE : orNone(linkTargets(article))};
 }
 
 /** A worker thread that will read part of the files, started before they are known (it loads while the folder is walked). */
@@ -123,7 +123,12 @@ export function readShared(root: string, skipped: Skipped[], vaults: string[], f
 	const state = worker?.state ?? new Int32Array(2);
 	const take = (message: ReadMessage): void => {
 		if (worker) workerLoaded(worker.thread);
-		message.items.forEach((item, i) => (results[message.start + i] = item));
+		message.items.forEach((item, i) => {
+			// The walk's path in place of the two copies the message made of it: fewer strings kept (copied by each scavenge).
+			const walked = files[message.start + i];
+			if (walked && item.file.path === walked.path && item.article.path === walked.path) item.file.path = item.article.path = walked.path;
+			results[message.start + i] = item;
+		});
 		for (const s of message.skipped) addOnce(s);
 	};
 	const drain = (): void => {
