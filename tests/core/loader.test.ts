@@ -207,6 +207,13 @@ describe('loadShelf: roots, limits and defaults', () => {
 		expect(shelf.articles.find((a) => a.slug === 'small')?.error).toBeUndefined();
 	});
 
+	it('reads files whole at every size around its buffer\'s (a short read is the end of the file)', async () => {
+		const sizes = [0, 1, 4095, 4096, 4097, 65535, 65536, 65537, 200_000];
+		const dir = await folder('sizes', Object.fromEntries(sizes.map(n => [`s${n}.md`, `# S\n${'w '.repeat(n)}`])));
+		const shelf = await loadShelf(dir);
+		for (const n of sizes) expect([n, shelf.articles.find(a => a.slug === `s${n}`)?.body.length]).toEqual([n, 4 + 2 * n]); // no front matter: the body is the whole text
+	});
+
 	it.each([
 		['my-notes.md', 'just words', 'My notes'],
 		['snake_case_name.md', 'text', 'Snake case name'],
