@@ -9,7 +9,7 @@ const wat = path.join(root, 'src/core/shelf/word-count.wat');
 const out = path.join(root, 'src/core/shelf/word-count-wasm.ts');
 
 /** The module's bytes, base64, compiled from the .wat. */
-export async function compiledWordCount() {
+async function compiledWordCount() {
 	const wabt = await wabtInit();
 	const module = wabt.parseWat('word-count.wat', readFileSync(wat, 'utf8'), {simd: true});
 	try {
@@ -19,7 +19,7 @@ export async function compiledWordCount() {
 	}
 }
 
-export const tsFor = (base64) => `// Made by \`node scripts/word-count-wasm.mjs\` from word-count.wat: edit that file, not this one.\nexport const WORD_COUNT_WASM = '${base64}';\n`;
+const tsFor = (base64) => `// Made by \`node scripts/word-count-wasm.mjs\` from word-count.wat: edit that file, not this one.\nexport const WORD_COUNT_WASM = '${base64}';\n`;
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
 	const ts = tsFor(await compiledWordCount());

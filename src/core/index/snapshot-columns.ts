@@ -18,7 +18,6 @@
 import {sep} from 'node:path';
 import {NONE, type Article, type Problem} from '../shelf/index.js';
 
-
 const TEXT = ['slug', 'title', 'description'] as const;
 const LISTS = ['categories', 'tags', 'authors'] as const;
 /** Fields with their default: what most articles have, left out of the part. */
