@@ -203,6 +203,11 @@ const readerRe = (title) => `${reEscape(title)}[\\s\\S]*${reEscape(FIRST_BODY_TE
 const pressSteps = (keys) => keys.flatMap((k) => [`press:${k}`, `sleep:${GAP_MS}`]);
 const readerKeys = [...Array(KEYS.j).fill('j'), ...Array(KEYS.space).fill(' '), ...Array(KEYS.k).fill('k')];
 const libraryKeys = ['j', 'k', 'j', 'k']; // alternate: the two-article shelf has nowhere further to go
+// A large shelf's keys only go down. Its library redraws on its own while it indexes, and such a redraw
+// can pass for a key's frame: the next key is then sent before that one is taken, and a `j` and a `k`
+// taken together leave the screen as it was, so nothing is drawn and the key waits out the series'
+// timeout (twice at 100,000, 180 s each, in full runs; the app was not stuck).
+const largeLibraryKeys = ['j', 'j', 'j', 'j'];
 
 /** Series definitions: what one sample runs. */
 function series(node) {
@@ -210,14 +215,14 @@ function series(node) {
 	return {
 		nodeE: {command: [node.bin, '-e', "console.log('ready')"], steps: ['expect:ready']},
 		shelf2: {command: app(fx.shelf2Dir), timeout: 30, steps: [`expect:${LIBRARY_RE}`, `sleep:${SETTLE_MS}`, ...pressSteps(libraryKeys), 'sleep:200']},
-		shelf2000: {command: app(fx.shelf2000Dir), timeout: 30, steps: [`expect:${LIBRARY_RE}`, `sleep:${SETTLE_MS}`, ...pressSteps(libraryKeys), 'sleep:200']},
+		shelf2000: {command: app(fx.shelf2000Dir), timeout: 30, steps: [`expect:${LIBRARY_RE}`, `sleep:${SETTLE_MS}`, ...pressSteps(largeLibraryKeys), 'sleep:200']},
 		// The large shelf, its index already built (a second start), and with no index of it (a first start:
 		// keys are pressed while its text is indexed behind the list).
-		shelf20k: {command: app(fx.shelf20kDir), timeout: 60, steps: [`expect:${LIBRARY_RE}`, `sleep:${SETTLE_MS}`, ...pressSteps(libraryKeys), 'sleep:200']},
+		shelf20k: {command: app(fx.shelf20kDir), timeout: 60, steps: [`expect:${LIBRARY_RE}`, `sleep:${SETTLE_MS}`, ...pressSteps(largeLibraryKeys), 'sleep:200']},
 		shelf20kCold: {command: app(fx.shelf20kDir), get env() {
 			return coldEnv();
-		}, timeout: 120, steps: [`expect:${LIBRARY_RE}`, `sleep:${SETTLE_MS}`, ...pressSteps(libraryKeys), 'sleep:200']},
-		...(SCALE ? {scale: {command: app(fx.scaleDir), timeout: 180, steps: [`expect:${LIBRARY_RE}`, `sleep:${SETTLE_MS}`, ...pressSteps(libraryKeys), 'sleep:200']}} : {}),
+		}, timeout: 120, steps: [`expect:${LIBRARY_RE}`, `sleep:${SETTLE_MS}`, ...pressSteps(largeLibraryKeys), 'sleep:200']},
+		...(SCALE ? {scale: {command: app(fx.scaleDir), timeout: 180, steps: [`expect:${LIBRARY_RE}`, `sleep:${SETTLE_MS}`, ...pressSteps(largeLibraryKeys), 'sleep:200']}} : {}),
 		// Keys are pressed as a person would, while the reader still lays out the rest of the article in
 		// the background. It redraws a couple of times on its own meanwhile (progress, then done); a key
 		// that meets such a redraw is timed high, which the median shrugs off and the p90 shows.
