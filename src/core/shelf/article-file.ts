@@ -24,10 +24,11 @@ export interface FileContext {
 	obsidian?: boolean;
 }
 
-export function readArticle(path: string, maxBytes: number, context: FileContext, onStat?: (stats: Stats) => void): Article {
+/** `fromBytes` makes the article of the bytes read (the index's reader leaves out a body it does not keep: head-article.ts). */
+export function readArticle(path: string, maxBytes: number, context: FileContext, onStat?: (stats: Stats) => void, fromBytes = articleFromBytes): Article {
 	const read = readLimited(path, maxBytes, onStat);
 	if (typeof read === 'string') return broken(path, context.facts, read);
-	return articleFromBytes(path, read, context);
+	return fromBytes(path, read, context);
 }
 
 /** An article from bytes already read: a file's, or standard input's (`inkshelf -`), named as if at `path`. */

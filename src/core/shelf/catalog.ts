@@ -34,13 +34,11 @@ function byName(a: string, b: string): number {
 	return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+/** Newest first, undated last. */
+const byDate = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1);
+
 export function compareArticles(a: Article, b: Article): number {
-	if (a.date !== b.date) {
-		if (a.date === null) return 1;
-		if (b.date === null) return -1;
-		return a.date < b.date ? 1 : -1;
-	}
-	return byTitle(a, b);
+	return byDate(a.date, b.date) || byTitle(a, b);
 }
 
 const byTitle = (a: Article, b: Article): number => byName(a.title, b.title) || byName(a.slug, b.slug);
@@ -70,16 +68,16 @@ export function buildIndex(articles: readonly Article[]): ShelfIndex {
  * among articles of one date. Sorting 20,000 with compareArticles alone took ~30 ms before a first frame.
  */
 export function sortArticles(articles: readonly Article[]): Article[] {
-	const byDate = new Map<string | null, Article[]>();
+	const articlesOn = new Map<string | null, Article[]>();
 	for (const article of articles) {
-		const same = byDate.get(article.date);
+		const same = articlesOn.get(article.date);
 		if (same) same.push(article);
-		else byDate.set(article.date, [article]);
+		else articlesOn.set(article.date, [article]);
 	}
-	const dates = [...byDate.keys()].sort((a, b) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1));
+	const dates = [...articlesOn.keys()].sort(byDate);
 	const sorted: Article[] = [];
 	for (const date of dates) {
-		const same = byDate.get(date) as Article[];
+		const same = articlesOn.get(date) as Article[];
 		if (same.length > 1) same.sort(byTitle);
 		for (const article of same) sorted.push(article);
 	}

@@ -14,8 +14,7 @@
  * most of their articles have links).
  */
 import {isUtf8} from 'node:buffer';
-import type {Stats} from 'node:fs';
-import {articleFromBytes, assemble, broken, frontmatterOptions, hasNul, readLimited, STRICT_UTF8, type FileContext} from './article-file.js';
+import {articleFromBytes, assemble, frontmatterOptions, hasNul, STRICT_UTF8, type FileContext} from './article-file.js';
 import {parseFrontmatter} from './frontmatter.js';
 import {wordsInBytes} from './word-count.js';
 import type {Article} from './types.js';
@@ -25,17 +24,14 @@ const HEADS = [1024, 8192];
 /** What a link (markdown's, a wikilink, Liquid's, a Hugo shortcode's) starts with: a body holding none has no link. */
 const LINK_MARKS = ['](', '[[', '{%', '{{'].map(mark => Buffer.from(mark));
 
-/** `readArticle`, but with body '' when the file's start gave everything the index keeps (else the body is there, links and all). */
-export function readForIndexOnly(path: string, maxBytes: number, context: FileContext, onStat?: (stats: Stats) => void): Article {
-	const read = readLimited(path, maxBytes, onStat);
-	if (typeof read === 'string') return broken(path, context.facts, read);
-	if (hasNul(read)) return broken(path, context.facts, 'binary file');
-	return headArticle(path, read, context) ?? articleFromBytes(path, read, context);
+/** `articleFromBytes`, but with body '' when the file's start gave everything the index keeps (else the body is there, links and all). */
+export function articleForIndex(path: string, bytes: Uint8Array, context: FileContext): Article {
+	return headArticle(path, bytes, context) ?? articleFromBytes(path, bytes, context);
 }
 
-/** The article (body '') from the start of `bytes`, or null when the whole file must be read. */
+/** The article (body '') from the start of `bytes`, or null when the whole file must be read (a binary file too: articleFromBytes says so). */
 export function headArticle(path: string, bytes: Uint8Array, context: FileContext): Article | null {
-	if (context.obsidian || bytes.length <= (HEADS[0] as number)) return null;
+	if (context.obsidian || bytes.length <= (HEADS[0] as number) || hasNul(bytes)) return null;
 	const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	// A CR or a byte order mark is taken out of the text before parsing: the offsets in the bytes would differ.
 	if (buffer[0] === 0xef || buffer.indexOf(13) !== -1 || LINK_MARKS.some(mark => buffer.indexOf(mark) !== -1) || !isUtf8(buffer)) return null;

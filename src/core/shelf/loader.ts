@@ -8,7 +8,7 @@ import {lstatSync, realpathSync, statSync} from 'node:fs';
 import type {Stats} from 'node:fs';
 import {dirname, join, relative, resolve, sep} from 'node:path';
 import {articleFromBytes, broken, readArticle, type FileContext} from './article-file.js';
-import {readForIndexOnly} from './head-article.js';
+import {articleForIndex} from './head-article.js';
 import {authorsProbe} from './authors-file.js';
 import {MARKDOWN, fileFacts, jekyllConfigProbe} from './file-facts.js';
 import {errorCode, reason} from './fs-errors.js';
@@ -99,8 +99,8 @@ export function shelfRoot(root: string): string {
  */
 export function articleReader(root: string, skipped: Skipped[] = [], vaults: string[] = [], {maxBytes = DEFAULT_MAX_BYTES, forIndex = false} = {}): (path: string, onStat?: (stats: Stats) => void) => Article {
 	const context = contextFor(root, skipped, vaults);
-	const read = forIndex ? readForIndexOnly : readArticle;
-	return (path, onStat) => read(path, maxBytes, context(path), onStat);
+	const fromBytes = forIndex ? articleForIndex : undefined;
+	return (path, onStat) => readArticle(path, maxBytes, context(path), onStat, fromBytes);
 }
 
 /** Orders the articles and gives every one a unique slug: the last step of loading, whichever way the articles were read. */
