@@ -6,6 +6,7 @@
 import {facetsOf, isUncategorized, type Facet} from './facets.js';
 import {MARKDOWN} from './file-facts.js';
 import {editDistance} from '../edit-distance.js';
+import {compareNames} from '../compare-names.js';
 import type {Article} from './types.js';
 
 /** A group in the library's left pane: everything, recently read, one shelf (of several), one category, tag or author. */
@@ -27,13 +28,6 @@ export interface ShelfIndex {
 	authors: Group[];
 }
 
-/** A fixed locale, so the order is the same on every machine. */
-const collator = new Intl.Collator('en', {sensitivity: 'base', numeric: true});
-
-function byName(a: string, b: string): number {
-	return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
-
 /** Newest first, undated last. */
 const byDate = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1);
 
@@ -41,7 +35,7 @@ export function compareArticles(a: Article, b: Article): number {
 	return byDate(a.date, b.date) || byTitle(a, b);
 }
 
-const byTitle = (a: Article, b: Article): number => byName(a.title, b.title) || byName(a.slug, b.slug);
+const byTitle = (a: Article, b: Article): number => compareNames(a.title, b.title) || compareNames(a.slug, b.slug);
 
 /** Indexes made already, by the articles they were made of: the library, `list` and completion ask for the same one. */
 const built = new WeakMap<readonly Article[], ShelfIndex>();
@@ -91,10 +85,10 @@ function makeIndex(articles: readonly Article[]): ShelfIndex {
 	return {
 		all,
 		categories: groups('category', categories).sort(
-			(a, b) => Number(isUncategorized(a.name)) - Number(isUncategorized(b.name)) || byName(a.name, b.name),
+			(a, b) => Number(isUncategorized(a.name)) - Number(isUncategorized(b.name)) || compareNames(a.name, b.name),
 		),
-		tags: groups('tag', tags).sort((a, b) => b.articles.length - a.articles.length || byName(a.name, b.name)),
-		authors: groups('author', authors).sort((a, b) => byName(a.name, b.name)),
+		tags: groups('tag', tags).sort((a, b) => b.articles.length - a.articles.length || compareNames(a.name, b.name)),
+		authors: groups('author', authors).sort((a, b) => compareNames(a.name, b.name)),
 	};
 }
 
@@ -133,7 +127,7 @@ export function suggest(slugs: readonly string[], wanted: string, limit = 3): st
 	});
 	return scored
 		.filter((s) => s.score <= allowed)
-		.sort((a, b) => a.score - b.score || byName(a.slug, b.slug))
+		.sort((a, b) => a.score - b.score || compareNames(a.slug, b.slug))
 		.slice(0, limit)
 		.map((s) => s.slug);
 }

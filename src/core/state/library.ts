@@ -5,10 +5,10 @@ import {openArticle, openWhereLeft} from './reader.js';
 import {hasFacet} from '../shelf/index.js';
 
 import {clamp} from './clamp.js';
+import {compareNames} from '../compare-names.js';
 
 const SORTS: SortOrder[] = ['newest', 'oldest', 'title'];
 const SORT_NAMES: Record<SortOrder, string> = {newest: 'newest first', oldest: 'oldest first', title: 'by title'};
-const collator = new Intl.Collator('en', {sensitivity: 'base', numeric: true});
 const sortedCache = new WeakMap<Article[], Map<SortOrder, Article[]>>();
 
 /** Groups arrive newest first; other orders are sorted once per group and kept. */
@@ -18,7 +18,7 @@ export function sortedArticles(articles: Article[], sort: SortOrder): Article[] 
 	if (!bySort) sortedCache.set(articles, bySort = new Map());
 	let sorted = bySort.get(sort);
 	if (!sorted) {
-		sorted = sort === 'oldest' ? [...articles].reverse() : [...articles].sort((a, b) => collator.compare(a.title, b.title));
+		sorted = sort === 'oldest' ? [...articles].reverse() : [...articles].sort((a, b) => compareNames(a.title, b.title));
 		bySort.set(sort, sorted);
 	}
 	return sorted;
