@@ -15,6 +15,7 @@ import {errorCode, fileKind, formatSize, reason} from './fs-errors.js';
 import type {AuthorsFile} from './authors-file.js';
 import {sanitize, sanitizeLine} from '../sanitize.js';
 import {NONE, orNone, type Article, type Problem} from './types.js';
+import {namesOf, oneOfOrNull} from './names.js';
 
 /** What the rest of the shelf tells about one file. */
 export interface FileContext {
@@ -63,13 +64,13 @@ export const frontmatterOptions = (context: FileContext): FieldOptions => ({auth
 export function assemble(path: string, context: FileContext, fm: ParsedFrontmatter, body: string, words: number, problems: Problem[]): Article {
 	const {data} = fm;
 	const {facts} = context;
-	const categories = mergeLists(data.categories, facts.categories);
+	const categories = namesOf(mergeLists(data.categories, facts.categories));
 	// One literal in `entry`'s order, not spreads of it and of `data`: made for every file of a first
 	// start (20,000), the spreads made three objects and copied each field twice.
 	return {
-		slug: facts.slug, path, title: data.title ?? firstHeading(body) ?? humanize(facts.name), date: data.date ?? facts.date, updated: data.updated,
-		categories: orNone(categories), category: categories[0] ?? UNCATEGORIZED, tags: orNone(context.obsidian ? mergeLists(data.tags, inlineTags(body)) : data.tags),
-		authors: orNone(data.authors), draft: data.draft || facts.draft, aliases: orNone(data.aliases), slugAlias: data.slugAlias, excerptSeparator: data.excerptSeparator,
+		slug: facts.slug, path, title: data.title ?? firstHeading(body) ?? humanize(facts.name), date: oneOfOrNull(data.date ?? facts.date), updated: oneOfOrNull(data.updated),
+		categories: orNone(categories), category: categories[0] ?? UNCATEGORIZED, tags: orNone(namesOf(context.obsidian ? mergeLists(data.tags, inlineTags(body)) : data.tags)),
+		authors: orNone(namesOf(data.authors)), draft: data.draft || facts.draft, aliases: orNone(data.aliases), slugAlias: data.slugAlias, excerptSeparator: data.excerptSeparator,
 		description: data.description, cover: data.cover, body, problems: orNone(problems), readingMinutes: Math.max(1, Math.round(words / 230)), bodyLine: fm.bodyLine,
 	};
 }
