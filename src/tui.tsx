@@ -95,12 +95,18 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	// Keys typed while the shelf loaded were echoed by the terminal, still in line mode; the alternate
 	// screen keeps the cursor where they left it, and Ink draws from there: every line a few columns off.
 	process.stdout.write('\r');
+	source?.firstScreenWith?.(places?.recent ?? []);
+	const firstShelf = source?.shelf;
 	const app = render(
 		tree(groupsOf(shelf), options.folder ? `${title} (loading the folder…)` : title),
 		// Started only with a terminal on both ends: interactive even where a CI variable is set.
 		{alternateScreen: true, exitOnCtrlC: true, incrementalRendering: true, interactive: true, stdin: mouse.stdin, onRender: () => graphics?.redraw()},
 	);
 	unmount = () => app.unmount();
+	// A first screen (first-screen.ts) is on the terminal: the whole shelf now, before any key is read (the
+	// app's effects may have asked for it already, as they ran after that frame). It draws the same screen.
+	source?.completeFirstScreen?.();
+	if (source && source.shelf !== firstShelf) app.rerender(tree(groupsOf(source.shelf), title));
 	// The document is on screen; its folder fills the library behind it when loaded.
 	const background = options.folder ? loadInBackground(options.folder, new URL('./shelf-worker.js', import.meta.url)) : null;
 	let closed = false;

@@ -183,12 +183,18 @@ export function App({groups: initialGroups, title, styles, copy, openUrl, places
 	);
 }
 
-/** A shelf that arrives later (the folder behind `inkshelf notes/x.md`) replaces the groups shown. */
+/**
+ * New groups (the folder behind `inkshelf notes/x.md`, a walk that found changes, a first screen
+ * made whole: first-screen.ts) replace the ones in the state in the same render, not in an effect
+ * after it: a key read in between would act on the groups before, and a first screen's stand-ins
+ * are not articles to open.
+ */
 function useNewGroups(groups: Group[], places: PlaceStore | null | undefined, dispatch: (a: Action) => void): void {
-	const first = useRef(groups);
-	useEffect(() => {
-		if (groups !== first.current) dispatch({type: 'groups', groups: shownGroups(groups, places)});
-	}, [groups, places, dispatch]);
+	const [shown, setShown] = useState(groups);
+	if (groups !== shown) {
+		setShown(groups);
+		dispatch({type: 'groups', groups: shownGroups(groups, places)});
+	}
 }
 
 /** Remembers where each article was left (the reducer returns there) and keeps "Recently read" current. */

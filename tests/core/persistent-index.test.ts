@@ -126,6 +126,35 @@ describe('persistent shelf index', () => {
 		again.close();
 	});
 
+	it('with firstScreen, shows stand-ins past the first screen until the shelf is made whole, also when the snapshot went away meanwhile', async () => {
+		const dir = temp('shelf');
+		for (let i = 0; i < 260; i++) writeFileSync(path.join(dir, `n${String(i).padStart(3, '0')}.md`), article(`Note ${i}`, `Body ${i}.`, [`t${i % 3}`]));
+		const env = {XDG_CACHE_HOME: temp('cache')};
+		const whole = await open(dir, env);
+		const want = whole.shelf.articles.map(a => [a.slug, a.title]);
+		whole.close();
+		for (const ends of ['completes', 'syncs', 'loses its snapshot'] as const) {
+			const s = await openShelfSource(dir, {env, deferWalk: true, firstScreen: true, metaInIndexFrom: 0});
+			const shown = s.shelf.articles;
+			expect(shown).toHaveLength(260);
+			// 200 made for the first screen; the other 60 are one stand-in with no slug.
+			expect(shown.filter(a => a.slug === '')).toHaveLength(60);
+			if (ends === 'loses its snapshot') {
+				const {DatabaseSync} = await import('node:sqlite');
+				const db = new DatabaseSync(indexFileFor(dir, env).file);
+				db.exec('DELETE FROM snapshot');
+				db.close();
+			}
+			if (ends === 'syncs') expect(await s.sync()).toBe(false); // reading anything makes the shelf whole first
+			else expect(s.completeFirstScreen?.()).toBe(true);
+			expect(s.completeFirstScreen?.()).toBe(false);
+			expect(s.shelf).not.toBe(shown);
+			expect(s.shelf.articles.map(a => [a.slug, a.title])).toEqual(want);
+			expect(find(s, 'Note 17')[0]).toBe('n017');
+			s.close();
+		}
+	});
+
 	it('on a first start with deferWalk, shows the shelf before writing it, and writes it while indexing', async () => {
 		const dir = shelfDir();
 		const env = {XDG_CACHE_HOME: temp('cache')};

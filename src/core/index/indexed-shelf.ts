@@ -12,6 +12,7 @@ import {ShelfStore} from './store.js';
 import {openStore, why} from './open-store.js';
 import {knownFromStore, knownSteps, unchanged, type Known} from './known.js';
 import {decodeSnapshot} from './snapshot.js';
+import {decodeFirstScreen, type FirstScreen} from './first-screen.js';
 import {Writes} from './writes.js';
 import {StoreTextIndex, indexText, type TextStats} from './text-index.js';
 import {loadSqlite} from './sqlite.js';
@@ -29,6 +30,8 @@ export interface IndexOptions {
 	deferWalk?: boolean;
 	/** Articles from which search takes titles and metadata from the index, not memory (default 5,000). */
 	metaInIndexFrom?: number;
+	/** With `deferWalk`: the caller draws the library's first screen, then calls `completeFirstScreen` at once (first-screen.ts). */
+	firstScreen?: boolean;
 }
 
 export class IndexedShelf {
@@ -56,6 +59,8 @@ export class IndexedShelf {
 	private writeLater = false;
 	/** A walk's changes still to be written (a first start writes them after the first frame). */
 	private writes: Writes | null = null;
+	/** The shelf is a first screen's (first-screen.ts) until `completeFirstScreen`. */
+	private firstScreen: FirstScreen | null = null;
 
 	private constructor(private readonly dir: string, private store: ShelfStore, private readonly sqlite: typeof import('node:sqlite'), private readonly options: IndexOptions) {
 		this.read = articleReader(dir);
@@ -71,7 +76,10 @@ export class IndexedShelf {
 		const indexed = new IndexedShelf(dir, store, sqlite, options);
 		indexed.status = status;
 		keepYoungGenerationSmall(); // the shelf's articles are made next; a small shelf lets it grow again once open (shelf-source)
-		const snapshot = indexed.tryStore(() => decodeSnapshot(n => store.snapshotPart(n), root), null);
+		const part = (n: number): string | null => store.snapshotPart(n);
+		const first = options.firstScreen && options.deferWalk ? indexed.tryStore(() => decodeFirstScreen(part, root), null) : null;
+		const snapshot = first ?? indexed.tryStore(() => decodeSnapshot(part, root), null);
+		indexed.firstScreen = first;
 		if (snapshot) {
 			indexed.vaults = snapshot.vaults;
 			indexed.read = articleReader(root, [], snapshot.vaults);
@@ -84,6 +92,25 @@ export class IndexedShelf {
 		if (!snapshot || !options.deferWalk) indexed.sync(undefined, undefined, snapshot ? null : startReadHelper()); // a first start: a worker shares the reading
 		indexed.writeLater = false;
 		return indexed;
+	}
+
+	/** The recently read articles the first screen counts (first-screen.ts); nothing once the shelf is whole. */
+	firstScreenWith(recent: readonly string[]): void {
+		this.firstScreen?.placeSlugs(recent);
+	}
+
+	/** Makes the whole shelf after a first screen (first-screen.ts); true when `shelf` changed. */
+	completeFirstScreen(): boolean {
+		if (!this.firstScreen) return false;
+		this.firstScreen = null;
+		const whole = this.tryStore(() => decodeSnapshot(n => this.store.snapshotPart(n), this.shelf.root), null);
+		if (whole) this.finish(whole.shelf, whole.ids);
+		else {
+			// The index changed under us since (another process rewrote it): read the folder as a first start would.
+			this.shelf = {root: '', articles: [], skipped: []};
+			this.sync(undefined, undefined, startReadHelper());
+		}
+		return true;
 	}
 
 	/** Articles still to be written to the index, or their texts indexed. */

@@ -36,6 +36,10 @@ export interface ShelfSource {
 	/** Walks the folder again; true when articles were added, changed or removed. */
 	sync(): Promise<boolean>;
 	close(): void;
+	/** The library's first screen is about to be drawn, counting these recently read articles (first-screen.ts). */
+	firstScreenWith?(recent: readonly string[]): void;
+	/** The first screen is out: the whole shelf is made now; true when `shelf` changed (to be drawn again). */
+	completeFirstScreen?(): boolean;
 }
 
 export async function openShelfSource(dir: string, options: IndexOptions = {}): Promise<ShelfSource> {
@@ -47,6 +51,8 @@ export async function openShelfSource(dir: string, options: IndexOptions = {}): 
 		throw error;
 	}
 	keepYoungGenerationSmall(indexed.shelf.articles.length >= (options.metaInIndexFrom ?? META_IN_INDEX));
+	// Whatever reads the articles themselves makes the whole shelf first (the app does so itself right after its first screen).
+	const whole = (): void => void indexed.completeFirstScreen();
 	return {
 		get shelf() {
 			return indexed.shelf;
@@ -69,11 +75,13 @@ export async function openShelfSource(dir: string, options: IndexOptions = {}): 
 		get unwalked() {
 			return indexed.unwalked;
 		},
-		indexPending: ms => indexed.indexPending(ms),
-		readNow: a => indexed.readNow(a),
-		linksOf: a => indexed.linksOf(a),
-		sync: () => indexed.syncInBackground(),
+		indexPending: ms => (whole(), indexed.indexPending(ms)),
+		readNow: a => (whole(), indexed.readNow(a)),
+		linksOf: a => (whole(), indexed.linksOf(a)),
+		sync: () => (whole(), indexed.syncInBackground()),
 		close: () => indexed.close(),
+		firstScreenWith: recent => indexed.firstScreenWith(recent),
+		completeFirstScreen: () => indexed.completeFirstScreen(),
 	};
 }
 

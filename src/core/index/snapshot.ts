@@ -9,7 +9,7 @@ import {buildIndex, rememberIndex, type Article, type Group, type Shelf, type Sh
 import {NameTable, decodeColumns, encodeColumns, type Columns} from './snapshot-columns.js';
 
 /** Bumped when the shape below changes; a snapshot of another shape is ignored (the walk makes a new one). */
-const SHAPE = 6;
+const SHAPE = 7;
 
 export interface Snapshot {
 	shelf: Shelf;
@@ -31,7 +31,7 @@ const KINDS = {categories: 'category', tags: 'tag', authors: 'author'} as const;
  */
 const PART = 20000;
 
-interface Head {
+export interface Head {
 	shape: number;
 	root: string;
 	skipped: Shelf['skipped'];
@@ -43,6 +43,10 @@ interface Head {
 	order: Positions;
 	/** Every category, tag, author and date the parts name, by number (see snapshot-columns.ts). */
 	names: string[];
+	/** The part holding the articles the library's first screen shows (first-screen.ts), or 0 for none. */
+	screen: number;
+	/** The part holding every article's slug, in the order of the articles. */
+	slugs: number;
 }
 
 /** The snapshot as parts: the first holds everything but the articles, which follow PART at a time, as columns. */
@@ -55,20 +59,52 @@ export function encodeSnapshot(s: Snapshot): string[] {
 	const names = new NameTable();
 	const parts: string[] = [];
 	for (let i = 0; i < s.shelf.articles.length; i += PART) parts.push(JSON.stringify(encodeColumns(s.shelf.articles.slice(i, i + PART), s.shelf.root, names)));
-	const head: Head = {shape: SHAPE, root: s.shelf.root, skipped: s.shelf.skipped, count: s.shelf.articles.length, ids: runs(s.ids), folders: s.folders, vaults: s.vaults, order, names: names.names};
+	const screen = screenPositions(order.all, s.shelf.articles);
+	if (screen) parts.push(JSON.stringify({positions: screen, columns: encodeColumns(screen.map(p => s.shelf.articles[p] as Article), s.shelf.root, names)} satisfies ScreenPart));
+	parts.push(JSON.stringify(s.shelf.articles.map(a => a.slug)));
+	const head: Head = {shape: SHAPE, root: s.shelf.root, skipped: s.shelf.skipped, count: s.shelf.articles.length, ids: runs(s.ids), folders: s.folders, vaults: s.vaults, order, names: names.names,
+		screen: screen ? parts.length - 1 : 0, slugs: parts.length};
 	return [JSON.stringify(head), ...parts];
+}
+
+/** What the first screen needs made (first-screen.ts): articles at these positions of the stored order. */
+export interface ScreenPart {
+	positions: number[];
+	columns: Columns;
+}
+
+/** Rows a first screen can show, at most: a terminal 200 lines high, one line a row. */
+const SCREEN = 200;
+/** More drafts and broken articles than this, and a first screen is not worth its part. */
+const EXTRA_MOST = 2000;
+
+/**
+ * Where the articles a first screen may show are in the stored order: the
+ * first SCREEN in the library's order that are not drafts (`--no-drafts`
+ * hides them), and every draft and broken article anywhere, since the
+ * screen counts those in every group. Null when they are too many.
+ */
+export function screenPositions(order: readonly number[], articles: readonly Article[]): number[] | null {
+	const out: number[] = [];
+	let shown = 0;
+	for (const p of order) {
+		const a = articles[p] as Article;
+		if (a.shelf !== undefined) return null; // several shelves are grouped by shelf, which a stand-in does not say
+		if (shown < SCREEN) {
+			out.push(p);
+			if (!a.draft) shown++;
+		} else if (a.draft || a.error !== undefined) {
+			if (out.push(p) > SCREEN + EXTRA_MOST) return null;
+		}
+	}
+	return out;
 }
 
 /** The snapshot read part by part (`part(n)`), or null when there is none, it is of another shape or shelf, or a part is missing or does not parse. */
 export function decodeSnapshot(part: (n: number) => string | null, root: string): Snapshot | null {
 	try {
-		const text = part(0);
-		if (text === null) return null;
-		const s = JSON.parse(text) as Head;
-		// The shape first: an older snapshot's ids are a plain list, which read as runs made 200 million ids (2 GiB) at 20,000 articles.
-		if (s.shape !== SHAPE || s.root !== root) return null;
-		const ids = unruns(s.ids);
-		if (ids.length !== s.count) return null;
+		const s = readHead(part, root);
+		if (!s) return null;
 		const chunks: Article[][] = [];
 		for (let n = 1, made = 0; made < s.count; n++) {
 			const columns = part(n);
@@ -80,26 +116,42 @@ export function decodeSnapshot(part: (n: number) => string | null, root: string)
 		}
 		const all = chunks.length === 1 ? chunks[0] as Article[] : chunks.flat();
 		if (all.length !== s.count) return null;
-		// A plain loop, not map(): this runs once per start over ~100,000 positions, before the JIT has
-		// compiled anything, and a callback per position cost ~15 ms there. The parsed list of positions
-		// becomes the list of articles in place: no second list of ~100,000 made before the first frame.
-		const articles = (list: number[]): Article[] => {
-			if (!Array.isArray(list)) throw new Error('snapshot out of step');
-			const out = list as unknown as Article[];
-			for (let k = 0; k < list.length; k++) {
-				const a = all[list[k] as number];
-				if (a === undefined) throw new Error('snapshot out of step');
-				out[k] = a;
-			}
-			return out;
-		};
-		const groups = (key: keyof typeof KINDS): Group[] => s.order[key].map(([name, list]) => ({kind: KINDS[key], name, articles: articles(list)}));
-		const index: ShelfIndex = {all: articles(s.order.all), categories: groups('categories'), tags: groups('tags'), authors: groups('authors')};
-		rememberIndex(all, index);
-		return {shelf: {root: s.root, articles: all, skipped: s.skipped}, ids, folders: s.folders, vaults: s.vaults};
+		return snapshotOf(s, all);
 	} catch {
 		return null;
 	}
+}
+
+/** The snapshot's first part, checked: of this shape and shelf, its ids as many as its articles. */
+export function readHead(part: (n: number) => string | null, root: string): (Head & {idList: number[]}) | null {
+	const text = part(0);
+	if (text === null) return null;
+	const s = JSON.parse(text) as Head;
+	// The shape first: an older snapshot's ids are a plain list, which read as runs made 200 million ids (2 GiB) at 20,000 articles.
+	if (s.shape !== SHAPE || s.root !== root) return null;
+	const idList = unruns(s.ids);
+	return idList.length === s.count ? {...s, idList} : null;
+}
+
+/** The snapshot of `all` (the articles in their stored order), its library order and groups made of the head's positions (which they replace). */
+export function snapshotOf(s: Head & {idList: number[]}, all: Article[]): Snapshot {
+	// A plain loop, not map(): this runs once per start over ~100,000 positions, before the JIT has
+	// compiled anything, and a callback per position cost ~15 ms there. The parsed list of positions
+	// becomes the list of articles in place: no second list of ~100,000 made before the first frame.
+	const articles = (list: number[]): Article[] => {
+		if (!Array.isArray(list)) throw new Error('snapshot out of step');
+		const out = list as unknown as Article[];
+		for (let k = 0; k < list.length; k++) {
+			const a = all[list[k] as number];
+			if (a === undefined) throw new Error('snapshot out of step');
+			out[k] = a;
+		}
+		return out;
+	};
+	const groups = (key: keyof typeof KINDS): Group[] => s.order[key].map(([name, list]) => ({kind: KINDS[key], name, articles: articles(list)}));
+	const index: ShelfIndex = {all: articles(s.order.all), categories: groups('categories'), tags: groups('tags'), authors: groups('authors')};
+	rememberIndex(all, index);
+	return {shelf: {root: s.root, articles: all, skipped: s.skipped}, ids: s.idList, folders: s.folders, vaults: s.vaults};
 }
 
 /** [3, 4, 5, 9] as [3, 3, 9, 1]: a shelf's ids are mostly consecutive. */
