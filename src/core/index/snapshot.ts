@@ -49,7 +49,10 @@ export interface Head {
 	slugs: number;
 }
 
-/** The snapshot as parts: the first holds everything but the articles, which follow PART at a time, as columns. */
+/**
+ * The snapshot as parts: the first holds everything but the articles, which follow PART at a time,
+ * as columns; then the articles a first screen shows (first-screen.ts), when worth it, and every slug.
+ */
 export function encodeSnapshot(s: Snapshot): string[] {
 	const at = new Map(s.shelf.articles.map((a, i) => [a, i]));
 	const positions = (list: readonly Article[]): number[] => list.map(a => at.get(a) ?? -1);
