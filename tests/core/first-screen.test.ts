@@ -54,6 +54,18 @@ describe('the first screen of a second start', () => {
 		expect(Object.isFrozen(PENDING)).toBe(true);
 	});
 
+	it('agrees with the whole shelf at every size around a screen, and with drafts or broken articles everywhere', () => {
+		for (const [n, draftEvery, brokenEvery] of [[0, 9, 97], [1, 9, 97], [199, 9, 97], [200, 9, 97], [201, 2, 3], [450, 2, 5], [700, 1000, 1000]] as const) {
+			const {first, whole} = bothWays(shelf(n, draftEvery, brokenEvery));
+			expect(first, `${n} articles`).not.toBeNull();
+			const [a, b] = [buildIndex(first?.shelf.articles ?? []), buildIndex(whole?.shelf.articles ?? [])];
+			expect(shape(libraryGroups(a))).toEqual(shape(libraryGroups(b)));
+			a.all.forEach((got, k) => expect(got === PENDING || JSON.stringify(got) === JSON.stringify(b.all[k])).toBe(true));
+			expect(a.all.filter(x => x.draft)).toHaveLength(b.all.filter(x => x.draft).length);
+			expect(a.all.filter(x => x.error)).toHaveLength(b.all.filter(x => x.error).length);
+		}
+	});
+
 	it('counts the recently read as the whole shelf does, wherever they are and whether or not they exist', () => {
 		const articles = shelf(1500);
 		const {first, whole} = bothWays(articles);
