@@ -52,7 +52,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		// The app's modules load before a large shelf's snapshot is read: loaded after it, their compiling
 		// shared the young heap with 20,000 new articles and took twice as long in garbage collection.
 		const tui = appMayStart ? await importTui() : null;
-		const {location, shelf, source} = await openShelves(specs, args.update, io, {exclude: config.settings.exclude, noCache: args.noCache, env: io.env, deferWalk, firstScreen: deferWalk});
+		const {location, shelf, source} = await openShelves(specs, args.update, io, {exclude: config.settings.exclude, noCache: args.noCache, env: io.env, deferWalk, firstScreen: deferWalk,
+			...(deferWalk ? {progress: (await import('./reading-line.js')).readingLine(io.out)} : {})});
 		const dir = location.dir;
 		const title = dir === BUNDLED_CONTENT ? 'bundled articles' : location.title;
 		// Config `drafts: false` is `--no-drafts` (the flag, given, already set it to false).

@@ -226,7 +226,7 @@ export async function loadDocumentShelf(path: string): Promise<Shelf> {
 export {memorySource};
 
 /** A shelf through its persistent index (see core/index): what the commands and the app read. */
-export async function openIndexedShelf(dir: string, options: {noCache?: boolean; env?: NodeJS.ProcessEnv; exclude?: readonly string[]; deferWalk?: boolean; firstScreen?: boolean} = {}): Promise<ShelfSource> {
+export async function openIndexedShelf(dir: string, options: {noCache?: boolean; env?: NodeJS.ProcessEnv; exclude?: readonly string[]; deferWalk?: boolean; firstScreen?: boolean; progress?: (done: number, total: number) => void} = {}): Promise<ShelfSource> {
 	try {
 		return await openShelfSource(dir, options);
 	} catch (error) {

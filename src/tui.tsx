@@ -94,7 +94,8 @@ export async function runApp(shelf: Shelf, title: string, slug?: string, config?
 	if (keys.isTTY) keys.setRawMode(true);
 	// Keys typed while the shelf loaded were echoed by the terminal, still in line mode; the alternate
 	// screen keeps the cursor where they left it, and Ink draws from there: every line a few columns off.
-	process.stdout.write('\r');
+	// A first start's reading line (reading-line.ts) is cleared too: the main screen is left as it was at exit.
+	process.stdout.write('\r\x1b[2K');
 	source?.firstScreenWith?.(places?.recent ?? []);
 	const firstShelf = source?.shelf;
 	const app = render(

@@ -34,6 +34,18 @@ function read(dir: string, helper: ReadHelper | null): {result: ReturnType<typeo
 }
 
 describe('reading shared with a worker', () => {
+	it('tells how the reading goes, in order, ending with every file', () => {
+		const dir = shelf(SHARE_FROM + 700);
+		const scan = scanShelf(dir, {statFiles: false});
+		const told: [number, number][] = [];
+		const result = readShared(scan.root, [], scan.vaults, scan.files, startReadHelper(), (done, total) => told.push([done, total]));
+		expect(result).toHaveLength(scan.files.length);
+		expect(told.length).toBeGreaterThan(1);
+		expect(told.every(([, total]) => total === scan.files.length)).toBe(true);
+		expect(told.map(([done]) => done)).toEqual([...told.map(([done]) => done)].sort((a, b) => a - b));
+		expect(told.at(-1)).toEqual([scan.files.length, scan.files.length]);
+	});
+
 	it('gives what reading on one thread gives, in the same order', () => {
 		const dir = shelf(SHARE_FROM + 700);
 		const alone = read(dir, null);

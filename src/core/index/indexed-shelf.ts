@@ -32,6 +32,8 @@ export interface IndexOptions {
 	metaInIndexFrom?: number;
 	/** With `deferWalk`: the caller draws the library's first screen, then calls `completeFirstScreen` at once (first-screen.ts). */
 	firstScreen?: boolean;
+	/** Told how a walk's reading goes (files read of all to read), then once more with all read: a first start shows it (reading-line.ts). */
+	progress?: (done: number, total: number) => void;
 }
 
 export class IndexedShelf {
@@ -61,6 +63,8 @@ export class IndexedShelf {
 	private writes: Writes | null = null;
 	/** The shelf is a first screen's (first-screen.ts) until `completeFirstScreen`. */
 	private firstScreen: FirstScreen | null = null;
+	/** `options.progress`, while `open` reads: never once the app has the terminal. */
+	private progress: IndexOptions['progress'];
 
 	private constructor(private readonly dir: string, private store: ShelfStore, private readonly sqlite: typeof import('node:sqlite'), private readonly options: IndexOptions) {
 		this.read = articleReader(dir);
@@ -89,8 +93,10 @@ export class IndexedShelf {
 			indexed.unwalked = true;
 		}
 		indexed.writeLater = !snapshot && Boolean(options.deferWalk); // the app's first start: written after the first frame
+		indexed.progress = options.progress;
 		if (!snapshot || !options.deferWalk) indexed.sync(undefined, undefined, snapshot ? null : startReadHelper()); // a first start: a worker shares the reading
 		indexed.writeLater = false;
+		indexed.progress = undefined;
 		return indexed;
 	}
 
@@ -188,7 +194,7 @@ export class IndexedShelf {
 			}
 			changes.push({file, was});
 		}
-		const read = readShared(scan.root, scan.skipped, scan.vaults, changes.map(c => c.file), helper); // no body is kept: read again when opened or indexed
+		const read = readShared(scan.root, scan.skipped, scan.vaults, changes.map(c => c.file), helper, this.progress); // no body is kept: read again when opened or indexed
 		const fresh = read.map((r, i) => ({file: r.file, article: r.article, links: r.links, was: changes[i]?.was})); // no spread: 20,000 on a first start
 		// What is left in `before` is gone from its path: renamed (same inode, size and time) or deleted.
 		const changed = fresh.length > 0 || before.size > 0;

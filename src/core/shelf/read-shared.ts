@@ -111,7 +111,7 @@ export function stopReadHelper(helper: ReadHelper | null): void {
  * to `skipped`. With a helper and enough files, its worker reads part of
  * them. The helper is stopped.
  */
-export function readShared(root: string, skipped: Skipped[], vaults: string[], files: ShelfFile[], helper: ReadHelper | null): ReadForIndex[] {
+export function readShared(root: string, skipped: Skipped[], vaults: string[], files: ShelfFile[], helper: ReadHelper | null, progress?: (done: number, total: number) => void): ReadForIndex[] {
 	// Both threads may find the same unusable authors file (one per folder): each problem is listed once.
 	const addOnce = (found: Skipped): void => void (skipped.some(k => k.path === found.path) || skipped.push(found));
 	const own: Skipped[] = [];
@@ -138,6 +138,7 @@ export function readShared(root: string, skipped: Skipped[], vaults: string[], f
 	for (let start = Atomics.add(state, NEXT, CHUNK); start < files.length; start = Atomics.add(state, NEXT, CHUNK)) {
 		for (let i = start; i < Math.min(start + CHUNK, files.length); i++) results[i] = readForIndex(read, files[i] as ShelfFile);
 		drain();
+		progress?.(Math.min(start + CHUNK, files.length), files.length); // chunks taken so far: the worker's in hand are nearly read
 	}
 	if (worker) {
 		// Every chunk is taken: wait for the ones the worker holds (it may have died with one).
@@ -152,5 +153,6 @@ export function readShared(root: string, skipped: Skipped[], vaults: string[], f
 	// Not results.map: map passes over the holes a chunk the worker never gave back leaves.
 	const all = Array.from(results, (r, i) => r ?? readForIndex(read, files[i] as ShelfFile));
 	for (const s of own) addOnce(s);
+	progress?.(files.length, files.length);
 	return all;
 }
