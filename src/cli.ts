@@ -52,8 +52,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		// The app's modules load before a large shelf's snapshot is read: loaded after it, their compiling
 		// shared the young heap with 20,000 new articles and took twice as long in garbage collection.
 		const tui = appMayStart ? await importTui() : null;
-		const {location, shelf, source} = await openShelves(specs, args.update, io, {exclude: config.settings.exclude, noCache: args.noCache, env: io.env, deferWalk, firstScreen: deferWalk,
-			...(deferWalk ? {progress: (await import('./reading-line.js')).readingLine(io.out)} : {})});
+		// A first start reads every file before anything shows: a line says how far (the app's screen, or a command's standard error, on a terminal; never for completion).
+		const lineOn = deferWalk ? io.out : io.err.isTTY && args.command !== '_complete' ? io.err : null;
+		const line = lineOn ? (await import('./reading-line.js')).readingLine(lineOn) : null;
+		const {location, shelf, source} = await openShelves(specs, args.update, io, {exclude: config.settings.exclude, noCache: args.noCache, env: io.env, deferWalk, firstScreen: deferWalk, ...(line ? {progress: line.tell} : {})});
+		// The app clears it as it takes the screen (after grouping the shelf); search goes on with its text indexing.
+		if (!deferWalk && args.command !== 'search') line?.clear();
 		const dir = location.dir;
 		const title = dir === BUNDLED_CONTENT ? 'bundled articles' : location.title;
 		// Config `drafts: false` is `--no-drafts` (the flag, given, already set it to false).
@@ -67,7 +71,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 				case 'list': return listCommand(shelf, withDrafts, io);
 				case 'tags': case 'categories': case 'authors': return countsCommand(shelf, args.command, io);
 				case 'check': return await checkCommand(source, io);
-				case 'search': return await searchCommand(source, args, io);
+				case 'search': return await searchCommand(source, args, io, line);
 				case 'code': return await codeCommand(source, args, io);
 				case '_complete': return (await import('./completion.js')).completeNamesCommand(shelf, args, io);
 				case 'read':
