@@ -1,5 +1,5 @@
 import type {ReadingLine} from './reading-line.js';
-import {memorySource, openShelfSource, type ShelfSource} from './core/index/index.js';
+import {memorySource, openShelfSource, type IndexOptions, type ShelfSource} from './core/index/index.js';
 import {loadShelf, type LoadOptions} from './core/shelf/index.js';
 import {buildIndex, findArticle, suggest} from './core/shelf/index.js';
 import {articleMeta, checkShelfFromDisk} from './core/shelf/index.js';
@@ -229,7 +229,7 @@ export async function loadDocumentShelf(path: string): Promise<Shelf> {
 export {memorySource};
 
 /** A shelf through its persistent index (see core/index): what the commands and the app read. */
-export async function openIndexedShelf(dir: string, options: {noCache?: boolean; env?: NodeJS.ProcessEnv; exclude?: readonly string[]; deferWalk?: boolean; firstScreen?: boolean; progress?: (done: number, total: number) => void} = {}): Promise<ShelfSource> {
+export async function openIndexedShelf(dir: string, options: IndexOptions = {}): Promise<ShelfSource> {
 	try {
 		return await openShelfSource(dir, options);
 	} catch (error) {

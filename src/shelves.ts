@@ -3,7 +3,7 @@
  * `shelves`) merged into one library with a shelf group each.
  */
 import {memorySource, openIndexedShelf, openShelf, type Io} from './commands.js';
-import type {ShelfSource} from './core/index/index.js';
+import type {IndexOptions, ShelfSource} from './core/index/index.js';
 import {locateShelf, type ShelfLocation} from './shelf-location.js';
 import {mergeShelves, shelfFolderNames as shelfNames} from './core/shelf/index.js';
 import type {Shelf} from './core/shelf/index.js';
@@ -14,7 +14,7 @@ import type {LoadOptions} from './core/shelf/index.js';
  * read whole and merged in memory, with no index (their slugs are made by
  * the merge).
  */
-export async function openShelves(specs: readonly string[], update: boolean, io: Io, options: LoadOptions & {noCache?: boolean; env?: NodeJS.ProcessEnv; deferWalk?: boolean; firstScreen?: boolean; progress?: (done: number, total: number) => void} = {}): Promise<{location: ShelfLocation; shelf: Shelf; source: ShelfSource}> {
+export async function openShelves(specs: readonly string[], update: boolean, io: Io, options: LoadOptions & IndexOptions = {}): Promise<{location: ShelfLocation; shelf: Shelf; source: ShelfSource}> {
 	if (specs.length <= 1) {
 		const location = await locateShelf(specs[0] as string, update, io);
 		const source = await openIndexedShelf(location.dir, options);
