@@ -5,7 +5,7 @@
  * start shows the last finished shelf (the snapshot) at once; with
  * `deferWalk` the walk waits for `syncInBackground` (in slices).
  */
-import {articleReader, finishShelf, inSlices, loadArticleFile, readShared, scanInBackground, scanShelf, shelfRoot, startReadHelper, type Article, type ReadHelper, type Shelf, type ShelfFile, type ShelfScan} from '../shelf/index.js';
+import {articleReader, finishShelf, inSlices, loadArticleFile, readForIndex, readShared, scanInBackground, scanShelf, shelfRoot, startReadHelper, type Article, type ReadHelper, type Shelf, type ShelfFile, type ShelfScan} from '../shelf/index.js';
 import {plainLines, type MetaIndex, type TextIndex} from '../search/index.js';
 import {StoreMetaIndex} from './meta-index.js';
 import {ShelfStore} from './store.js';
@@ -14,6 +14,7 @@ import {knownFromStore, knownSteps, unchanged, type Known} from './known.js';
 import {decodeSnapshot} from './snapshot.js';
 import {decodeFirstScreen, type FirstScreen} from './first-screen.js';
 import {Writes} from './writes.js';
+import {statAfterRead} from './read-stat.js';
 import {StoreTextIndex, indexText, type TextStats} from './text-index.js';
 import {loadSqlite} from './sqlite.js';
 import {ShelfIds} from './shelf-ids.js';
@@ -196,6 +197,7 @@ export class IndexedShelf {
 			}
 			changes.push({file, was});
 		}
+		const readAt = Date.now();
 		const read = readShared(scan.root, scan.skipped, scan.vaults, changes.map(c => c.file), helper, this.progress); // no body is kept: read again when opened or indexed
 		const fresh = read.map((r, i) => ({file: r.file, article: r.article, links: r.links, was: changes[i]?.was})); // no spread: 20,000 on a first start
 		// What is left in `before` is gone from its path: renamed (same inode, size and time) or deleted.
@@ -209,7 +211,10 @@ export class IndexedShelf {
 		}
 		for (const {file, article} of fresh) known.set(file.path, {id: -1, path: file.path, size: file.size, mtimeMs: file.mtimeMs, ino: file.ino, texted: false, article});
 		const shelf = finishShelf(scan.root, [...known.values()].map(k => k.article), scan.skipped);
-		const writes = new Writes(fresh, before, known, shelf, {folders: this.folders, vaults: this.vaults});
+		let withStat: ReturnType<typeof articleReader> | null = null;
+		const statOf = (f: {file: ShelfFile; article: Article; links: string[]}): ShelfFile =>
+			statAfterRead(f, readAt, file => readForIndex(withStat ??= articleReader(scan.root, [], scan.vaults, {forIndex: true}), file));
+		const writes = new Writes(fresh, before, known, shelf, {folders: this.folders, vaults: this.vaults}, statOf);
 		if (this.writeLater) {
 			// The first frame shows the shelf now; its ids (and search) come as it is written (indexPending).
 			this.shelf = shelf;

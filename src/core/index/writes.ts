@@ -7,7 +7,7 @@
 import {putMeta} from './meta-index.js';
 import {encodeSnapshot} from './snapshot.js';
 import {identity, type Known} from './known.js';
-import type {Article, Shelf, ShelfFile} from '../shelf/index.js';
+import {statLater, type Article, type Shelf, type ShelfFile} from '../shelf/index.js';
 import type {ShelfStore} from './store.js';
 
 export interface Fresh {
@@ -23,8 +23,9 @@ export class Writes {
 	/**
 	 * `known`: every file now, the fresh ones to be given their ids here; `gone`: files no longer at
 	 * their path (a fresh file with the same inode, size and time is the same file, renamed).
+	 * `statOf`: the stat of a fresh file read without one (read-stat.ts), taken as it is written.
 	 */
-	constructor(private readonly fresh: Fresh[], private readonly gone: Map<string, Known>, private readonly known: Map<string, Known>, private readonly shelf: Shelf, private readonly where: {folders: string[]; vaults: string[]}) {}
+	constructor(private readonly fresh: Fresh[], private readonly gone: Map<string, Known>, private readonly known: Map<string, Known>, private readonly shelf: Shelf, private readonly where: {folders: string[]; vaults: string[]}, private readonly statOf: (f: Fresh) => ShelfFile = f => f.file) {}
 
 	/** Fresh files not written yet. */
 	get left(): number {
@@ -40,6 +41,7 @@ export class Writes {
 		for (; this.next < this.fresh.length; this.next++) {
 			if (performance.now() >= until) return null;
 			const f = this.fresh[this.next] as Fresh;
+			if (statLater(f.file)) f.file = this.statOf(f);
 			const renamed = f.was ? undefined : moved.get(identity(f.file));
 			if (renamed) {
 				moved.delete(identity(f.file));
@@ -51,7 +53,7 @@ export class Writes {
 			const id = store.put({...f.file, article: JSON.stringify(meta), links: JSON.stringify(f.links)}, keepText);
 			putMeta(store, id, f.article);
 			const known = this.known.get(f.file.path);
-			if (known) Object.assign(known, {id, texted: keepText});
+			if (known) Object.assign(known, {id, texted: keepText, size: f.file.size, mtimeMs: f.file.mtimeMs, ino: f.file.ino});
 			if (!keepText) queue.add(id);
 		}
 		for (const gone of this.gone.values()) {

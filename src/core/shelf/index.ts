@@ -3,7 +3,8 @@ export {NONE, type Article, type Problem, type Shelf, type Skipped} from './type
 export {articleFromText, articleReader, finishShelf, loadShelf, loadArticleFile, scanShelf, shelfRoot, type LoadOptions, type ScanOptions, type ShelfFile, type ShelfScan} from './loader.js';
 export {loadInBackground, tooLargeBehindAFile, type BackgroundLoad} from './load-in-background.js';
 export {inSlices, scanInBackground} from './scan-in-background.js';
-export {readShared, startReadHelper, type ReadForIndex, type ReadHelper} from './read-shared.js';
+export {readForIndex, readShared, startReadHelper, type ReadForIndex, type ReadHelper} from './read-shared.js';
+export {fileOf, statLater, UNSTATTED} from './walk.js';
 export {UNCATEGORIZED} from './frontmatter.js';
 export {buildIndex, compareArticles, rememberIndex, findArticle, suggest, type Group, type ShelfIndex} from './catalog.js';
 export {libraryGroups, withRecent} from './groups.js';

@@ -7,7 +7,7 @@
 import {lstatSync, realpathSync, statSync} from 'node:fs';
 import type {Stats} from 'node:fs';
 import {dirname, join, relative, resolve, sep} from 'node:path';
-import {articleFromBytes, broken, readArticle, type FileContext} from './article-file.js';
+import {articleFromBytes, broken, readArticle, type FileContext, type FileStat} from './article-file.js';
 import {articleForIndex} from './head-article.js';
 import {authorsProbe} from './authors-file.js';
 import {MARKDOWN, fileFacts, jekyllConfigProbe} from './file-facts.js';
@@ -96,11 +96,12 @@ export function shelfRoot(root: string): string {
 /**
  * Reads and parses files of the shelf at `root`: the one way a file of a shelf becomes an Article. `onStat` hears the stat of a regular file read.
  * `forIndex`: for the index, which keeps no body: a body is left out ('') when the file's start gave all the index keeps (head-article.ts).
+ * `statless`: no stat as the file is read; `onStat` hears its size and -1 for its time and inode (article-file.ts: readLimited).
  */
-export function articleReader(root: string, skipped: Skipped[] = [], vaults: string[] = [], {maxBytes = DEFAULT_MAX_BYTES, forIndex = false} = {}): (path: string, onStat?: (stats: Stats) => void) => Article {
+export function articleReader(root: string, skipped: Skipped[] = [], vaults: string[] = [], {maxBytes = DEFAULT_MAX_BYTES, forIndex = false, statless = false} = {}): (path: string, onStat?: (stats: FileStat) => void) => Article {
 	const context = contextFor(root, skipped, vaults);
 	const fromBytes = forIndex ? articleForIndex : undefined;
-	return (path, onStat) => readArticle(path, maxBytes, context(path), onStat, fromBytes);
+	return (path, onStat) => readArticle(path, maxBytes, context(path), onStat, fromBytes, statless);
 }
 
 /** Orders the articles and gives every one a unique slug: the last step of loading, whichever way the articles were read. */

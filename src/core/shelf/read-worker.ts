@@ -5,8 +5,7 @@
  * as soon as it is read.
  */
 import {workerData, type MessagePort} from 'node:worker_threads';
-import {articleReader} from './loader.js';
-import {CHUNK, HELD, NEXT, readForIndex, type ReadForIndex, type ReadJob, type ReadMessage} from './read-shared.js';
+import {CHUNK, HELD, NEXT, indexReader, readForIndex, type ReadForIndex, type ReadJob, type ReadMessage} from './read-shared.js';
 import type {Skipped} from './types.js';
 import {UNSTATTED, type ShelfFile} from './walk.js';
 
@@ -14,10 +13,10 @@ const {state: shared, port} = workerData as {state: SharedArrayBuffer; port: Mes
 const state = new Int32Array(shared);
 
 port.once('message', ({root, vaults, paths}: ReadJob) => {
-	// Only the paths: a file's stat is taken as it is read.
+	// Only the paths: a file's stat is taken when it is written to the index (index/read-stat.ts).
 	const files = (paths === '' ? [] : paths.split('\0')).map(path => ({path, ...UNSTATTED}));
 	const skipped: Skipped[] = [];
-	const read = articleReader(root, skipped, vaults, {forIndex: true});
+	const read = indexReader(root, skipped, vaults);
 	for (;;) {
 		// Held before it is taken: the caller, once every chunk is taken, waits while any is held.
 		Atomics.add(state, HELD, 1);
