@@ -44,10 +44,10 @@ export function Library({state, width, height, title, opened, indexing, preview 
 			<Box width={width}>
 				{search
 					? <Text wrap="truncate"><Text bold {...theme.accent}>{' / '}</Text>{search.query}{search.editing ? <Text inverse> </Text> : null}<Text {...theme.muted}>{`   ${search.editing ? HINTS.searchTyping : HINTS.searchKept}`}</Text></Text>
-					: <>
-						<Text bold {...theme.accent} wrap="truncate">{` ${title}`}</Text>
-						<Text {...theme.muted} wrap="truncate">{` · ${countOf(state.groups[0]?.articles.length ?? 0, 'article')}${broken ? ` (${broken} broken)` : ''}${indexing ? ` · ${indexing}` : ''}`}</Text>
-					</>}
+					// One text, truncated once to the row: as two texts side by side, a change of the counts alone (the
+					// indexing mark) was drawn beside the title as it was laid out before, one column too wide (81 at
+					// 80); the row wrapped and every row below was drawn one line off (tmux, on a loaded machine).
+					: <Text wrap="truncate"><Text bold {...theme.accent}>{` ${title}`}</Text><Text {...theme.muted}>{` · ${countOf(state.groups[0]?.articles.length ?? 0, 'article')}${broken ? ` (${broken} broken)` : ''}${indexing ? ` · ${indexing}` : ''}`}</Text></Text>}
 			</Box>
 			<Box height={listRows + 1} overflow="hidden">
 				{showGroups && (
